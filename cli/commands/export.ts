@@ -1,0 +1,134 @@
+/**
+ * `gloss export DIR --format csv|json|md [--out FILE] [--tag T]... [--layout wide|tidy]
+ * [--context N|sentence] [--no-bom]`: the library's highlights to a file, or streamed to standard
+ * output. `--tag` takes tag ids, paths (`Parent/Child`) or names, and includes sub-tags.
+ */
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { createService } from '../../core/api/service.js';
+import type { AnnotationService } from '../../core/store/annotation-service.js';
+import type { CsvLayout } from '../../core/export/csv-export.js';
+import { collectText } from '../../core/export/export-run.js';
+import type { ExportScope } from '../../core/export/export-scope.js';
+import type { ContextSpec } from '../../core/export/quote-context.js';
+import { startExport, type ExportFormat } from '../../core/export/run-export.js';
+import { TagIndex } from '../../core/export/tag-index.js';
+import { writeFileAtomic } from '../../core/settings/atomic-write.js';
+import { appDataDir, packageVersion } from '../app-paths.js';
+import { CliError } from '../cli-error.js';
+
+export interface ExportCommandOptions {
+  format?: ExportFormat;
+  out?: string;
+  tag?: string[];
+  folder?: string;
+  from?: string;
+  to?: string;
+  layout?: CsvLayout;
+  context?: ContextSpec;
+  /** Commander sets false for --no-bom. */
+  bom?: boolean;
+}
+
+export interface CommandOutput {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const processOutput: CommandOutput = { stdout: process.stdout, stderr: process.stderr };
+
+/** Commander parser of --context: a number of characters, or "sentence". */
+export function parseContextOption(value: string): ContextSpec {
+  if (value === 'sentence') return 'sentence';
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 10_000)
+    throw new InvalidArgumentError('Use a number of characters (0–10000) or "sentence".');
+  return n;
+}
+
+/** Commander parser of a date option (--from, --to). */
+export function parseDateOption(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('Use a date like 2024-03-05.');
+  return value;
+}
+
+/** Commander collector for repeatable options (--tag a --tag b). */
+export function collectOption(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Tag ids for what the user typed: an id, a path, or a name that only one tag has. */
+export async function resolveTagArguments(
+  store: AnnotationService,
+  wanted: readonly string[],
+): Promise<string[]> {
+  if (wanted.length === 0) return [];
+  const tags = new TagIndex(await store.listTags());
+  return wanted.map((w) => {
+    const tag = tags.get(w) ?? tags.findByPath(w);
+    if (tag) return tag.id;
+    const named = tags.findByName(w);
+    if (named.length === 1) return named[0]!.id;
+    if (named.length > 1) {
+      const paths = named.map((t) => tags.path(t.id)).join(', ');
+      throw new CliError(`Several tags are called "${w}"; give the path instead: ${paths}`);
+    }
+    throw new CliError(`No tag "${w}" in this library's codebook.`);
+  });
+}
+
+export async function exportCommand(
+  dir: string,
+  options: ExportCommandOptions,
+  output: CommandOutput = processOutput,
+): Promise<void> {
+  const format = options.format ?? 'csv';
+  if (format !== 'csv' && (options.layout || options.context !== undefined || options.bom === false)) {
+    throw new CliError('--layout, --context and --no-bom apply to CSV exports only.');
+  }
+  const service = await createService({
+    host: 'browser',
+    version: packageVersion(),
+    appDataDir: appDataDir(),
+    watch: false,
+  });
+  try {
+    await service.open(dir);
+    const session = service.ctx.session!;
+    const tagIds = await resolveTagArguments(session.annotations, options.tag ?? []);
+    const filtered = tagIds.length || options.folder || options.from || options.to;
+    const scope: ExportScope = filtered
+      ? {
+          kind: 'filter',
+          ...(tagIds.length ? { tagIds } : {}),
+          ...(options.folder ? { folder: options.folder } : {}),
+          ...(options.from ? { from: options.from } : {}),
+          ...(options.to ? { to: options.to } : {}),
+        }
+      : { kind: 'library' };
+    const run = await startExport(
+      session,
+      {
+        format,
+        scope,
+        ...(options.layout ? { layout: options.layout } : {}),
+        ...(options.context !== undefined ? { context: options.context } : {}),
+        bom: options.bom ?? true,
+      },
+      { libraryName: session.info.name, version: service.ctx.version },
+    );
+    if (options.out) {
+      const file = resolve(options.out);
+      await writeFileAtomic(file, await collectText(run.chunks));
+      const what = format === 'csv' ? 'rows' : 'highlights';
+      output.stderr.write(`Exported ${run.rows} ${what} to ${file}\n`);
+    } else {
+      for await (const chunk of run.chunks) {
+        if (!output.stdout.write(chunk)) await once(output.stdout, 'drain');
+      }
+    }
+  } finally {
+    await service.close();
+  }
+}

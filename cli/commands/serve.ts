@@ -1,0 +1,44 @@
+/** `gloss serve [folder]`: the Gloss UI in a browser, on 127.0.0.1 with a per-run token. */
+import { existsSync } from 'node:fs';
+import { createService } from '../../core/api/service.js';
+import { appDataDir, packageVersion, sampleLibraryDir, uiDir } from '../app-paths.js';
+import { startServer } from '../serve/http-server.js';
+import { newToken } from '../serve/http-guard.js';
+import { CliError } from '../cli-error.js';
+import { ensureSampleLibrary } from '../../core/settings/sample-library.js';
+
+export interface ServeCommandOptions {
+  port?: number;
+}
+
+export async function serveCommand(folder: string | undefined, options: ServeCommandOptions): Promise<void> {
+  const staticDir = uiDir();
+  if (!existsSync(staticDir)) throw new CliError('The UI is not built yet. Run: npm run build');
+  const service = await createService({
+    host: 'browser',
+    version: packageVersion(),
+    appDataDir: appDataDir(),
+  });
+  const dataDir = appDataDir();
+  await service.open(
+    folder ??
+      lastLibrary(service.ctx.settings.recent) ??
+      (await ensureSampleLibrary(dataDir, sampleLibraryDir())),
+  );
+  const server = await startServer({ service, token: newToken(), staticDir, port: options.port ?? 0 });
+  process.stdout.write(
+    `Gloss is serving ${service.ctx.session?.info.root}\nOpen this address in your browser:\n\n  ${server.url}\n\nPress Ctrl+C to stop.\n`,
+  );
+  const stop = async () => {
+    await server.close();
+    await service.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** The most recent library that still exists. */
+export function lastLibrary(recent: string[]): string | undefined {
+  return recent.find((dir) => existsSync(dir));
+}

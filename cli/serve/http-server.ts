@@ -1,0 +1,169 @@
+/**
+ * The browser-mode host: the built UI and the Gloss API over HTTP on 127.0.0.1.
+ *   GET  /...                  static UI files (Host checked)
+ *   POST /api/op/<operation>   JSON input → { ok, result } or { ok: false, error }  (token, Host, Origin checked)
+ *   GET  /api/events?token=…   server-sent events (EventSource cannot send headers)
+ * No CORS headers are ever sent, so other sites cannot read replies.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatch } from '../../core/api/dispatch.js';
+import { toErrorPayload } from '../../core/api/errors.js';
+import type { GlossService } from '../../core/api/service.js';
+import { contentSecurityPolicy } from '../../core/security/content-security-policy.js';
+import { hostAllowed, MAX_REQUEST_BYTES, originAllowed, tokenMatches } from './http-guard.js';
+import { readStatic } from './static-files.js';
+
+export interface ServeOptions {
+  service: GlossService;
+  token: string;
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const TOKEN_HEADER = 'x-gloss-token';
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const { service, token, staticDir } = options;
+  let port = 0;
+  const openStreams = new Set<ServerResponse>();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => sendJson(res, 500, { ok: false, error: toErrorPayload(err) }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setCommonHeaders(res);
+    if (!hostAllowed(req.headers.host, port)) return sendText(res, 421, 'Unknown host.');
+    if (!originAllowed(req.headers.origin, port))
+      return sendText(res, 403, 'Cross-origin requests are refused.');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        if (!tokenMatches(url.searchParams.get('token'), token))
+          return sendText(res, 401, 'Missing or wrong token.');
+        return openEventStream(res);
+      }
+      const header = req.headers[TOKEN_HEADER];
+      if (!tokenMatches(typeof header === 'string' ? header : undefined, token)) {
+        return sendJson(res, 401, {
+          ok: false,
+          error: { code: 'unauthorized', message: 'Missing or wrong token.' },
+        });
+      }
+      const match = /^\/api\/op\/([A-Za-z]{1,64})$/.exec(url.pathname);
+      if (!match || req.method !== 'POST')
+        return sendJson(res, 404, { ok: false, error: { code: 'not-found', message: 'No such endpoint.' } });
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'Send JSON.' } });
+      }
+      const body = await readBody(req);
+      if (body === null)
+        return sendJson(res, 413, {
+          ok: false,
+          error: { code: 'invalid-input', message: 'Request too large.' },
+        });
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body) : {};
+      } catch {
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid-input', message: 'Malformed JSON.' },
+        });
+      }
+      try {
+        const result = await dispatch(service.handlers, match[1]!, input);
+        return sendJson(res, 200, { ok: true, result });
+      } catch (err) {
+        const error = toErrorPayload(err);
+        const status =
+          error.code === 'invalid-input' || error.code === 'unknown-operation'
+            ? 400
+            : error.code === 'not-found'
+              ? 404
+              : error.code === 'internal'
+                ? 500
+                : 409;
+        return sendJson(res, status, { ok: false, error });
+      }
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    const file = (await readStatic(staticDir, url.pathname)) ?? (await readStatic(staticDir, '/index.html'));
+    if (!file) return sendText(res, 404, 'The UI is not built. Run: npm run build');
+    res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  function openEventStream(res: ServerResponse): void {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    openStreams.add(res);
+    const unsubscribe = service.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    res.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+      openStreams.delete(res);
+    });
+  }
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        openStreams.forEach((res) => res.end());
+        server.close(() => resolvePromise());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function setCommonHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy());
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,142 @@
+/** API operations on highlights, memos and the codebook of the open library. */
+import { z } from 'zod';
+import { LIMITS, op } from './define.js';
+import type { AnchoredAnnotation, Annotation, Tag } from '../model.js';
+import type { CodebookImportResult, StoreProblem, TagRemoval } from '../store/annotation-service.js';
+
+export type { CodebookImportResult, StoreProblem, TagRemoval };
+
+/** One row of the library-wide annotation list: the annotation and where it belongs. */
+export interface AnnotationListItem extends Annotation {
+  /** Null when the article is no longer in the library (its annotations are kept). */
+  articleTitle: string | null;
+  articlePath: string | null;
+}
+
+export interface AnnotationPage {
+  items: AnnotationListItem[];
+  /** Matches before paging. */
+  total: number;
+}
+
+export interface StoreStatus {
+  problems: StoreProblem[];
+  /** Why nothing can be saved, or null. */
+  readOnly: string | null;
+}
+
+const id = z.string().min(1).max(LIMITS.id);
+const offset = z.number().int().min(0).max(100_000_000);
+const color = z
+  .string()
+  .max(7)
+  .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #E69F00');
+const tagIds = z.array(id).max(1000);
+const note = z.string().max(LIMITS.note);
+const tagName = z.string().min(1).max(LIMITS.name);
+const description = z.string().max(LIMITS.note);
+
+const annotation = z
+  .object({
+    id,
+    articleId: id,
+    quote: z
+      .object({
+        type: z.literal('TextQuoteSelector'),
+        exact: z.string().min(1).max(LIMITS.quote),
+        prefix: z.string().max(1000),
+        suffix: z.string().max(1000),
+      })
+      .strict(),
+    position: z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset }).strict(),
+    tagIds,
+    note,
+    color: color.nullable(),
+    creator: z.string().max(LIMITS.name),
+    created: z.string().max(100),
+    modified: z.string().max(100),
+  })
+  .strict();
+
+const range = { start: offset, end: offset };
+
+export const annotationContract = {
+  /** The article's highlights placed on its current text (orphans included, with range null). */
+  listAnnotations: op<AnchoredAnnotation[]>()(z.object({ articleId: id }).strict()),
+  /** Selectors are computed here from the canonical text, so the renderer sends offsets only. */
+  createAnnotation: op<Annotation>()(
+    z
+      .object({
+        articleId: id,
+        ...range,
+        tagIds: tagIds.default([]),
+        note: note.default(''),
+        color: color.nullable().default(null),
+      })
+      .strict()
+      .refine((v) => v.end > v.start, 'end must be after start'),
+  ),
+  /** start and end together move the highlight (e.g. after the reader adjusts an orphan). */
+  updateAnnotation: op<Annotation>()(
+    z
+      .object({
+        articleId: id,
+        id,
+        tagIds: tagIds.optional(),
+        note: note.optional(),
+        color: color.nullable().optional(),
+        start: offset.optional(),
+        end: offset.optional(),
+      })
+      .strict()
+      .refine((v) => (v.start === undefined) === (v.end === undefined), 'start and end go together')
+      .refine((v) => v.start === undefined || v.end! > v.start, 'end must be after start'),
+  ),
+  /** Returns the deleted annotation so the UI can offer undo. */
+  deleteAnnotation: op<Annotation>()(z.object({ articleId: id, id }).strict()),
+  restoreAnnotation: op<Annotation>()(z.object({ annotation }).strict()),
+  listAllAnnotations: op<AnnotationPage>()(
+    z
+      .object({
+        /** Highlights with any of these tags or their sub-tags. */
+        tagIds: tagIds.optional(),
+        /** Text searched in quotes and notes (case-insensitive). */
+        text: z.string().max(LIMITS.query).optional(),
+        articleIds: z.array(id).max(100_000).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(5000).default(500),
+      })
+      .strict(),
+  ),
+  /** Tags in tree order, and how many highlights use each directly. */
+  listTags: op<{ tags: Tag[]; counts: Record<string, number> }>()(z.object({}).strict()),
+  createTag: op<Tag>()(
+    z
+      .object({
+        name: tagName,
+        parentId: id.nullable().default(null),
+        color: color.optional(),
+        description: description.default(''),
+      })
+      .strict(),
+  ),
+  /** Rename, recolour, describe or move (parentId) a tag. */
+  updateTag: op<Tag>()(
+    z
+      .object({
+        id,
+        name: tagName.optional(),
+        parentId: id.nullable().optional(),
+        color: color.optional(),
+        description: description.optional(),
+      })
+      .strict(),
+  ),
+  deleteTag: op<TagRemoval>()(z.object({ id }).strict()),
+  mergeTags: op<TagRemoval>()(z.object({ sourceId: id, targetId: id }).strict()),
+  getMemo: op<{ memo: string }>()(z.object({ articleId: id }).strict()),
+  setMemo: op<{ memo: string }>()(z.object({ articleId: id, memo: note }).strict()),
+  exportCodebookCsv: op<{ csv: string }>()(z.object({}).strict()),
+  importCodebookCsv: op<CodebookImportResult>()(z.object({ csv: z.string().min(1).max(5_000_000) }).strict()),
+  getStoreProblems: op<StoreStatus>()(z.object({}).strict()),
+};

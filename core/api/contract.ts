@@ -1,0 +1,41 @@
+/**
+ * The one API the renderer uses, whatever host serves it. Each domain contributes a contract;
+ * `GlossApi` is derived from them, so the preload, the HTTP client and the service agree by type.
+ */
+import type { z } from 'zod';
+import type { OperationSpec } from './define.js';
+import { libraryContract } from './library-contract.js';
+import { annotationContract } from './annotation-contract.js';
+
+export const contract = {
+  ...libraryContract,
+  ...annotationContract,
+} satisfies Record<string, OperationSpec>;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export const operationNames = Object.keys(contract) as OperationName[];
+
+export type OpInput<K extends OperationName> = z.input<Contract[K]['input']>;
+export type OpParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OpOutput<K extends OperationName> = Exclude<Contract[K]['output'], undefined>;
+
+/** What the renderer calls. */
+export type GlossApi = { [K in OperationName]: (input: OpInput<K>) => Promise<OpOutput<K>> };
+
+/** What a host implements: inputs arrive already validated. */
+export type GlossHandlers = {
+  [K in OperationName]: (input: OpParsedInput<K>) => Promise<OpOutput<K>>;
+};
+
+/** Events the hosts push to the UI. */
+export type GlossEvent =
+  | { type: 'library-changed'; reason: 'scan' | 'watch' | 'opened' }
+  | { type: 'scan-progress'; done: number; total: number }
+  | { type: 'annotations-changed'; articleId: string | null }
+  | { type: 'tags-changed' }
+  | { type: 'menu'; command: string };
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,25 @@
+/**
+ * How an API operation is declared: a zod schema for its input (validated at every host boundary)
+ * and a phantom type for its output. Each domain declares its operations in its own contract file.
+ */
+import type { z } from 'zod';
+
+export interface OperationSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  /** Never set at run time; carries the output type for the typed clients. */
+  readonly output?: O;
+}
+
+export function op<O>() {
+  return <I extends z.ZodType>(input: I): OperationSpec<I, O> => ({ input });
+}
+
+/** Limits shared by the schemas: big enough for real use, small enough to refuse abuse. */
+export const LIMITS = {
+  id: 200,
+  path: 4096,
+  name: 200,
+  note: 100_000,
+  query: 500,
+  quote: 100_000,
+} as const;

@@ -1,0 +1,31 @@
+/** Errors that cross the API boundary: a stable code for programs, a message for people. */
+export type ApiErrorCode =
+  | 'unknown-operation'
+  | 'invalid-input'
+  | 'not-found'
+  | 'no-library'
+  | 'outside-library'
+  | 'read-only'
+  | 'conflict'
+  | 'io'
+  | 'internal';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The serialisable form of any thrown value, for IPC and HTTP replies. */
+export function toErrorPayload(err: unknown): { code: ApiErrorCode; message: string } {
+  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  const e = err as { code?: unknown; message?: string } | undefined;
+  if (e?.code === 'ENOENT') return { code: 'not-found', message: String(e.message) };
+  if (e?.code === 'EACCES' || e?.code === 'EPERM' || e?.code === 'EROFS')
+    return { code: 'read-only', message: String(e.message) };
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}

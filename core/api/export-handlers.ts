@@ -1,0 +1,91 @@
+/** Handlers of the export operations: export as text or to a file, reveal the file, import a JSON export. */
+import { resolve } from 'node:path';
+import { ApiError } from './errors.js';
+import type { ExportOpInput, ExportOpOutput } from './export-contract.js';
+import { requireSession } from './library-handlers.js';
+import type { LibrarySession, ServiceContext } from './service-context.js';
+import { collectText } from '../export/export-run.js';
+import { importAnnotations } from '../export/import-annotations.js';
+import { EXPORT_FILE_TYPES, exportFileName, startExport, type ExportRequest } from '../export/run-export.js';
+import { writeFileAtomic } from '../settings/atomic-write.js';
+
+type ExportInput = ExportOpInput<'exportAnnotations'>;
+
+function exportText(ctx: ServiceContext, session: LibrarySession, input: ExportInput) {
+  const request: ExportRequest = {
+    format: input.format,
+    scope: input.scope,
+    layout: input.layout,
+    context: input.context,
+    bom: input.bom,
+  };
+  return startExport(session, request, { libraryName: session.info.name, version: ctx.version });
+}
+
+export function exportHandlers(ctx: ServiceContext) {
+  // The renderer may name a file only if the user picked it with the native dialog in this run:
+  // a compromised page must not be able to write, or reveal, any path it likes.
+  const chosenPaths = new Set<string>();
+
+  return {
+    async exportAnnotations(input: ExportInput): Promise<ExportOpOutput<'exportAnnotations'>> {
+      const session = requireSession(ctx);
+      const run = await exportText(ctx, session, input);
+      return {
+        fileName: exportFileName(input.format, session.info.name),
+        mimeType: EXPORT_FILE_TYPES[input.format].mimeType,
+        content: await collectText(run.chunks),
+      };
+    },
+
+    async exportAnnotationsToFile(
+      input: ExportOpInput<'exportAnnotationsToFile'>,
+    ): Promise<ExportOpOutput<'exportAnnotationsToFile'>> {
+      const session = requireSession(ctx);
+      let target: string;
+      if (input.path !== undefined) {
+        target = resolve(input.path);
+        if (!chosenPaths.has(target)) {
+          throw new ApiError('invalid-input', 'Choose where to save the export with the save dialog.');
+        }
+      } else {
+        if (!ctx.dialogs) {
+          throw new ApiError(
+            'invalid-input',
+            'Saving to a file needs the desktop app; download the export instead.',
+          );
+        }
+        const picked = await ctx.dialogs.pickSaveFile(exportFileName(input.format, session.info.name), [
+          EXPORT_FILE_TYPES[input.format].extension,
+        ]);
+        if (!picked) return null;
+        target = resolve(picked);
+        chosenPaths.add(target);
+      }
+      const run = await exportText(ctx, session, input);
+      // The file appears whole or not at all (a failed export never leaves half a CSV behind).
+      await writeFileAtomic(target, await collectText(run.chunks));
+      return { path: target, rows: run.rows };
+    },
+
+    async showInFolder({ path }: ExportOpInput<'showInFolder'>): Promise<ExportOpOutput<'showInFolder'>> {
+      if (!ctx.dialogs) return { shown: false };
+      const target = resolve(path);
+      if (!chosenPaths.has(target))
+        throw new ApiError('invalid-input', 'Only an exported file can be shown.');
+      ctx.dialogs.showInFolder(target);
+      return { shown: true };
+    },
+
+    async importAnnotations({
+      json,
+    }: ExportOpInput<'importAnnotations'>): Promise<ExportOpOutput<'importAnnotations'>> {
+      const summary = await importAnnotations(requireSession(ctx), json);
+      if (summary.tagsCreated.length) ctx.emit({ type: 'tags-changed' });
+      if (summary.added || summary.updated || summary.memosAdded) {
+        ctx.emit({ type: 'annotations-changed', articleId: null });
+      }
+      return summary;
+    },
+  };
+}

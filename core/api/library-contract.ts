@@ -1,0 +1,75 @@
+/** API operations of the library: opening folders, listing, reading and searching articles. */
+import { z } from 'zod';
+import { LIMITS, op } from './define.js';
+import type { Article, ArticleSummary, SearchHit } from '../model.js';
+
+export interface LibraryInfo {
+  root: string;
+  name: string;
+  /** Where Gloss keeps its data for this library (normally `<root>/.gloss`). */
+  dataDir: string;
+  /** True when the library folder was read-only and data went to the app's data directory. */
+  dataDirFallback: boolean;
+  loadRemoteImages: boolean;
+}
+
+export interface Preferences {
+  language: 'system' | 'en' | 'zh-CN';
+  theme: 'system' | 'light' | 'dark';
+  creator: string;
+  fontSize: number;
+}
+
+export interface AppState {
+  library: LibraryInfo | null;
+  recent: string[];
+  preferences: Preferences;
+  /** Which host serves the UI: the desktop app or `gloss serve`. */
+  host: 'desktop' | 'browser';
+  /** True when the host can show native dialogs (open folder, save file). */
+  nativeDialogs: boolean;
+  version: string;
+}
+
+export interface ScanProgress {
+  done: number;
+  total: number;
+  scanning: boolean;
+}
+
+export interface ArticleList {
+  articles: ArticleSummary[];
+  progress: ScanProgress;
+  /** Library-level problems, e.g. "folder was removed". */
+  errors: string[];
+}
+
+const id = z.string().min(1).max(LIMITS.id);
+
+export const libraryContract = {
+  getAppState: op<AppState>()(z.object({}).strict()),
+  /** Desktop only: ask for a folder with the native dialog; null when cancelled or unsupported. */
+  chooseLibraryFolder: op<LibraryInfo | null>()(z.object({}).strict()),
+  openLibrary: op<LibraryInfo>()(z.object({ path: z.string().min(1).max(LIMITS.path) }).strict()),
+  listArticles: op<ArticleList>()(z.object({}).strict()),
+  getArticle: op<Article>()(z.object({ id }).strict()),
+  search: op<{ hits: SearchHit[]; total: number }>()(
+    z
+      .object({
+        query: z.string().min(1).max(LIMITS.query),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+  ),
+  setPreferences: op<Preferences>()(
+    z
+      .object({
+        language: z.enum(['system', 'en', 'zh-CN']).optional(),
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+        creator: z.string().max(LIMITS.name).optional(),
+        fontSize: z.number().int().min(10).max(40).optional(),
+      })
+      .strict(),
+  ),
+  setLibraryOptions: op<LibraryInfo>()(z.object({ loadRemoteImages: z.boolean() }).strict()),
+};

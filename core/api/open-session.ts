@@ -1,0 +1,99 @@
+/**
+ * Opens a library folder as a session: picks where Gloss's data lives (`<library>/.gloss`, or
+ * the app's data folder when the library is read-only), then opens the article index and the
+ * annotation store there.
+ */
+import { access, mkdir, stat, constants } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { ApiError } from './errors.js';
+import type { LibrarySession, ServiceContext } from './service-context.js';
+import { openLibrary } from '../library/library.js';
+import type { LibraryHandle } from '../library/library-handle.js';
+import { openAnnotationService } from '../store/annotation-service.js';
+
+export const DATA_DIR_NAME = '.gloss';
+
+export async function openSession(ctx: ServiceContext, folder: string): Promise<LibrarySession> {
+  const root = resolve(folder);
+  const info = await stat(root).catch(() => null);
+  if (!info) throw new ApiError('not-found', `Folder not found: ${root}`);
+  if (!info.isDirectory()) throw new ApiError('invalid-input', `Not a folder: ${root}`);
+
+  const { dataDir, fallback } = await chooseDataDir(ctx.appDataDir, root);
+  const annotations = await openAnnotationService(dataDir, {
+    creator: () => ctx.settings.preferences.creator,
+  });
+  const unsubscribe = annotations.onExternalChange((change) =>
+    ctx.emit(
+      change.kind === 'codebook'
+        ? { type: 'tags-changed' }
+        : { type: 'annotations-changed', articleId: change.articleId },
+    ),
+  );
+
+  // When files appear or move, annotations of a vanished article follow its body to the new path.
+  let relinkTimer: NodeJS.Timeout | undefined;
+  const scheduleRelink = () => {
+    clearTimeout(relinkTimer);
+    relinkTimer = setTimeout(() => {
+      annotations
+        .relink(library.list().articles)
+        .then((result) => {
+          if (result.moved.length > 0) ctx.emit({ type: 'annotations-changed', articleId: null });
+        })
+        .catch(() => undefined);
+    }, 300);
+  };
+
+  let library: LibraryHandle;
+  try {
+    library = await openLibrary(root, {
+      cacheDir: join(dataDir, 'cache'),
+      watch: ctx.watch,
+      onChange: (reason) => {
+        ctx.emit({ type: 'library-changed', reason });
+        scheduleRelink();
+      },
+      onProgress: (p) => ctx.emit({ type: 'scan-progress', done: p.done, total: p.total }),
+    });
+  } catch (err) {
+    unsubscribe();
+    await annotations.close();
+    throw err;
+  }
+  return {
+    info: {
+      root,
+      name: basename(root) || root,
+      dataDir,
+      dataDirFallback: fallback,
+      loadRemoteImages: ctx.settings.libraryOptions(root).loadRemoteImages,
+    },
+    library,
+    annotations,
+    async close() {
+      clearTimeout(relinkTimer);
+      unsubscribe();
+      await Promise.allSettled([library.close(), annotations.close()]);
+    },
+  };
+}
+
+/** `<root>/.gloss` when we may write there; else a per-library folder in the app's data. */
+async function chooseDataDir(
+  appDataDir: string,
+  root: string,
+): Promise<{ dataDir: string; fallback: boolean }> {
+  const inside = join(root, DATA_DIR_NAME);
+  try {
+    await mkdir(inside, { recursive: true });
+    await access(inside, constants.W_OK);
+    return { dataDir: inside, fallback: false };
+  } catch {
+    const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
+    const dataDir = join(appDataDir, 'libraries', key);
+    await mkdir(dataDir, { recursive: true });
+    return { dataDir, fallback: true };
+  }
+}

@@ -1,0 +1,125 @@
+/** Runs boilerplate rules (see boilerplate-rules.ts) on a parsed body, collecting meta they extract. */
+import { TEXT_RULE_DEFAULT_SELECTOR, type BoilerplateRule } from './boilerplate-rules.js';
+
+export interface RuleEffects {
+  editor: string | null;
+  /** How many nodes each rule touched, by rule id (for tests and debugging). */
+  hits: Record<string, number>;
+}
+
+const COMMENT_NODE = 8;
+
+function collectComments(root: Node, out: Node[]): void {
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === COMMENT_NODE) out.push(child);
+    else if (child.firstChild) collectComments(child, out);
+  }
+}
+
+function unwrap(el: Element): void {
+  const parent = el.parentNode;
+  if (!parent) return;
+  while (el.firstChild) parent.insertBefore(el.firstChild, el);
+  parent.removeChild(el);
+}
+
+function rename(el: Element, tag: string): Element {
+  const replacement = el.ownerDocument.createElement(tag);
+  while (el.firstChild) replacement.appendChild(el.firstChild);
+  el.replaceWith(replacement);
+  return replacement;
+}
+
+const trimmedText = (el: Element): string =>
+  (el.textContent ?? '').replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+
+function matches(rule: BoilerplateRule, el: Element): boolean {
+  if (rule.emptyOnly) return trimmedText(el) === '' && !el.querySelector('img');
+  if (!rule.text) return true;
+  const text = trimmedText(el);
+  if (rule.maxTextLength !== undefined && text.length > rule.maxTextLength) return false;
+  return rule.text.test(text);
+}
+
+/** Whether a rule can apply to HTML whose source is `source` (its `hints` pre-check). */
+export function ruleMayApply(rule: BoilerplateRule, source: string): boolean {
+  return !rule.hints || rule.hints.some((h) => source.includes(h));
+}
+
+/** Cut `sourcePattern` matches from the HTML source before parsing; counts go into `hits`. */
+export function prefilterSource(
+  html: string,
+  rules: readonly BoilerplateRule[],
+  hits: Record<string, number>,
+): string {
+  let out = html;
+  for (const rule of rules) {
+    if (!rule.sourcePattern || !ruleMayApply(rule, out)) continue;
+    out = out.replace(rule.sourcePattern, () => {
+      hits[rule.id] = (hits[rule.id] ?? 0) + 1;
+      return '';
+    });
+  }
+  return out;
+}
+
+/**
+ * Apply `rules` in order to the children of `root`, mutating it. `source` (the HTML it was
+ * parsed from) lets rules whose hints are absent be skipped without querying the DOM.
+ */
+export function applyRules(
+  root: Element,
+  rules: readonly BoilerplateRule[],
+  source?: string,
+  hits: Record<string, number> = {},
+): RuleEffects {
+  const effects: RuleEffects = { editor: null, hits };
+  const hit = (rule: BoilerplateRule): void => {
+    effects.hits[rule.id] = (effects.hits[rule.id] ?? 0) + 1;
+  };
+  for (const rule of rules) {
+    if (source !== undefined && !ruleMayApply(rule, source)) continue;
+    if (rule.comments) {
+      const comments: Node[] = [];
+      collectComments(root, comments);
+      for (const c of comments) {
+        c.parentNode?.removeChild(c);
+        hit(rule);
+      }
+      continue;
+    }
+    const selector = rule.selector ?? (rule.text ? TEXT_RULE_DEFAULT_SELECTOR : null);
+    if (!selector) continue;
+    const found = Array.from(root.querySelectorAll(selector));
+    // Text rules go innermost first, so a notice inside a wrapper removes the notice, not the
+    // wrapper with the paragraph next to it (once the inner one is gone, the wrapper no longer matches).
+    if (rule.text) found.reverse();
+    for (const el of found) {
+      if (!root.contains(el) || !matches(rule, el)) continue;
+      hit(rule);
+      switch (rule.action) {
+        case 'remove':
+          el.remove();
+          break;
+        case 'unwrap':
+          unwrap(el);
+          break;
+        case 'rename':
+          rename(el, rule.renameTo ?? 'span');
+          break;
+        case 'strip-attrs':
+          for (const name of rule.attrs ?? []) el.removeAttribute(name);
+          break;
+        case 'to-meta': {
+          const m = rule.meta?.pattern.exec(trimmedText(el));
+          const value = m?.[1]?.trim();
+          // The first credit wins: articles sometimes repeat it in an ad block.
+          if (value && rule.meta?.field === 'editor' && effects.editor === null) effects.editor = value;
+          el.remove();
+          break;
+        }
+      }
+    }
+  }
+  return effects;
+}

@@ -1,0 +1,138 @@
+/**
+ * The HTML allow-list: DOMPurify on the shared jsdom window, configured explicitly because its
+ * defaults keep `style` attributes, some <style> elements and <form>s (see NOTES.md).
+ * Everything not listed here is dropped; unknown wrappers (font, span…) keep their text.
+ */
+import createDOMPurify from 'dompurify';
+import type { Config } from 'dompurify';
+import { sharedWindow } from './dom-window.js';
+
+export const ALLOWED_TAGS = [
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'caption',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'small',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'u',
+  'ul',
+  'var',
+];
+
+export const ALLOWED_ATTR = [
+  'href',
+  'src',
+  'alt',
+  'title',
+  'colspan',
+  'rowspan',
+  'start',
+  'datetime',
+  'lang',
+  'dir',
+];
+
+/** Never allowed, even if a later edit adds them above by mistake. Their content goes too. */
+const FORBID_TAGS = [
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'form',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'template',
+  'link',
+  'meta',
+  'base',
+  'noscript',
+  'audio',
+  'video',
+];
+
+/** http(s), mailto, in-page anchors and relative URLs; so no javascript:, data:, vbscript:, file:. */
+export const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[^:/?#]*(?:[/?#]|$))/i;
+
+const config: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  FORBID_TAGS,
+  FORBID_ATTR: ['style', 'class', 'id'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOWED_URI_REGEXP: SAFE_URL,
+  KEEP_CONTENT: true,
+  WHOLE_DOCUMENT: false,
+  IN_PLACE: true,
+};
+
+let purifier: ReturnType<typeof createDOMPurify> | null = null;
+
+function getPurifier(): ReturnType<typeof createDOMPurify> {
+  purifier ??= createDOMPurify(sharedWindow() as unknown as Parameters<typeof createDOMPurify>[0]);
+  return purifier;
+}
+
+/** Sanitize the children of `container` (a <div> in the shared document) in place. */
+export function sanitizeInPlace(container: HTMLElement): void {
+  getPurifier().sanitize(container, config);
+}
+
+/** Sanitize an HTML string; used by tests and by callers without a container. */
+export function sanitizeHtml(html: string): string {
+  const { document } = sharedWindow();
+  const div = document.createElement('div');
+  div.innerHTML = html;
+  sanitizeInPlace(div);
+  return div.innerHTML;
+}

@@ -1,0 +1,118 @@
+/**
+ * Structural tidying after sanitizing, so the HTML renders and reads cleanly and its text is
+ * predictable: links get rel="noopener noreferrer", loose text beside blocks is wrapped in <p>,
+ * the Chinese full-width indent at the start of a block is dropped (CSS indents instead), and
+ * blocks left empty by boilerplate removal go away.
+ */
+import { BLOCK_ELEMENTS } from './text-of-html.js';
+import { IMAGE_PLACEHOLDER_CLASS } from './remote-images.js';
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+export function secureLinks(root: Element): void {
+  for (const a of Array.from(root.querySelectorAll('a'))) {
+    if (!a.getAttribute('href')) {
+      // An anchor without a (safe) target is just text.
+      a.replaceWith(...Array.from(a.childNodes));
+      continue;
+    }
+    a.setAttribute('rel', 'noopener noreferrer');
+  }
+}
+
+const isBlock = (n: Node): boolean =>
+  n.nodeType === ELEMENT_NODE && BLOCK_ELEMENTS.has((n as Element).localName);
+
+/**
+ * Wrap runs of inline content that sit directly in a container next to block elements (財联社
+ * bodies are bare text in a <div>) into <p>, so every paragraph is a block of its own.
+ */
+export function wrapLooseText(container: Element): void {
+  const doc = container.ownerDocument;
+  for (const el of [
+    container,
+    ...Array.from(container.querySelectorAll('div, blockquote, li, figure, section, td')),
+  ]) {
+    const children = Array.from(el.childNodes);
+    if (!children.some(isBlock) && el !== container) continue;
+    let run: Node[] = [];
+    const flush = (before: Node | null): void => {
+      const meaningful = run.some((n) => n.nodeType !== TEXT_NODE || /[^\s]/.test(n.textContent ?? ''));
+      if (meaningful && (children.some(isBlock) || el === container)) {
+        const p = doc.createElement('p');
+        el.insertBefore(p, before);
+        for (const n of run) p.appendChild(n);
+      }
+      run = [];
+    };
+    for (const child of children) {
+      if (isBlock(child)) flush(child);
+      else run.push(child);
+    }
+    flush(null);
+  }
+}
+
+/** Strip leading whitespace/U+3000/NBSP inside `el` up to its first real content; true once found. */
+function stripLeading(el: Node): boolean {
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === TEXT_NODE) {
+      const t = c as Text;
+      const stripped = t.data.replace(/^[\s\u3000\u00a0]+/, '');
+      if (stripped !== t.data) t.data = stripped;
+      if (stripped) return true;
+    } else if (c.nodeType === ELEMENT_NODE) {
+      const e = c as Element;
+      if (isBlock(e) || e.localName === 'br' || e.classList.contains(IMAGE_PLACEHOLDER_CLASS)) return true;
+      if (stripLeading(e)) return true;
+    }
+  }
+  return false;
+}
+
+/** Remove the leading indent at the start of each paragraph-like block (CSS indents instead). */
+export function stripBlockIndent(root: Element): void {
+  for (const block of Array.from(
+    root.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, figcaption, td, th, dt, dd'),
+  )) {
+    stripLeading(block);
+  }
+}
+
+const KEEP_WHEN_EMPTY = new Set(['br', 'hr', 'td', 'th', 'tr', 'col', 'colgroup']);
+
+/** Remove elements with no text and no image placeholder, innermost first. */
+export function removeEmptyElements(root: Element): void {
+  const all = Array.from(root.querySelectorAll('*')).reverse();
+  for (const el of all) {
+    if (KEEP_WHEN_EMPTY.has(el.localName)) continue;
+    if (el.classList.contains(IMAGE_PLACEHOLDER_CLASS)) continue;
+    if (el.querySelector(`.${IMAGE_PLACEHOLDER_CLASS}, hr, td, th`)) continue;
+    if ((el.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, '') !== '') continue;
+    el.remove();
+  }
+}
+
+/**
+ * Whitespace-only text between blocks renders as nothing; shrink it to one newline so the stored
+ * HTML is readable. Whitespace between inline elements ("<b>a</b> <i>b</i>") is left alone.
+ */
+export function collapseBlockWhitespace(root: Element): void {
+  root.normalize(); // merge the adjacent text nodes that removed elements left behind
+  const visit = (el: Element): void => {
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT_NODE) {
+        const t = c as Text;
+        if (/^[ \t\n\r\f]+$/.test(t.data) && t.data !== '\n') {
+          const prev = t.previousSibling;
+          const next = t.nextSibling;
+          if ((!prev || isBlock(prev)) && (!next || isBlock(next))) t.data = '\n';
+        }
+      } else if (c.nodeType === ELEMENT_NODE && isBlock(c) && (c as Element).localName !== 'pre') {
+        visit(c as Element);
+      }
+    }
+  };
+  visit(root);
+}

@@ -1,0 +1,29 @@
+/**
+ * What the rest of Gloss needs from an open library. `openLibrary()` in `library.ts` returns one.
+ */
+import type { Article, ArticleSummary, SearchHit } from '../model.js';
+import type { ScanProgress } from '../api/library-contract.js';
+
+export interface LibraryOpenOptions {
+  /** Folder for the parse cache (disposable). */
+  cacheDir: string;
+  /** Watch the folder for added, changed, renamed and removed files. */
+  watch: boolean;
+  /** Called when the article list changed (after the scan, or a file event), with the ids touched. */
+  onChange?: (reason: 'scan' | 'watch', ids: string[]) => void;
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+export interface LibraryHandle {
+  readonly root: string;
+  /** Every article found so far (the list is usable while the scan goes on). */
+  list(): { articles: ArticleSummary[]; progress: ScanProgress; errors: string[] };
+  /** The article, parsed and cleaned; throws ApiError('not-found') for unknown ids. */
+  get(id: string): Promise<Article>;
+  /** Resolve a path (absolute, or relative to the root) to an article id; throws outside the library. */
+  idForPath(path: string): string;
+  search(query: string, limit: number): { hits: SearchHit[]; total: number };
+  /** Resolves when the first full scan has finished. */
+  whenScanned(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,356 @@
+/**
+ * An open library folder: scans it (using the parse cache), keeps the article list and the
+ * search index current, watches for changes, and opens articles on demand (cleaned lazily, with
+ * the last few kept). Plain Node; never writes into the user's folder, only into `opts.cacheDir`.
+ */
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ApiError } from '../api/errors.js';
+import type { ScanProgress } from '../api/library-contract.js';
+import type { Article, ArticleSummary, SearchHit } from '../model.js';
+import { CLEANER_VERSION } from '../clean/clean-article.js';
+import { SearchIndex } from '../search/search-index.js';
+import { idFromPath } from './article-id.js';
+import type { LibraryHandle, LibraryOpenOptions } from './library-handle.js';
+import { loadArticle } from './load-article.js';
+import { isFresh, loadParseCache, saveParseCache, type CacheEntry, type LoadedCache } from './parse-cache.js';
+import { isArticleFile, readArticleFile, readArticleFileSync, type FileInfo } from './read-article.js';
+import { RecentArticles } from './recent-articles.js';
+import { isIgnoredName, scanFolder, yieldToEventLoop, type ScannedFile } from './scan-folder.js';
+import { watchFolder, type FolderWatcher, type WatchEvent } from './watch-folder.js';
+
+/** Longest stretch of synchronous scanning before other work gets a turn. */
+const SLICE_MS = 15;
+const PROGRESS_EVERY_MS = 100;
+
+export async function openLibrary(rootPath: string, opts: LibraryOpenOptions): Promise<LibraryHandle> {
+  const root = resolve(rootPath);
+  try {
+    if (!(await stat(root)).isDirectory()) throw new ApiError('invalid-input', `Not a folder: ${root}`);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError('not-found', `Cannot open the library folder: ${root}`);
+  }
+  const library = new Library(root, opts);
+  await library.start();
+  return library;
+}
+
+class Library implements LibraryHandle {
+  /** By relative path. */
+  private readonly entries = new Map<string, CacheEntry>();
+  private readonly pathById = new Map<string, string>();
+  private readonly index = new SearchIndex();
+  private readonly recent = new RecentArticles(8);
+  private errors: string[] = [];
+  private progress: ScanProgress = { done: 0, total: 0, scanning: true };
+  private scanPromise: Promise<void> = Promise.resolve();
+  private watcher: FolderWatcher | null = null;
+  /** Watch events that arrive during the first scan are replayed after it. */
+  private queuedEvents: [WatchEvent, string][] | null = [];
+  private cacheDirty = false;
+  private cacheSaveTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  /** A cache whose search texts are not in the index yet. */
+  private pendingTexts: LoadedCache | null = null;
+  private cacheWrite: Promise<void> = Promise.resolve();
+  /** Set when the cache turned out unusable: the next save empties it so the next open rebuilds. */
+  private cacheBroken = false;
+
+  constructor(
+    readonly root: string,
+    private readonly opts: LibraryOpenOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    const cached = await loadParseCache(this.opts.cacheDir, this.root);
+    if (this.opts.watch) {
+      this.watcher = watchFolder(
+        this.root,
+        (event, abs) => this.onWatchEvent(event, abs),
+        (err) => void this.onWatchError(err),
+      );
+    }
+    this.scanPromise = this.scan(cached).catch((err: unknown) => {
+      this.errors.push(`Scan failed: ${(err as Error).message}`);
+      this.progress = { ...this.progress, scanning: false };
+    });
+  }
+
+  // ---- scanning -------------------------------------------------------------------------------
+
+  private async scan(cache: LoadedCache): Promise<void> {
+    const cached = cache.entries;
+    const { files, errors } = await scanFolder(this.root);
+    this.errors.push(...errors);
+    if (files.length === 0 && errors.length === 0)
+      this.errors.push('No articles found (.txt, .md, .markdown, .html, .htm)');
+    this.progress = { done: 0, total: files.length, scanning: true };
+    this.reportProgress(true);
+
+    // Files are read synchronously in slices of ~15 ms (see scan-folder.ts for why), yielding in
+    // between so list() and progress stay live while the scan goes on.
+    let sliceStart = Date.now();
+    let lastReport = Date.now();
+    for (const file of files) {
+      if (this.closed) break;
+      const hit = cached.get(file.relPath);
+      if (isFresh(hit, file.size, file.mtimeMs)) this.put(hit);
+      else {
+        const parsed = readArticleFileSync(file.absPath, file);
+        this.put({ summary: parsed.summary, searchText: parsed.searchText, textCleanerVersion: null });
+        this.cacheDirty = true;
+      }
+      this.progress.done++;
+      const now = Date.now();
+      if (now - lastReport >= PROGRESS_EVERY_MS) {
+        lastReport = now;
+        this.reportProgress(false);
+      }
+      if (now - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = Date.now();
+      }
+    }
+    if (cached.size !== this.entries.size) this.cacheDirty = true;
+    this.progress = { done: this.progress.done, total: files.length, scanning: false };
+    this.reportProgress(true);
+    if (this.closed) return;
+    // Entries that came from the cache get their search text just after the list is ready (or at
+    // once if a search comes first), so a reopen does not wait for the texts.
+    this.pendingTexts = cache;
+    setImmediate(() => {
+      this.fillCachedTexts();
+      this.index.prepare(); // build the search string now rather than on the first query
+    });
+    // Written in the background: the list is complete now, the cache only matters next time.
+    this.cacheWrite = this.saveCache();
+    this.opts.onChange?.('scan', [...this.pathById.keys()]);
+    const queued = this.queuedEvents ?? [];
+    this.queuedEvents = null;
+    for (const [event, abs] of queued) this.onWatchEvent(event, abs);
+  }
+
+  private fillCachedTexts(): void {
+    const cache = this.pendingTexts;
+    if (!cache) return;
+    this.pendingTexts = null;
+    if (!cache.loadTexts()) {
+      this.errors.push('The search cache could not be read; it will be rebuilt on the next open');
+      this.cacheBroken = true;
+      this.cacheDirty = true;
+    }
+    for (const entry of this.entries.values()) {
+      if (cache.entries.get(entry.summary.path) === entry) {
+        this.index.set(entry.summary.id, entry.summary.path, entry.summary.title, entry.searchText);
+      }
+    }
+  }
+
+  private reportProgress(force: boolean): void {
+    if (force || this.progress.scanning) this.opts.onProgress?.({ ...this.progress });
+  }
+
+  private async readEntry(file: ScannedFile): Promise<CacheEntry> {
+    const parsed = await readArticleFile(file.absPath, file);
+    return { summary: parsed.summary, searchText: parsed.searchText, textCleanerVersion: null };
+  }
+
+  /** Add or replace an entry, keeping ids unique (a later file with a taken id gets a path id). */
+  private put(entry: CacheEntry): void {
+    const path = entry.summary.path;
+    this.remove(path);
+    const owner = this.pathById.get(entry.summary.id);
+    if (owner !== undefined && owner !== path) {
+      const id = idFromPath(path);
+      entry = { ...entry, summary: { ...entry.summary, id } };
+    }
+    this.entries.set(path, entry);
+    this.pathById.set(entry.summary.id, path);
+    this.index.set(entry.summary.id, path, entry.summary.title, entry.searchText);
+  }
+
+  private remove(path: string): string | null {
+    const old = this.entries.get(path);
+    if (!old) return null;
+    this.entries.delete(path);
+    if (this.pathById.get(old.summary.id) === path) this.pathById.delete(old.summary.id);
+    this.index.delete(old.summary.id);
+    this.recent.delete(old.summary.id);
+    return old.summary.id;
+  }
+
+  private async saveCache(): Promise<void> {
+    if (!this.cacheDirty) return;
+    this.cacheDirty = false;
+    try {
+      await saveParseCache(this.opts.cacheDir, this.root, this.cacheBroken ? [] : this.entries.values());
+    } catch (err) {
+      // The cache is an optimisation: failing to write it must not disturb the user.
+      this.errors.push(`Could not write the parse cache: ${(err as Error).message}`);
+    }
+  }
+
+  private scheduleCacheSave(): void {
+    this.cacheDirty = true;
+    if (this.cacheSaveTimer || this.progress.scanning) return;
+    this.cacheSaveTimer = setTimeout(() => {
+      this.cacheSaveTimer = null;
+      this.cacheWrite = this.cacheWrite.then(() => this.saveCache());
+    }, 2000);
+    this.cacheSaveTimer.unref();
+  }
+
+  // ---- watching -------------------------------------------------------------------------------
+
+  private relPathOf(abs: string): string | null {
+    const rel = relative(this.root, abs);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null;
+    return rel.split(sep).join('/');
+  }
+
+  private onWatchEvent(event: WatchEvent, abs: string): void {
+    if (this.closed) return;
+    if (this.queuedEvents) {
+      this.queuedEvents.push([event, abs]);
+      return;
+    }
+    if (event === 'unlinkDir' && resolve(abs) === this.root) {
+      void this.onRootGone();
+      return;
+    }
+    const rel = this.relPathOf(abs);
+    if (rel === null || rel.split('/').some(isIgnoredName)) return;
+    if (event === 'unlinkDir') {
+      const ids: string[] = [];
+      for (const path of [...this.entries.keys()]) {
+        if (path.startsWith(rel + '/')) {
+          const id = this.remove(path);
+          if (id) ids.push(id);
+        }
+      }
+      if (ids.length) this.changed(ids);
+      return;
+    }
+    if (!isArticleFile(rel)) return;
+    if (event === 'unlink') {
+      const id = this.remove(rel);
+      if (id) this.changed([id]);
+      return;
+    }
+    void this.refreshFile(abs, rel);
+  }
+
+  private async refreshFile(abs: string, rel: string): Promise<void> {
+    let info: FileInfo;
+    try {
+      const st = await stat(abs);
+      if (!st.isFile()) return;
+      info = { relPath: rel, size: st.size, mtimeMs: st.mtimeMs };
+    } catch {
+      const id = this.remove(rel);
+      if (id) this.changed([id]);
+      return;
+    }
+    const entry = await this.readEntry({ ...info, absPath: abs });
+    if (this.closed) return;
+    const oldId = this.entries.get(rel)?.summary.id;
+    this.put(entry);
+    const newId = this.entries.get(rel)?.summary.id as string;
+    this.changed(oldId && oldId !== newId ? [oldId, newId] : [newId]);
+  }
+
+  private changed(ids: string[]): void {
+    this.scheduleCacheSave();
+    this.opts.onChange?.('watch', ids);
+  }
+
+  private async onWatchError(err: unknown): Promise<void> {
+    try {
+      await stat(this.root);
+      this.errors.push(`Watching the folder failed: ${(err as Error).message ?? String(err)}`);
+    } catch {
+      await this.onRootGone();
+    }
+  }
+
+  private async onRootGone(): Promise<void> {
+    if (this.errors.some((e) => e.startsWith('The library folder was removed'))) return;
+    this.errors.push(`The library folder was removed or is no longer reachable: ${this.root}`);
+    const ids = [...this.pathById.keys()];
+    for (const path of [...this.entries.keys()]) this.remove(path);
+    this.opts.onChange?.('watch', ids);
+  }
+
+  // ---- LibraryHandle --------------------------------------------------------------------------
+
+  list(): { articles: ArticleSummary[]; progress: ScanProgress; errors: string[] } {
+    return {
+      articles: [...this.entries.values()].map((e) => e.summary),
+      progress: { ...this.progress },
+      errors: [...this.errors],
+    };
+  }
+
+  async get(id: string): Promise<Article> {
+    const path = this.pathById.get(id);
+    const entry = path === undefined ? undefined : this.entries.get(path);
+    if (path === undefined || !entry) throw new ApiError('not-found', `No article with id ${id}`);
+    const { summary } = entry;
+    const key = `${summary.mtimeMs}:${summary.size}`;
+    const recent = this.recent.get(id, key);
+    if (recent) return recent;
+    let article: Article;
+    try {
+      article = await loadArticle(join(this.root, ...path.split('/')), {
+        relPath: path,
+        size: summary.size,
+        mtimeMs: summary.mtimeMs,
+      });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ApiError('not-found', `The file of this article is gone: ${path}`);
+      throw new ApiError('io', `Cannot read ${path}: ${(err as Error).message}`);
+    }
+    // Keep the list's identity (id, annotation count) and warnings from the scan.
+    article = { ...article, id: summary.id, annotationCount: summary.annotationCount };
+    this.recent.set(id, key, article);
+    // From now on search offsets for this article are exact (see search-index.ts).
+    if (entry.textCleanerVersion !== CLEANER_VERSION && this.entries.get(path) === entry) {
+      entry.searchText = article.doc.text;
+      entry.textCleanerVersion = CLEANER_VERSION;
+      this.index.set(summary.id, path, summary.title, article.doc.text);
+      this.scheduleCacheSave();
+    }
+    return article;
+  }
+
+  idForPath(p: string): string {
+    const abs = isAbsolute(p) ? resolve(p) : resolve(this.root, p);
+    const rel = this.relPathOf(abs);
+    if (rel === null) throw new ApiError('outside-library', `Not inside the library: ${p}`);
+    const entry = this.entries.get(rel);
+    if (!entry) throw new ApiError('not-found', `No article at ${rel}`);
+    return entry.summary.id;
+  }
+
+  search(query: string, limit: number): { hits: SearchHit[]; total: number } {
+    this.fillCachedTexts();
+    return this.index.search(query, Math.max(0, limit));
+  }
+
+  whenScanned(): Promise<void> {
+    return this.scanPromise;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.cacheSaveTimer) clearTimeout(this.cacheSaveTimer);
+    await this.watcher?.close();
+    await this.scanPromise;
+    this.fillCachedTexts();
+    await this.cacheWrite;
+    await this.saveCache();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Opening an article: read it again, parse it, and run the full cleaner for its format. This is
+ * the expensive path (jsdom), so the library calls it lazily and caches the last few results.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Article } from '../model.js';
+import { cleanHtml, type CleanResult } from '../clean/clean-article.js';
+import { extractPage } from '../clean/extract-page.js';
+import { markdownToHtml } from '../clean/markdown-to-html.js';
+import { plainTextToHtml } from '../clean/plain-text-to-html.js';
+import { parseDate } from './parse-date.js';
+import { parseArticleBytes, type FileInfo, type ParsedArticle, MAX_ARTICLE_BYTES } from './read-article.js';
+
+/** Clean a parsed article according to its format, filling in meta the body reveals. */
+export function buildArticle(parsed: ParsedArticle): Article {
+  const { summary } = parsed;
+  const meta = { ...parsed.meta, extra: { ...parsed.meta.extra } };
+  let result: CleanResult;
+  switch (summary.format) {
+    case 'html-page': {
+      const page = extractPage(parsed.body, meta.url);
+      if (!meta.author && page.byline) meta.author = page.byline;
+      if (!meta.date && page.publishedTime) {
+        meta.dateRaw ??= page.publishedTime;
+        meta.date = parseDate(page.publishedTime);
+      }
+      result = cleanHtml(page.html);
+      break;
+    }
+    case 'markdown':
+      result = cleanHtml(markdownToHtml(parsed.body));
+      break;
+    case 'plain-text':
+      result = cleanHtml(plainTextToHtml(parsed.body));
+      break;
+    default:
+      result = cleanHtml(parsed.body);
+  }
+  meta.editor = result.editor;
+  return { ...summary, meta, doc: result.doc };
+}
+
+/** Read, parse and clean the file at `absPath`. Throws the fs error if the file is gone. */
+export async function loadArticle(absPath: string, info: FileInfo): Promise<Article> {
+  if (info.size > MAX_ARTICLE_BYTES) {
+    // Too large to open: the summary (with its warning) and an empty document.
+    return buildArticle(parseArticleBytes(new Uint8Array(0), info));
+  }
+  const bytes = await readFile(absPath);
+  return buildArticle(parseArticleBytes(bytes, { ...info, size: bytes.length }));
+}

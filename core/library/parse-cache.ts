@@ -1,0 +1,127 @@
+/**
+ * The parse cache: what the scan learnt about each file (summary + search text), keyed by path,
+ * size and mtime, so reopening a library reads no article files at all. Disposable: a missing,
+ * unreadable, corrupt or older-version cache is simply ignored and rebuilt.
+ *
+ * Two files per library: `…json` (summaries) and `…texts-<generation>` (search texts, UTF-16LE,
+ * joined by U+0000). The summaries are all a reopen needs before the list is ready; the texts
+ * load right after, off the critical path (UTF-16 because decoding it is a copy, ~3x faster than
+ * UTF-8 for Chinese). Each file is written atomically (temp file + rename), texts first, and the
+ * summaries name their texts file, so a crash never pairs summaries with the wrong texts.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { ArticleSummary } from '../model.js';
+import { CLEANER_VERSION } from '../clean/clean-article.js';
+
+/** Bump when the cached shape or the scan-time parsing changes. */
+export const PARSE_CACHE_VERSION = 2;
+
+export interface CacheEntry {
+  summary: ArticleSummary;
+  searchText: string;
+  /** The cleaner version whose canonical text `searchText` is, or null for scan-time text. */
+  textCleanerVersion: number | null;
+}
+
+interface CacheHeader {
+  version: number;
+  cleanerVersion: number;
+  root: string;
+  textsFile: string;
+  textsBytes: number;
+  entries: { summary: ArticleSummary; textCleanerVersion: number | null }[];
+}
+
+export interface LoadedCache {
+  entries: Map<string, CacheEntry>;
+  /** Fills in every entry's searchText (synchronously: search may need it at once); false on failure. */
+  loadTexts(): boolean;
+}
+
+const prefixFor = (root: string): string =>
+  `parse-cache-${createHash('sha1').update(root).digest('hex').slice(0, 12)}`;
+
+export function cacheFileFor(cacheDir: string, root: string): string {
+  return join(cacheDir, `${prefixFor(root)}.v${PARSE_CACHE_VERSION}.json`);
+}
+
+const EMPTY: LoadedCache = { entries: new Map(), loadTexts: () => true };
+
+/** Load the cache for `root`, or an empty one when there is none usable. */
+export async function loadParseCache(cacheDir: string, root: string): Promise<LoadedCache> {
+  let header: CacheHeader;
+  try {
+    header = JSON.parse(await readFile(cacheFileFor(cacheDir, root), 'utf8')) as CacheHeader;
+    if (header.version !== PARSE_CACHE_VERSION || header.root !== root || !Array.isArray(header.entries))
+      return EMPTY;
+    if (!/^[\w.-]+$/.test(header.textsFile)) return EMPTY;
+    if ((await stat(join(cacheDir, header.textsFile))).size !== header.textsBytes) return EMPTY;
+  } catch {
+    return EMPTY;
+  }
+  const entries = new Map<string, CacheEntry>();
+  const sameCleaner = header.cleanerVersion === CLEANER_VERSION;
+  for (const e of header.entries) {
+    if (!e?.summary || typeof e.summary.path !== 'string' || typeof e.summary.id !== 'string') return EMPTY;
+    entries.set(e.summary.path, {
+      summary: e.summary,
+      searchText: '',
+      // Text cleaned by another cleaner version is still fine for search, but not exact.
+      textCleanerVersion: sameCleaner ? e.textCleanerVersion : null,
+    });
+  }
+  const loadTexts = (): boolean => {
+    try {
+      const texts = readFileSync(join(cacheDir, header.textsFile)).toString('utf16le').split('\u0000');
+      if (texts.length !== header.entries.length) return false;
+      header.entries.forEach((e, i) => {
+        const entry = entries.get(e.summary.path);
+        if (entry && entry.searchText === '') entry.searchText = texts[i] ?? '';
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return { entries, loadTexts };
+}
+
+/** True when a cache entry still describes the file on disk. */
+export function isFresh(entry: CacheEntry | undefined, size: number, mtimeMs: number): entry is CacheEntry {
+  return !!entry && entry.summary.size === size && entry.summary.mtimeMs === mtimeMs;
+}
+
+export async function saveParseCache(
+  cacheDir: string,
+  root: string,
+  entries: Iterable<CacheEntry>,
+): Promise<void> {
+  const list = [...entries];
+  const prefix = prefixFor(root);
+  const textsFile = `${prefix}.v${PARSE_CACHE_VERSION}.texts-${randomBytes(6).toString('hex')}`;
+  const texts = Buffer.from(list.map((e) => e.searchText.replace(/\u0000/g, '')).join('\u0000'), 'utf16le');
+  const header: CacheHeader = {
+    version: PARSE_CACHE_VERSION,
+    cleanerVersion: CLEANER_VERSION,
+    root,
+    textsFile,
+    textsBytes: texts.length,
+    entries: list.map(({ summary, textCleanerVersion }) => ({ summary, textCleanerVersion })),
+  };
+  await mkdir(cacheDir, { recursive: true });
+  await writeFileAtomic(join(cacheDir, textsFile), texts, { fsync: true });
+  await writeFileAtomic(cacheFileFor(cacheDir, root), JSON.stringify(header), {
+    encoding: 'utf8',
+    fsync: true,
+  });
+  // Old texts files of this library are garbage now.
+  for (const name of await readdir(cacheDir)) {
+    if (name.startsWith(`${prefix}.`) && name.includes('.texts-') && name !== textsFile) {
+      await unlink(join(cacheDir, name)).catch(() => undefined);
+    }
+  }
+}

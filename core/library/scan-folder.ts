@@ -1,0 +1,104 @@
+/**
+ * Walks a library folder and lists its article files with size and mtime. Skips hidden entries
+ * and Gloss's own `.gloss` folder, follows symbolic links but never the same folder twice (so
+ * link loops end), and turns unreadable folders into error strings instead of exceptions.
+ * Read-only: it never writes anything.
+ */
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { isArticleFile, type FileInfo } from './read-article.js';
+
+export interface ScannedFile extends FileInfo {
+  absPath: string;
+}
+
+export interface FolderScan {
+  files: ScannedFile[];
+  errors: string[];
+}
+
+/** Hidden files and folders (including Gloss's own .gloss): never scanned or watched. */
+export function isIgnoredName(name: string): boolean {
+  return name.startsWith('.');
+}
+
+const describe = (err: unknown): string => {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  if (e.code === 'ENOENT') return 'it no longer exists';
+  if (e.code === 'ELOOP') return 'too many symbolic links';
+  return e.code ?? e.message;
+};
+
+/** Let other work (list() calls, IPC) run between slices of synchronous file-system calls. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Synchronous readdir/stat in slices of about 10 ms: on this kind of machine `statSync` is ~3x
+ * faster than `fs.promises.stat` for 10,000 small files (no thread-pool round trip), and that
+ * decides how fast a library reopens from the cache.
+ */
+export async function scanFolder(root: string): Promise<FolderScan> {
+  const files: ScannedFile[] = [];
+  const errors: string[] = [];
+  const seenDirs = new Set<string>();
+  let sliceStart = Date.now();
+  const maybeYield = async (): Promise<void> => {
+    if (Date.now() - sliceStart < 10) return;
+    await yieldToEventLoop();
+    sliceStart = Date.now();
+  };
+
+  try {
+    const rootStat = statSync(root);
+    if (!rootStat.isDirectory()) return { files, errors: [`The library is not a folder: ${root}`] };
+    seenDirs.add(`${rootStat.dev}:${rootStat.ino}`);
+  } catch (err) {
+    return { files, errors: [`Cannot open the library folder (${describe(err)}): ${root}`] };
+  }
+
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      errors.push(`Cannot read folder "${rel || '.'}" (${describe(err)})`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: [string, string][] = [];
+    for (const entry of entries) {
+      if (isIgnoredName(entry.name)) continue;
+      const isLink = entry.isSymbolicLink();
+      if (!isLink && !entry.isDirectory() && !entry.isFile()) continue; // sockets, FIFOs, devices
+      if (!isLink && entry.isFile() && !isArticleFile(entry.name)) continue;
+      const abs = join(dir, entry.name);
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      let st: Stats;
+      try {
+        st = statSync(abs);
+      } catch (err) {
+        errors.push(
+          isLink
+            ? `Broken link "${relPath}" (${describe(err)})`
+            : `Cannot read "${relPath}" (${describe(err)})`,
+        );
+        continue;
+      }
+      if (st.isDirectory()) {
+        const key = `${st.dev}:${st.ino}`;
+        if (seenDirs.has(key)) continue; // a link back to a folder already walked: a loop
+        seenDirs.add(key);
+        subdirs.push([abs, relPath]);
+      } else if (st.isFile() && isArticleFile(entry.name)) {
+        files.push({ absPath: abs, relPath, size: st.size, mtimeMs: st.mtimeMs });
+      }
+    }
+    await maybeYield();
+    for (const [abs, relPath] of subdirs) await walk(abs, relPath);
+  };
+
+  await walk(root, '');
+  files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  return { files, errors };
+}

@@ -1,0 +1,130 @@
+/**
+ * The domain types every part of Gloss speaks: articles, tags, annotations and their selectors.
+ * Pure types only; no Node or DOM imports, so the renderer may import them too.
+ */
+
+/** A warning attached to an article: shown in the UI, printed by the CLI, never fatal. */
+export interface ArticleWarning {
+  code: 'front-matter' | 'encoding' | 'date' | 'too-large' | 'binary' | 'empty' | 'unreadable' | 'parse';
+  message: string;
+  /** 1-based line in the file the warning refers to, when known. */
+  line?: number;
+}
+
+export type ArticleFormat = 'front-matter-html' | 'markdown' | 'html-page' | 'plain-text';
+
+export interface ArticleMeta {
+  title: string;
+  /** ISO 8601 (UTC when the source had a zone), or null when missing or unparseable. */
+  date: string | null;
+  /** The date exactly as written in the file. */
+  dateRaw: string | null;
+  author: string | null;
+  categories: string[];
+  tags: string[];
+  url: string | null;
+  image: string | null;
+  /** Editor credit lines moved out of the body (e.g. 责任编辑：李墨轩). */
+  editor: string | null;
+  /** Every other front-matter key, kept as parsed. */
+  extra: Record<string, unknown>;
+}
+
+/** One row of the library list: cheap to hold 100,000 of. */
+export interface ArticleSummary {
+  /** Stable id: front-matter id or URL when present, else derived from the path. */
+  id: string;
+  /** Path relative to the library root, always with forward slashes. */
+  path: string;
+  /** Folder part of `path` ('' for the root). */
+  folder: string;
+  title: string;
+  date: string | null;
+  author: string | null;
+  categories: string[];
+  size: number;
+  mtimeMs: number;
+  format: ArticleFormat;
+  encoding: string;
+  warnings: ArticleWarning[];
+  /** Hash of the article body, so a moved or renamed file can be recognised. */
+  fingerprint: string;
+  annotationCount: number;
+}
+
+/** The canonical cleaned document that annotations anchor to. */
+export interface CleanDocument {
+  /** Sanitized HTML of the body. */
+  html: string;
+  /**
+   * Plain text of the body: the text content of `html`, block elements separated by "\n\n".
+   * Offsets into it are UTF-16 code units internally (see docs/ARCHITECTURE.md).
+   */
+  text: string;
+  cleanerVersion: number;
+  /** Number of remote images replaced by placeholders. */
+  remoteImages: number;
+}
+
+export interface Article extends ArticleSummary {
+  meta: ArticleMeta;
+  doc: CleanDocument;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  /** Parent tag id, or null at the top of the tree. */
+  parentId: string | null;
+  color: string;
+  description: string;
+}
+
+/** W3C Web Annotation TextQuoteSelector. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C TextPositionSelector; in storage, offsets are UTF-16 code units into the canonical text. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphan';
+
+export interface Annotation {
+  id: string;
+  articleId: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  tagIds: string[];
+  note: string;
+  color: string | null;
+  creator: string;
+  created: string;
+  modified: string;
+}
+
+/** An annotation placed on the current text of its article. */
+export interface AnchoredAnnotation extends Annotation {
+  status: AnchorStatus;
+  /** Where it sits now, in UTF-16 units; null when orphaned. */
+  range: { start: number; end: number } | null;
+}
+
+export interface SearchHit {
+  articleId: string;
+  path: string;
+  title: string;
+  /** UTF-16 offset of the match in the article text (or -1 for a title-only match). */
+  offset: number;
+  length: number;
+  before: string;
+  match: string;
+  after: string;
+}

@@ -1,0 +1,79 @@
+/**
+ * Writes a file so that a crash at any moment leaves either the old or the new content, and a
+ * resolved promise means the new content survives power loss: unique temp file in the same folder,
+ * fsync it, rename over the target, fsync the folder. (lowdb's writer renames but never fsyncs.)
+ */
+import { randomBytes } from 'node:crypto';
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Temp files are hidden, name the target, and end in `.tmp` so a listing can skip them. */
+function tempName(file: string): string {
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+}
+
+/** fsync a folder so a rename or unlink in it is on disk. Windows cannot open folders: skip there. */
+export async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function writeFileDurable(file: string, data: string): Promise<void> {
+  const temp = tempName(file);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+  await syncDirectory(path.dirname(file));
+}
+
+/** Removes a file and makes the removal durable; a file already gone is fine. */
+export async function unlinkDurable(file: string): Promise<void> {
+  try {
+    await unlink(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  await syncDirectory(path.dirname(file));
+}
+
+export function isTempFile(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp');
+}
+
+/**
+ * Deletes temp files left by a crash. Only old ones: a young one may belong to another process
+ * that is writing right now.
+ */
+export async function removeStaleTempFiles(dir: string, olderThanMs = 60 * 60 * 1000): Promise<number> {
+  let removed = 0;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!isTempFile(name)) continue;
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > olderThanMs) {
+      await unlink(file).catch(() => undefined);
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,162 @@
+/**
+ * One JSON file of the store with its rules: read without locking (writes are atomic renames, so a
+ * reader sees old or new), read-modify-write under the file's lock with a fresh read inside it, a
+ * file from a newer Gloss never written, a corrupt file moved aside (with whatever could be
+ * salvaged written in its place) and reported.
+ */
+import { rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../api/errors.js';
+import { syncDirectory, unlinkDurable, writeFileDurable } from './durable-write.js';
+import type { FileLocks } from './file-lock.js';
+import {
+  readDocument,
+  signatureOf,
+  type DocumentCodec,
+  type DocumentRead,
+  type FileSignature,
+} from './read-document.js';
+import { CURRENT_SCHEMA_VERSION } from './store-schema.js';
+import { corruptName } from './store-layout.js';
+import type { ProblemLog } from './store-problems.js';
+
+export interface StoreFileContext {
+  locks: FileLocks;
+  problems: ProblemLog;
+  /** Told before this process writes or removes a file… */
+  beginWrite(file: string): void;
+  /** …and the signature it left (null: removed), so change events for it can be ignored. */
+  recordWrite(file: string, signature: FileSignature | null): void;
+}
+
+export interface StoreFileOptions<T> {
+  codec: DocumentCodec<T>;
+  empty: () => T;
+  /** Extra check after validation (e.g. the file belongs to this article); a message means corrupt. */
+  check?: (doc: T) => string | null;
+  lockName: string;
+  articleId: string | null;
+}
+
+export interface StoreFileRead<T> {
+  doc: T;
+  /** The file comes from a newer Gloss: show it, never write it. */
+  readOnly: boolean;
+  signature: FileSignature | null;
+}
+
+export class StoreFile<T extends { schemaVersion: number }> {
+  constructor(
+    readonly file: string,
+    private readonly ctx: StoreFileContext,
+    private readonly opts: StoreFileOptions<T>,
+  ) {}
+
+  async read(): Promise<StoreFileRead<T>> {
+    const result = await this.classify();
+    if (result.state !== 'corrupt') return this.settle(result);
+    // Moving a file aside must not race a writer that is just replacing it with a good one.
+    return this.ctx.locks.withLock(this.file, this.opts.lockName, async () =>
+      this.settle(await this.classify()),
+    );
+  }
+
+  /** Runs `fn` on the current content (fresh, under the lock) and writes the result durably. */
+  async update<R>(fn: (doc: T) => R): Promise<R> {
+    return this.ctx.locks.withLock(this.file, this.opts.lockName, async () => {
+      const { doc, readOnly } = await this.settle(await this.classify());
+      if (readOnly) throw new ApiError('read-only', this.futureMessage());
+      const result = fn(doc);
+      doc.schemaVersion = CURRENT_SCHEMA_VERSION;
+      await this.write(doc);
+      return result;
+    });
+  }
+
+  /** Deletes the file (its content has moved elsewhere). */
+  async remove(): Promise<void> {
+    await this.ctx.locks.withLock(this.file, this.opts.lockName, async () => {
+      const result = await this.classify();
+      if (result.state === 'future') throw new ApiError('read-only', this.futureMessage());
+      this.ctx.beginWrite(this.file);
+      try {
+        await unlinkDurable(this.file);
+      } finally {
+        this.ctx.recordWrite(this.file, null);
+      }
+    });
+  }
+
+  private async write(doc: T): Promise<void> {
+    this.ctx.beginWrite(this.file);
+    try {
+      await writeFileDurable(this.file, `${JSON.stringify(doc, null, 2)}\n`);
+    } finally {
+      const info = await stat(this.file).catch(() => null);
+      this.ctx.recordWrite(this.file, info ? signatureOf(info) : null);
+    }
+  }
+
+  private async classify(): Promise<DocumentRead<T>> {
+    const result = await readDocument(this.file, this.opts.codec);
+    if (result.state === 'ok' && this.opts.check) {
+      const reason = this.opts.check(result.data);
+      if (reason) return { state: 'corrupt', reason, salvage: null };
+    }
+    return result;
+  }
+
+  /** Turns a classification into content; for a corrupt file, only call while holding the lock. */
+  private async settle(result: DocumentRead<T>): Promise<StoreFileRead<T>> {
+    switch (result.state) {
+      case 'missing':
+        return { doc: this.opts.empty(), readOnly: false, signature: null };
+      case 'ok':
+        this.ctx.problems.clear('future-version', this.file);
+        return { doc: result.data, readOnly: false, signature: result.signature };
+      case 'future':
+        this.ctx.problems.add({
+          kind: 'future-version',
+          file: this.file,
+          articleId: this.opts.articleId,
+          message: this.futureMessage(result.version),
+        });
+        return { doc: result.data ?? this.opts.empty(), readOnly: true, signature: result.signature };
+      case 'corrupt':
+        return this.setAside(result.reason, result.salvage);
+    }
+  }
+
+  private async setAside(reason: string, salvage: T | null): Promise<StoreFileRead<T>> {
+    const aside = corruptName(this.file);
+    this.ctx.beginWrite(this.file);
+    try {
+      await rename(this.file, aside);
+      await syncDirectory(path.dirname(this.file));
+    } finally {
+      this.ctx.recordWrite(this.file, null);
+    }
+    let recovered = '';
+    if (salvage) {
+      await this.write(salvage);
+      recovered = ' What could still be read was kept.';
+    }
+    this.ctx.problems.add({
+      kind: 'corrupt',
+      file: this.file,
+      articleId: this.opts.articleId,
+      movedTo: aside,
+      message: `${path.basename(this.file)} could not be read (${reason}). It was moved to ${path.basename(aside)} and left unchanged.${recovered}`,
+    });
+    const info = salvage ? await stat(this.file).catch(() => null) : null;
+    return { doc: salvage ?? this.opts.empty(), readOnly: false, signature: info ? signatureOf(info) : null };
+  }
+
+  private futureMessage(version?: number): string {
+    const which = version === undefined ? 'a newer schema' : `schema version ${version}`;
+    return (
+      `${path.basename(this.file)} was written by a newer version of Gloss (${which}; this version understands ` +
+      `${CURRENT_SCHEMA_VERSION}). It is shown read-only and will not be changed; update Gloss to edit it.`
+    );
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The on-disk shape of the store's files, checked with zod whenever a file is read. Objects are
+ * "loose": fields this version does not know (added by a script, or a later minor change) survive
+ * a rewrite instead of being silently stripped.
+ */
+import { z } from 'zod';
+import type { Annotation, Tag } from '../model.js';
+
+/** The schema version this Gloss writes. Bump it together with a migration in `migrations.ts`. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+const offset = z.number().int().min(0);
+
+export const annotationSchema = z.looseObject({
+  id: z.string().min(1),
+  articleId: z.string().min(1),
+  quote: z.looseObject({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1),
+    prefix: z.string(),
+    suffix: z.string(),
+  }),
+  position: z
+    .looseObject({ type: z.literal('TextPositionSelector'), start: offset, end: offset })
+    .refine((p) => p.end >= p.start, 'position end before start'),
+  tagIds: z.array(z.string()),
+  note: z.string(),
+  color: z.string().nullable(),
+  creator: z.string(),
+  created: z.string(),
+  modified: z.string(),
+});
+
+export const tagSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  parentId: z.string().nullable(),
+  color: z.string(),
+  description: z.string(),
+});
+
+/** `annotations/<articleId>.json`: everything Gloss keeps about one article. */
+export const articleFileSchema = z.looseObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  articleId: z.string().min(1),
+  /** Last known path and body fingerprint, so annotations can follow a moved or renamed file. */
+  path: z.string().nullable(),
+  fingerprint: z.string().nullable(),
+  memo: z.string(),
+  annotations: z.array(annotationSchema),
+});
+
+/** `codebook.json`: the tag tree. */
+export const codebookFileSchema = z.looseObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  tags: z.array(tagSchema),
+  /**
+   * Tags merged away (id → surviving id) or deleted (id → null). Annotation files are rewritten
+   * after a merge or delete, but readers also map through this table, so a crash half-way through
+   * the rewrite, or a file written meanwhile by another process, still shows the right tags.
+   */
+  retired: z.record(z.string(), z.string().nullable()),
+});
+
+export interface ArticleFile {
+  schemaVersion: number;
+  articleId: string;
+  path: string | null;
+  fingerprint: string | null;
+  memo: string;
+  annotations: Annotation[];
+}
+
+export interface CodebookFile {
+  schemaVersion: number;
+  tags: Tag[];
+  retired: Record<string, string | null>;
+}
+
+export function emptyArticleFile(articleId: string): ArticleFile {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    articleId,
+    path: null,
+    fingerprint: null,
+    memo: '',
+    annotations: [],
+  };
+}
+
+export function emptyCodebook(): CodebookFile {
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, tags: [], retired: {} };
+}

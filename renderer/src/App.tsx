@@ -1,0 +1,516 @@
+/**
+ * The app shell: toolbar on top; library, reader and annotations panes side by side.
+ * It owns what is selected and loaded (the article, the active highlight, the selection kept for
+ * the popover) and the keyboard; the panes render and report user actions.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HostBridge } from './api/api-client.js';
+import type { AppState, ArticleList, Preferences } from '../../core/api/library-contract.js';
+import type { AnnotationListItem } from '../../core/api/annotation-contract.js';
+import type { AnchoredAnnotation, Article, SearchHit } from '../../core/model.js';
+import { applyLanguage } from './i18n/i18n.js';
+import { Toolbar } from './components/Toolbar.js';
+import { LibraryPane } from './components/LibraryPane.js';
+import { ReaderPane, type ReaderHandle } from './components/ReaderPane.js';
+import { AnnotationsPane } from './components/AnnotationsPane.js';
+import { AnnotationEditor, type EditorFocus } from './components/AnnotationEditor.js';
+import { CodebookDialog } from './components/CodebookDialog.js';
+import { HighlightsView } from './components/HighlightsView.js';
+import { SearchResults } from './components/SearchResults.js';
+import { ShortcutsSheet } from './components/ShortcutsSheet.js';
+import { StoreStatusBanner } from './components/StoreStatusBanner.js';
+import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts.js';
+import { useTheme } from './hooks/use-theme.js';
+import { useCoding } from './coding/use-coding.js';
+import { tagRows } from './coding/tag-tree.js';
+import type { OffsetRange } from './reader/text-map.js';
+import { locateHit } from './reader/locate-hit.js';
+
+type Editor = { kind: 'new' | 'edit'; focus: EditorFocus } | null;
+type Jump = { articleId: string; hit?: SearchHit; annotationId?: string };
+
+const SNAP_KEY = 'gloss.snapSentences';
+
+declare global {
+  interface Window {
+    /** Desktop only (preload): the path of a dropped file or folder. */
+    glossFiles?: { pathForFile(file: File): string };
+  }
+}
+
+export function App({ bridge }: { bridge: HostBridge }) {
+  const { api } = bridge;
+  const { t } = useTranslation();
+  const [state, setState] = useState<AppState | null>(null);
+  const [list, setList] = useState<ArticleList | null>(null);
+  const [visibleIds, setVisibleIds] = useState<string[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [article, setArticle] = useState<Article | null>(null);
+  const [searchQuery, setSearchQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [pending, setPending] = useState<OffsetRange | null>(null);
+  const [editor, setEditor] = useState<Editor>(null);
+  const [view, setView] = useState<'reader' | 'highlights'>('reader');
+  const [dialog, setDialog] = useState<'codebook' | 'shortcuts' | 'about' | null>(null);
+  const [snapSentences, setSnapSentences] = useState(() => localStorage.getItem(SNAP_KEY) === '1');
+  const [jump, setJump] = useState<Jump | null>(null);
+  const [changes, setChanges] = useState(0);
+  const reader = useRef<ReaderHandle>(null);
+
+  const report = useCallback(
+    (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    [],
+  );
+
+  const refreshList = useCallback(() => {
+    api.listArticles({}).then(setList, report);
+  }, [api, report]);
+
+  const refreshState = useCallback(() => {
+    api.getAppState({}).then((next) => {
+      setState(next);
+      applyLanguage(next.preferences.language);
+    }, report);
+  }, [api, report]);
+
+  const coding = useCoding(bridge, selectedId, state?.library?.root ?? null, report);
+
+  useEffect(() => {
+    refreshState();
+    refreshList();
+    return bridge.onEvent((event) => {
+      if (event.type === 'library-changed') {
+        refreshList();
+        if (event.reason === 'opened') {
+          refreshState();
+          setSelectedId(null);
+        }
+      }
+      if (event.type === 'scan-progress') refreshList();
+      if (event.type === 'annotations-changed') {
+        refreshList();
+        setChanges((n) => n + 1);
+      }
+    });
+  }, [bridge, refreshList, refreshState]);
+
+  useEffect(() => {
+    if (!selectedId) return;
+    let cancelled = false;
+    api.getArticle({ id: selectedId }).then((a) => !cancelled && setArticle(a), report);
+    return () => {
+      cancelled = true;
+    };
+  }, [api, selectedId, report]);
+
+  // The article shown is the loaded one only while it is still the selected one.
+  const shown = article && article.id === selectedId ? article : null;
+  const preferences = state?.preferences;
+  useTheme(preferences?.theme ?? 'system');
+
+  const selectArticle = useCallback((id: string | null) => {
+    setSelectedId(id);
+    setActiveId(null);
+    setPending(null);
+    setEditor(null);
+  }, []);
+
+  const updatePreferences = useCallback(
+    (patch: Partial<Preferences>) => {
+      api.setPreferences(patch).then((next) => {
+        setState((s) => (s ? { ...s, preferences: next } : s));
+        applyLanguage(next.language);
+      }, report);
+    },
+    [api, report],
+  );
+
+  const openFolder = useCallback(
+    (path: string) => {
+      api.openLibrary({ path }).then(() => refreshState(), report);
+    },
+    [api, refreshState, report],
+  );
+
+  const chooseFolder = useCallback(() => {
+    api.chooseLibraryFolder({}).then((info) => info && refreshState(), report);
+  }, [api, refreshState, report]);
+
+  const step = useCallback(
+    (delta: number) => {
+      if (visibleIds.length === 0) return;
+      const index = selectedId ? visibleIds.indexOf(selectedId) : -1;
+      const next = visibleIds[Math.min(visibleIds.length - 1, Math.max(0, index + delta))];
+      if (next && next !== selectedId) selectArticle(next);
+    },
+    [visibleIds, selectedId, selectArticle],
+  );
+
+  // Jumps wait until the article (and, for a highlight, its placed highlights) is on screen.
+  useEffect(() => {
+    if (!jump || !shown || shown.id !== jump.articleId) return;
+    let range = jump.hit ? (locateHit(shown.doc.text, jump.hit) ?? undefined) : undefined;
+    const target = jump.annotationId ? coding.annotations.find((a) => a.id === jump.annotationId) : undefined;
+    if (jump.annotationId) {
+      if (!target) return;
+      range = target.range ?? undefined;
+    }
+    const timer = setTimeout(() => {
+      if (target) setActiveId(target.id);
+      if (range) reader.current?.jumpTo(range);
+      setJump(null);
+    }, 30);
+    return () => clearTimeout(timer);
+  }, [jump, shown, coding.annotations]);
+
+  const active = coding.annotations.find((a) => a.id === activeId) ?? null;
+  const rows = useMemo(() => tagRows(coding.tags), [coding.tags]);
+
+  const clearSelection = () => window.getSelection()?.removeAllRanges();
+
+  const createFromPending = useCallback(
+    async (tagIds: string[], note = '', color: string | null = null) => {
+      if (!pending) return;
+      const created = await coding.createAnnotation(pending, { tagIds, note, color });
+      if (created) {
+        clearSelection();
+        setPending(null);
+        setEditor(null);
+        setActiveId(created.id);
+      }
+    },
+    [pending, coding],
+  );
+
+  const deleteActive = useCallback(
+    async (a: AnchoredAnnotation | null) => {
+      if (!a) return;
+      if (await coding.deleteAnnotation(a.id)) {
+        setNotice(t('undo.deleted'));
+        if (activeId === a.id) {
+          setActiveId(null);
+          setEditor(null);
+        }
+      }
+    },
+    [coding, activeId, t],
+  );
+
+  const cycle = useCallback(
+    (delta: number) => {
+      const placed = coding.annotations.filter((a) => a.range);
+      if (placed.length === 0) return;
+      const index = placed.findIndex((a) => a.id === activeId);
+      const next = placed[(index + delta + placed.length) % placed.length]!;
+      setActiveId(next.id);
+      setEditor(null);
+      reader.current?.jumpTo(next.range!);
+    },
+    [coding.annotations, activeId],
+  );
+
+  const undo = useCallback(() => {
+    void coding.undo().then((entry) => entry && setNotice(t('undo.undone', { what: t(entry.label) })));
+  }, [coding, t]);
+  const redo = useCallback(() => {
+    void coding.redo().then((entry) => entry && setNotice(t('undo.redone', { what: t(entry.label) })));
+  }, [coding, t]);
+
+  const toggleSnap = useCallback(() => {
+    setSnapSentences((on) => {
+      localStorage.setItem(SNAP_KEY, on ? '0' : '1');
+      return !on;
+    });
+  }, []);
+
+  const toggleTheme = useCallback(() => {
+    const dark = document.documentElement.dataset.theme === 'dark';
+    updatePreferences({ theme: dark ? 'light' : 'dark' });
+  }, [updatePreferences]);
+
+  const bindings = useMemo(() => {
+    const keys: Record<string, () => void> = {
+      j: () => step(1),
+      k: () => step(-1),
+      h: () => void createFromPending(coding.lastTagIds),
+      n: () => {
+        if (activeId) setEditor({ kind: 'edit', focus: 'note' });
+        else if (pending) setEditor({ kind: 'new', focus: 'note' });
+      },
+      t: () => {
+        if (activeId) setEditor({ kind: 'edit', focus: 'tags' });
+        else if (pending) setEditor({ kind: 'new', focus: 'tags' });
+      },
+      Enter: () => activeId && setEditor({ kind: 'edit', focus: 'tags' }),
+      Delete: () => void deleteActive(active),
+      Backspace: () => void deleteActive(active),
+      Escape: () => {
+        if (editor) setEditor(null);
+        else if (pending) {
+          setPending(null);
+          clearSelection();
+        } else setActiveId(null);
+      },
+      '[': () => cycle(-1),
+      ']': () => cycle(1),
+      s: toggleSnap,
+      '/': () => document.querySelector<HTMLInputElement>('.search-box')?.focus(),
+      '?': () => setDialog('shortcuts'),
+    };
+    rows.slice(0, 9).forEach((row, i) => {
+      keys[String(i + 1)] = () => {
+        if (activeId) void coding.toggleTag(activeId, row.tag.id);
+        else if (pending) void createFromPending([row.tag.id]);
+      };
+    });
+    return { keys, undo, redo };
+  }, [
+    step,
+    createFromPending,
+    coding,
+    activeId,
+    pending,
+    editor,
+    active,
+    deleteActive,
+    cycle,
+    toggleSnap,
+    rows,
+    undo,
+    redo,
+  ]);
+  useKeyboardShortcuts(bindings);
+
+  // Menu commands from the desktop host.
+  useEffect(
+    () =>
+      bridge.onEvent((event) => {
+        if (event.type !== 'menu') return;
+        if (event.command === 'toggle-theme') toggleTheme();
+        else if (event.command === 'shortcuts') setDialog('shortcuts');
+        else if (event.command === 'about') setDialog('about');
+        else if (event.command === 'export') setNotice(t('app.exportSoon'));
+      }),
+    [bridge, toggleTheme, t],
+  );
+
+  // A folder dropped on the window opens it (the desktop app knows paths; a browser does not).
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      const path = window.glossFiles?.pathForFile(file);
+      if (path) openFolder(path);
+      else setNotice(t('app.dropInBrowser'));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [openFolder, t]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 5000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  if (!state)
+    return <div className="app-loading">{error ? t('app.error', { message: error }) : t('app.loading')}</div>;
+
+  const openHit = (articleId: string, hit: SearchHit) => {
+    selectArticle(articleId);
+    setView('reader');
+    setJump({ articleId, hit });
+  };
+
+  const openListed = (item: AnnotationListItem) => {
+    selectArticle(item.articleId);
+    setView('reader');
+    setJump({ articleId: item.articleId, annotationId: item.id });
+  };
+
+  const popoverAnchor = editor?.kind === 'edit' ? active?.range : pending;
+  const popover =
+    popoverAnchor && (editor || pending) && (editor?.kind !== 'edit' || active)
+      ? {
+          anchor: popoverAnchor,
+          content: (
+            <AnnotationEditor
+              key={
+                editor?.kind === 'edit'
+                  ? `edit:${activeId}:${editor.focus}`
+                  : `new:${pending?.start}:${pending?.end}:${editor?.focus ?? 'none'}`
+              }
+              annotation={editor?.kind === 'edit' ? active : null}
+              tags={coding.tags}
+              tagsById={coding.tagsById}
+              initialTagIds={[]}
+              focus={editor?.focus ?? 'none'}
+              onCommit={(draft) => void createFromPending(draft.tagIds, draft.note, draft.color)}
+              onChange={(patch) => activeId && void coding.updateAnnotation(activeId, patch)}
+              onCreateTag={(name) => coding.createTag({ name })}
+              onDelete={() => void deleteActive(active)}
+              onClose={() => {
+                setEditor(null);
+                if (editor?.kind !== 'edit') {
+                  setPending(null);
+                  clearSelection();
+                }
+                reader.current?.focusBody();
+              }}
+            />
+          ),
+        }
+      : null;
+
+  return (
+    <div className="app" data-testid="app">
+      <Toolbar
+        state={state}
+        onOpenFolder={openFolder}
+        onChooseFolder={chooseFolder}
+        onPreferences={updatePreferences}
+        searchQuery={searchQuery}
+        onSearch={setSearchQuery}
+        canUndo={coding.canUndo}
+        canRedo={coding.canRedo}
+        onUndo={undo}
+        onRedo={redo}
+        snapSentences={snapSentences}
+        onToggleSnap={toggleSnap}
+        highlightsOpen={view === 'highlights'}
+        onToggleHighlights={() => setView((v) => (v === 'highlights' ? 'reader' : 'highlights'))}
+        onCodebook={() => setDialog('codebook')}
+        onShortcuts={() => setDialog('shortcuts')}
+      />
+      {error && (
+        <div className="error-banner" role="alert" data-testid="error-banner">
+          {t('app.error', { message: error })}
+          <button type="button" onClick={() => setError(null)} aria-label={t('app.dismiss')}>
+            ×
+          </button>
+        </div>
+      )}
+      {state.library && <StoreStatusBanner api={api} libraryRoot={state.library.root} version={changes} />}
+      {notice && (
+        <div className="notice-banner" role="status" data-testid="notice">
+          {notice}
+          {coding.canUndo && notice === t('undo.deleted') && (
+            <button type="button" onClick={undo}>
+              {t('undo.undo')}
+            </button>
+          )}
+          <button type="button" onClick={() => setNotice(null)} aria-label={t('app.dismiss')}>
+            ×
+          </button>
+        </div>
+      )}
+      <main className="panes">
+        <LibraryPane
+          api={api}
+          list={list}
+          tags={coding.tags}
+          changes={changes}
+          selectedId={selectedId}
+          onSelect={selectArticle}
+          onVisibleChange={setVisibleIds}
+          onError={report}
+        />
+        <section className="reader-column">
+          {searchQuery.trim() && view === 'reader' && (
+            <SearchResults
+              api={api}
+              query={searchQuery.trim()}
+              onOpen={openHit}
+              onClose={() => setSearchQuery('')}
+            />
+          )}
+          {view === 'highlights' ? (
+            <HighlightsView
+              api={api}
+              tags={coding.tags}
+              tagsById={coding.tagsById}
+              version={changes}
+              onOpen={openListed}
+              onClose={() => setView('reader')}
+              onError={report}
+            />
+          ) : (
+            <ReaderPane
+              ref={reader}
+              article={shown}
+              fontSize={preferences?.fontSize ?? 18}
+              annotations={coding.annotations}
+              tagsById={coding.tagsById}
+              activeId={activeId}
+              pending={pending}
+              snapSentences={snapSentences}
+              loadImages={state.library?.loadRemoteImages ?? false}
+              popover={popover}
+              onLoadImages={(on) =>
+                api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)
+              }
+              onPrevious={() => step(-1)}
+              onNext={() => step(1)}
+              onSelectText={(range) => {
+                setPending(range);
+                if (range) {
+                  setActiveId(null);
+                  setEditor(null);
+                } else if (editor?.kind === 'new') setEditor(null);
+              }}
+              onActivate={(id) => {
+                setActiveId(id);
+                setEditor(id ? { kind: 'edit', focus: 'none' } : null);
+              }}
+            />
+          )}
+        </section>
+        <AnnotationsPane
+          api={api}
+          article={shown}
+          annotations={coding.annotations}
+          tagsById={coding.tagsById}
+          activeId={activeId}
+          canReattach={pending !== null}
+          onOpen={(a) => {
+            setActiveId(a.id);
+            setEditor(null);
+            if (a.range) reader.current?.jumpTo(a.range);
+          }}
+          onReattach={(a) => {
+            if (!pending) return;
+            void coding.updateAnnotation(a.id, { start: pending.start, end: pending.end }).then((updated) => {
+              if (updated) {
+                setPending(null);
+                clearSelection();
+                setActiveId(a.id);
+              }
+            });
+          }}
+          onDelete={(a) => void deleteActive(a)}
+          onError={report}
+        />
+      </main>
+      {dialog === 'codebook' && (
+        <CodebookDialog api={api} coding={coding} onClose={() => setDialog(null)} onError={report} />
+      )}
+      {(dialog === 'shortcuts' || dialog === 'about') && (
+        <ShortcutsSheet
+          onClose={() => setDialog(null)}
+          about={dialog === 'about' ? t('app.about', { version: state.version }) : undefined}
+        />
+      )}
+    </div>
+  );
+}

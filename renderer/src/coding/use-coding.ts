@@ -1,0 +1,469 @@
+/**
+ * The coding state of the open article and library: its highlights, the codebook and the undo
+ * history. Every change goes through the API and leaves one undo entry; the lists are reloaded
+ * after each change and whenever the host says something changed (another window, another process).
+ */
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import type { AnchoredAnnotation, Annotation, Tag } from '../../../core/model.js';
+import type { AppApi } from '../api/app-api.js';
+import type { HostBridge } from '../api/api-client.js';
+import { storedAnnotation } from './strip-annotation.js';
+import { TagAliases, UndoStack, type UndoEntry } from './undo-stack.js';
+
+export interface AnnotationDraft {
+  tagIds: string[];
+  note: string;
+  color: string | null;
+}
+
+export interface AnnotationPatch {
+  tagIds?: string[];
+  note?: string;
+  color?: string | null;
+  start?: number;
+  end?: number;
+}
+
+export interface TagPatch {
+  name?: string;
+  parentId?: string | null;
+  color?: string;
+  description?: string;
+}
+
+export interface Coding {
+  tags: Tag[];
+  tagsById: ReadonlyMap<string, Tag>;
+  counts: Record<string, number>;
+  /** The open article's highlights in reading order (orphans last). */
+  annotations: AnchoredAnnotation[];
+  /** Tags of the last highlight made or tagged: what `h` applies. */
+  lastTagIds: string[];
+  canUndo: boolean;
+  canRedo: boolean;
+  createAnnotation(range: { start: number; end: number }, draft: AnnotationDraft): Promise<Annotation | null>;
+  updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation | null>;
+  deleteAnnotation(id: string): Promise<boolean>;
+  toggleTag(id: string, tagId: string): Promise<void>;
+  createTag(input: {
+    name: string;
+    parentId?: string | null;
+    color?: string;
+    description?: string;
+  }): Promise<Tag | null>;
+  updateTag(id: string, patch: TagPatch): Promise<void>;
+  deleteTag(id: string): Promise<void>;
+  mergeTags(sourceId: string, targetId: string): Promise<void>;
+  undo(): Promise<UndoEntry | null>;
+  redo(): Promise<UndoEntry | null>;
+  refreshTags(): void;
+}
+
+const LAST_TAGS_KEY = 'gloss.lastTagIds';
+
+function readOrder(a: AnchoredAnnotation, b: AnchoredAnnotation): number {
+  if (!a.range || !b.range) return a.range ? -1 : b.range ? 1 : a.created.localeCompare(b.created);
+  return a.range.start - b.range.start || b.range.end - a.range.end;
+}
+
+/** The tag and every tag below it, parents first. */
+function subtree(tags: readonly Tag[], id: string): Tag[] {
+  const root = tags.find((t) => t.id === id);
+  if (!root) return [];
+  const out = [root];
+  for (let i = 0; i < out.length; i++) for (const t of tags) if (t.parentId === out[i]!.id) out.push(t);
+  return out;
+}
+
+export function useCoding(
+  bridge: HostBridge,
+  articleId: string | null,
+  libraryRoot: string | null,
+  report: (err: unknown) => void,
+): Coding {
+  const api: AppApi = bridge.api;
+  const [tags, setTags] = useState<Tag[]>([]);
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [annotations, setAnnotations] = useState<{ articleId: string; list: AnchoredAnnotation[] } | null>(
+    null,
+  );
+  const [lastTagIds, setLastTagIds] = useState<string[]>(() => {
+    try {
+      return JSON.parse(localStorage.getItem(LAST_TAGS_KEY) ?? '[]') as string[];
+    } catch {
+      return [];
+    }
+  });
+  const stack = useMemo(() => new UndoStack(), []);
+  const aliases = useMemo(() => new TagAliases(), []);
+  const history = useSyncExternalStore(
+    useCallback((cb) => stack.subscribe(cb), [stack]),
+    () => `${stack.canUndo()}:${stack.canRedo()}`,
+  );
+
+  const articleRef = useRef(articleId);
+  /** The newest known state of the article's highlights, ahead of React's (see `perform`). */
+  const listRef = useRef<AnchoredAnnotation[]>([]);
+  /** Changes run one after another, each reading the state the previous one left. */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Bumped by every change, so a reload that started before it cannot overwrite its result. */
+  const generation = useRef(0);
+  const tagsRef = useRef(tags);
+  useLayoutEffect(() => {
+    articleRef.current = articleId;
+    tagsRef.current = tags;
+  });
+
+  const refreshTags = useCallback(() => {
+    api.listTags({}).then((r) => {
+      setTags(r.tags);
+      setCounts(r.counts);
+    }, report);
+  }, [api, report]);
+
+  const refreshAnnotations = useCallback(() => {
+    const id = articleRef.current;
+    if (!id) return;
+    const asked = generation.current;
+    api.listAnnotations({ articleId: id }).then((list) => {
+      if (articleRef.current !== id || generation.current !== asked) return;
+      const sorted = [...list].sort(readOrder);
+      listRef.current = sorted;
+      setAnnotations({ articleId: id, list: sorted });
+    }, report);
+  }, [api, report]);
+
+  // A new library: a new codebook, and the old history no longer applies.
+  useEffect(() => {
+    stack.clear();
+    if (libraryRoot) refreshTags();
+  }, [libraryRoot, refreshTags, stack]);
+
+  useEffect(() => {
+    listRef.current = [];
+    if (articleId) refreshAnnotations();
+  }, [articleId, refreshAnnotations]);
+
+  useEffect(
+    () =>
+      bridge.onEvent((event) => {
+        if (event.type === 'tags-changed') refreshTags();
+        if (event.type === 'annotations-changed') {
+          if (event.articleId === null || event.articleId === articleRef.current) refreshAnnotations();
+          refreshTags(); // the counts per tag changed
+        }
+      }),
+    [bridge, refreshAnnotations, refreshTags],
+  );
+
+  const refresh = useCallback(() => {
+    refreshAnnotations();
+    refreshTags();
+  }, [refreshAnnotations, refreshTags]);
+
+  const rememberTags = useCallback((ids: string[]) => {
+    if (ids.length === 0) return;
+    setLastTagIds(ids);
+    localStorage.setItem(LAST_TAGS_KEY, JSON.stringify(ids));
+  }, []);
+
+  const restore = useCallback(
+    async (a: Annotation) => {
+      await api.restoreAnnotation({
+        annotation: { ...storedAnnotation(a), tagIds: aliases.resolveAll(a.tagIds) },
+      });
+    },
+    [api, aliases],
+  );
+
+  /**
+   * Runs a change after the ones before it (so `1` pressed twice quickly toggles twice, not once),
+   * records its undo entry and reloads; errors are reported, never thrown.
+   */
+  const perform = useCallback(
+    <T>(run: () => Promise<{ result: T; entry: UndoEntry } | null>): Promise<T | null> => {
+      const step = queue.current.then(async () => {
+        generation.current++;
+        try {
+          const done = await run();
+          if (!done) return null;
+          stack.push(done.entry);
+          return done.result;
+        } catch (err) {
+          report(err);
+          return null;
+        } finally {
+          refresh();
+        }
+      });
+      queue.current = step;
+      return step;
+    },
+    [stack, report, refresh],
+  );
+
+  /** Takes a changed highlight into the newest state at once, before the reload confirms it. */
+  const applyLocally = useCallback((changed: Annotation) => {
+    generation.current++;
+    listRef.current = listRef.current.map((a) => (a.id === changed.id ? { ...a, ...changed } : a));
+    const id = articleRef.current;
+    if (id) setAnnotations({ articleId: id, list: listRef.current });
+  }, []);
+
+  const current = useCallback((id: string) => listRef.current.find((a) => a.id === id), []);
+
+  const createAnnotation = useCallback<Coding['createAnnotation']>(
+    (range, draft) => {
+      const id = articleRef.current;
+      if (!id) return Promise.resolve(null);
+      return perform(async () => {
+        const created = await api.createAnnotation({ articleId: id, ...range, ...draft });
+        rememberTags(draft.tagIds);
+        return {
+          result: created,
+          entry: {
+            label: 'undo.create',
+            undo: () =>
+              api.deleteAnnotation({ articleId: created.articleId, id: created.id }).then(() => undefined),
+            redo: () => restore(created),
+          },
+        };
+      });
+    },
+    [api, perform, rememberTags, restore],
+  );
+
+  const updateAnnotation = useCallback<Coding['updateAnnotation']>(
+    (id, patch) => {
+      return perform(async () => {
+        const before = current(id);
+        if (!before) return null;
+        const after = await api.updateAnnotation({ articleId: before.articleId, id, ...patch });
+        applyLocally(after);
+        if (patch.tagIds && patch.tagIds.length > 0) rememberTags(patch.tagIds);
+        return {
+          result: after,
+          entry: { label: 'undo.edit', undo: () => restore(before), redo: () => restore(after) },
+        };
+      });
+    },
+    [api, applyLocally, current, perform, rememberTags, restore],
+  );
+
+  const deleteAnnotation = useCallback<Coding['deleteAnnotation']>(
+    async (id) => {
+      const done = await perform(async () => {
+        const before = current(id);
+        if (!before) return null;
+        const removed = await api.deleteAnnotation({ articleId: before.articleId, id });
+        return {
+          result: true,
+          entry: {
+            label: 'undo.delete',
+            undo: () => restore(removed),
+            redo: () =>
+              api.deleteAnnotation({ articleId: removed.articleId, id: removed.id }).then(() => undefined),
+          },
+        };
+      });
+      return done === true;
+    },
+    [api, current, perform, restore],
+  );
+
+  const toggleTag = useCallback<Coding['toggleTag']>(
+    async (id, tagId) => {
+      await perform(async () => {
+        const before = current(id);
+        if (!before) return null;
+        const tagIds = before.tagIds.includes(tagId)
+          ? before.tagIds.filter((t) => t !== tagId)
+          : [...before.tagIds, tagId];
+        const after = await api.updateAnnotation({ articleId: before.articleId, id, tagIds });
+        applyLocally(after);
+        if (tagIds.length > 0) rememberTags(tagIds);
+        return {
+          result: after,
+          entry: { label: 'undo.edit', undo: () => restore(before), redo: () => restore(after) },
+        };
+      });
+    },
+    [api, applyLocally, current, perform, rememberTags, restore],
+  );
+
+  const createTag = useCallback<Coding['createTag']>(
+    (input) =>
+      perform(async () => {
+        const tag = await api.createTag(input);
+        return {
+          result: tag,
+          entry: {
+            label: 'undo.createTag',
+            undo: () => api.deleteTag({ id: aliases.resolve(tag.id) }).then(() => undefined),
+            redo: async () => {
+              const again = await api.createTag({
+                name: tag.name,
+                parentId: tag.parentId ? aliases.resolve(tag.parentId) : null,
+                color: tag.color,
+                description: tag.description,
+              });
+              aliases.set(aliases.resolve(tag.id), again.id);
+            },
+          },
+        };
+      }),
+    [api, aliases, perform],
+  );
+
+  const updateTag = useCallback<Coding['updateTag']>(
+    async (id, patch) => {
+      const before = tagsRef.current.find((t) => t.id === id);
+      if (!before) return;
+      await perform(async () => {
+        await api.updateTag({ id, ...patch });
+        const back: TagPatch = {};
+        if (patch.name !== undefined) back.name = before.name;
+        if (patch.color !== undefined) back.color = before.color;
+        if (patch.description !== undefined) back.description = before.description;
+        if (patch.parentId !== undefined) back.parentId = before.parentId;
+        const resolveParent = (p: TagPatch): TagPatch =>
+          p.parentId ? { ...p, parentId: aliases.resolve(p.parentId) } : p;
+        return {
+          result: undefined,
+          entry: {
+            label: 'undo.editTag',
+            undo: () =>
+              api.updateTag({ id: aliases.resolve(id), ...resolveParent(back) }).then(() => undefined),
+            redo: () =>
+              api.updateTag({ id: aliases.resolve(id), ...resolveParent(patch) }).then(() => undefined),
+          },
+        };
+      });
+    },
+    [api, aliases, perform],
+  );
+
+  /** Tags and highlights a delete or merge of `id` will change, to put back on undo. */
+  const snapshot = useCallback(
+    async (id: string) => {
+      const { tags: all } = await api.listTags({});
+      const removedTags = subtree(all, id);
+      const affected: Annotation[] = [];
+      for (let offset = 0; ; offset += 5000) {
+        const page = await api.listAllAnnotations({ tagIds: [id], offset, limit: 5000 });
+        affected.push(...page.items.map(storedAnnotation));
+        if (affected.length >= page.total || page.items.length === 0) break;
+      }
+      return { removedTags, affected };
+    },
+    [api],
+  );
+
+  const putBack = useCallback(
+    async (removedTags: Tag[], affected: Annotation[]) => {
+      for (const t of removedTags) {
+        const again = await api.createTag({
+          name: t.name,
+          parentId: t.parentId ? aliases.resolve(t.parentId) : null,
+          color: t.color,
+          description: t.description,
+        });
+        aliases.set(aliases.resolve(t.id), again.id);
+      }
+      for (const a of affected) await restore(a);
+    },
+    [api, aliases, restore],
+  );
+
+  const removeTagWithUndo = useCallback(
+    (id: string, remove: (resolvedId: string) => Promise<unknown>, label: string) =>
+      perform(async () => {
+        let saved = await snapshot(id);
+        await remove(id);
+        return {
+          result: undefined,
+          entry: {
+            label,
+            undo: () => putBack(saved.removedTags, saved.affected),
+            redo: async () => {
+              saved = await snapshot(aliases.resolve(id));
+              await remove(aliases.resolve(id));
+            },
+          },
+        };
+      }),
+    [aliases, perform, putBack, snapshot],
+  );
+
+  const deleteTag = useCallback<Coding['deleteTag']>(
+    async (id) => {
+      await removeTagWithUndo(id, (tagId) => api.deleteTag({ id: tagId }), 'undo.deleteTag');
+    },
+    [api, removeTagWithUndo],
+  );
+
+  const mergeTags = useCallback<Coding['mergeTags']>(
+    async (sourceId, targetId) => {
+      await removeTagWithUndo(
+        sourceId,
+        (tagId) => api.mergeTags({ sourceId: tagId, targetId: aliases.resolve(targetId) }),
+        'undo.mergeTags',
+      );
+    },
+    [api, aliases, removeTagWithUndo],
+  );
+
+  const travel = useCallback(
+    (move: () => Promise<UndoEntry | null>): Promise<UndoEntry | null> => {
+      const step = queue.current.then(async () => {
+        generation.current++;
+        try {
+          return await move();
+        } catch (err) {
+          report(err);
+          return null;
+        } finally {
+          refresh();
+        }
+      });
+      queue.current = step;
+      return step;
+    },
+    [report, refresh],
+  );
+  const undo = useCallback(() => travel(() => stack.undo()), [travel, stack]);
+  const redo = useCallback(() => travel(() => stack.redo()), [travel, stack]);
+
+  const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
+  const [canUndo, canRedo] = history.split(':').map((v) => v === 'true') as [boolean, boolean];
+  const list = annotations && annotations.articleId === articleId ? annotations.list : [];
+
+  return {
+    tags,
+    tagsById,
+    counts,
+    annotations: list,
+    lastTagIds: lastTagIds.filter((id) => tagsById.has(id)),
+    canUndo,
+    canRedo,
+    createAnnotation,
+    updateAnnotation,
+    deleteAnnotation,
+    toggleTag,
+    createTag,
+    updateTag,
+    deleteTag,
+    mergeTags,
+    undo,
+    redo,
+    refreshTags,
+  };
+}

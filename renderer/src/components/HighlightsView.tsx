@@ -1,0 +1,128 @@
+/**
+ * Every highlight of the library, filtered by tag (sub-tags included) and by text in the quote or
+ * note; a click opens the article at that highlight.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AnnotationListItem } from '../../../core/api/annotation-contract.js';
+import type { Tag } from '../../../core/model.js';
+import type { AppApi } from '../api/app-api.js';
+import { colorOfAnnotation } from '../coding/annotation-colors.js';
+import { tagRows } from '../coding/tag-tree.js';
+
+interface HighlightsViewProps {
+  api: AppApi;
+  tags: Tag[];
+  tagsById: ReadonlyMap<string, Tag>;
+  /** Changes whenever highlights may have changed, to reload. */
+  version: number;
+  onOpen(item: AnnotationListItem): void;
+  onClose(): void;
+  onError(err: unknown): void;
+}
+
+const PAGE = 300;
+
+export function HighlightsView({
+  api,
+  tags,
+  tagsById,
+  version,
+  onOpen,
+  onClose,
+  onError,
+}: HighlightsViewProps) {
+  const { t } = useTranslation();
+  const [tagId, setTagId] = useState('');
+  const [text, setText] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const [page, setPage] = useState<{ items: AnnotationListItem[]; total: number } | null>(null);
+  const rows = useMemo(() => tagRows(tags), [tags]);
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      api
+        .listAllAnnotations({
+          tagIds: tagId ? [tagId] : undefined,
+          text: text.trim() || undefined,
+          limit,
+        })
+        .then((r) => !cancelled && setPage(r), onError);
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [api, tagId, text, limit, version, onError]);
+
+  return (
+    <section className="highlights-view" aria-label={t('highlights.title')} data-testid="highlights-view">
+      <div className="highlights-header">
+        <h2>{t('highlights.title')}</h2>
+        <span className="muted">{page ? t('highlights.count', { count: page.total }) : '…'}</span>
+        <span className="spacer" />
+        <button type="button" onClick={onClose}>
+          {t('highlights.close')}
+        </button>
+      </div>
+      <div className="filters">
+        <select aria-label={t('highlights.tag')} value={tagId} onChange={(e) => setTagId(e.target.value)}>
+          <option value="">{t('highlights.allTags')}</option>
+          {rows.map((r) => (
+            <option key={r.tag.id} value={r.tag.id}>
+              {'\u00a0\u00a0'.repeat(r.depth) + r.tag.name}
+            </option>
+          ))}
+        </select>
+        <input
+          type="search"
+          aria-label={t('highlights.text')}
+          placeholder={t('highlights.text')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      {page && page.total === 0 && <p className="muted">{t('highlights.none')}</p>}
+      <ol className="highlight-rows">
+        {page?.items.map((item) => (
+          <li key={item.id}>
+            <button
+              type="button"
+              className="highlight-row"
+              data-testid="library-highlight"
+              onClick={() => onOpen(item)}
+            >
+              <span
+                className="quote-bar"
+                style={{ background: colorOfAnnotation(item, tagsById) }}
+                aria-hidden="true"
+              />
+              <span className="annotation-text">
+                <span className="hit-title">{item.articleTitle ?? t('highlights.missingArticle')}</span>
+                <span className="quote">{item.quote.exact}</span>
+                <span className="chips">
+                  {item.tagIds.map((id) => {
+                    const tag = tagsById.get(id);
+                    return tag ? (
+                      <span key={id} className="tag-chip small">
+                        <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
+                        {tag.name}
+                      </span>
+                    ) : null;
+                  })}
+                </span>
+                {item.note && <span className="note">{item.note}</span>}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      {page && page.items.length < page.total && (
+        <button type="button" className="more" onClick={() => setLimit((l) => l + PAGE)}>
+          {t('highlights.more')}
+        </button>
+      )}
+    </section>
+  );
+}

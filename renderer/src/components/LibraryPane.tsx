@@ -1,0 +1,255 @@
+/**
+ * The library list: every article with its metadata, filterable by folder, category, date, tag
+ * (sub-tags included) and whether it has highlights; sortable, virtualized so that 100,000 rows
+ * scroll smoothly.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ArticleList } from '../../../core/api/library-contract.js';
+import type { Tag } from '../../../core/model.js';
+import type { AppApi } from '../api/app-api.js';
+import { tagRows } from '../coding/tag-tree.js';
+import {
+  categoryList,
+  filterArticles,
+  folderTree,
+  sortArticles,
+  type ArticleFilter,
+  type ArticleSort,
+  type SortKey,
+} from '../../../core/query/article-query.js';
+import { formatDate } from '../format-date.js';
+
+interface LibraryPaneProps {
+  api: AppApi;
+  list: ArticleList | null;
+  tags: Tag[];
+  /** Changes whenever highlights may have changed. */
+  changes: number;
+  onError(err: unknown): void;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onVisibleChange(ids: string[]): void;
+}
+
+const ROW_HEIGHT = 64;
+
+export function LibraryPane({
+  api,
+  list,
+  tags,
+  changes,
+  onError,
+  selectedId,
+  onSelect,
+  onVisibleChange,
+}: LibraryPaneProps) {
+  const { t, i18n } = useTranslation();
+  const [baseFilter, setFilter] = useState<ArticleFilter>({});
+  const [tagId, setTagId] = useState('');
+  const [taggedIds, setTaggedIds] = useState<ReadonlySet<string> | null>(null);
+  const tagOptions = useMemo(() => tagRows(tags), [tags]);
+
+  // Articles with a highlight carrying the tag (or one of its sub-tags).
+  useEffect(() => {
+    if (!tagId) return;
+    let cancelled = false;
+    (async () => {
+      const ids = new Set<string>();
+      for (let offset = 0; ; offset += 5000) {
+        const page = await api.listAllAnnotations({ tagIds: [tagId], offset, limit: 5000 });
+        for (const item of page.items) ids.add(item.articleId);
+        if (offset + page.items.length >= page.total || page.items.length === 0) break;
+      }
+      if (!cancelled) setTaggedIds(ids);
+    })().catch(onError);
+    return () => {
+      cancelled = true;
+    };
+  }, [api, tagId, changes, onError]);
+  const filter = useMemo<ArticleFilter>(
+    () => (tagId && taggedIds ? { ...baseFilter, ids: taggedIds } : baseFilter),
+    [baseFilter, tagId, taggedIds],
+  );
+  const [sort, setSort] = useState<ArticleSort>({ key: 'date', descending: true });
+  const articles = useMemo(() => list?.articles ?? [], [list]);
+  const folders = useMemo(() => folderTree(articles), [articles]);
+  const categories = useMemo(() => categoryList(articles), [articles]);
+  const rows = useMemo(() => sortArticles(filterArticles(articles, filter), sort), [articles, filter, sort]);
+
+  useEffect(() => onVisibleChange(rows.map((r) => r.id)), [rows, onVisibleChange]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  useEffect(() => {
+    const index = rows.findIndex((r) => r.id === selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId, rows, virtualizer]);
+
+  const progress = list?.progress;
+  return (
+    <nav className="library-pane" aria-label={t('library.title')}>
+      <div className="library-header">
+        <h2>{t('library.title')}</h2>
+        <span className="muted" data-testid="article-count">
+          {t('library.count', { count: rows.length })}
+        </span>
+      </div>
+      {progress?.scanning && (
+        <div className="scan-progress" role="status">
+          <progress max={progress.total || 1} value={progress.done} />
+          <span>{t('library.scanning', { done: progress.done, total: progress.total })}</span>
+        </div>
+      )}
+      {list?.errors.map((message) => (
+        <div key={message} className="warning" role="alert">
+          {message}
+        </div>
+      ))}
+      <div className="filters">
+        <select
+          aria-label={t('library.folder')}
+          value={filter.folder ?? ''}
+          onChange={(e) => setFilter({ ...baseFilter, folder: e.target.value || undefined })}
+        >
+          <option value="">{t('library.allFolders')}</option>
+          {folders.map((f) => (
+            <option key={f} value={f}>
+              {'\u00a0\u00a0'.repeat(f.split('/').length - 1) + f.split('/').pop()}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('library.category')}
+          value={filter.category ?? ''}
+          onChange={(e) => setFilter({ ...baseFilter, category: e.target.value || undefined })}
+        >
+          <option value="">{t('library.allCategories')}</option>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('library.tag')}
+          data-testid="library-tag-filter"
+          value={tagId}
+          onChange={(e) => {
+            setTaggedIds(null);
+            setTagId(e.target.value);
+          }}
+        >
+          <option value="">{t('library.allTags')}</option>
+          {tagOptions.map((r) => (
+            <option key={r.tag.id} value={r.tag.id}>
+              {'\u00a0\u00a0'.repeat(r.depth) + r.tag.name}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('library.annotated')}
+          data-testid="library-annotated-filter"
+          value={baseFilter.hasAnnotations === undefined ? '' : baseFilter.hasAnnotations ? 'yes' : 'no'}
+          onChange={(e) =>
+            setFilter({
+              ...baseFilter,
+              hasAnnotations: e.target.value === '' ? undefined : e.target.value === 'yes',
+            })
+          }
+        >
+          <option value="">{t('library.annotatedAny')}</option>
+          <option value="yes">{t('library.annotatedYes')}</option>
+          <option value="no">{t('library.annotatedNo')}</option>
+        </select>
+        <label>
+          {t('library.from')}
+          <input
+            type="date"
+            value={filter.from ?? ''}
+            onChange={(e) => setFilter({ ...baseFilter, from: e.target.value || undefined })}
+          />
+        </label>
+        <label>
+          {t('library.to')}
+          <input
+            type="date"
+            value={filter.to ?? ''}
+            onChange={(e) => setFilter({ ...baseFilter, to: e.target.value || undefined })}
+          />
+        </label>
+        <label>
+          {t('library.sortBy')}
+          <select
+            value={`${sort.key}:${sort.descending ? 'desc' : 'asc'}`}
+            onChange={(e) => {
+              const [key, direction] = e.target.value.split(':');
+              setSort({ key: key as SortKey, descending: direction === 'desc' });
+            }}
+          >
+            {(['date', 'title', 'author', 'folder', 'annotationCount'] as const).flatMap((key) =>
+              ['desc', 'asc'].map((direction) => (
+                <option key={`${key}:${direction}`} value={`${key}:${direction}`}>
+                  {t(`library.columns.${key === 'annotationCount' ? 'annotations' : key}`)}{' '}
+                  {direction === 'desc' ? '↓' : '↑'}
+                </option>
+              )),
+            )}
+          </select>
+        </label>
+      </div>
+      {list && articles.length === 0 && !progress?.scanning && <p className="empty">{t('library.empty')}</p>}
+      {articles.length > 0 && rows.length === 0 && <p className="empty">{t('library.noMatch')}</p>}
+      <div
+        className="article-list"
+        ref={scroller}
+        role="listbox"
+        aria-label={t('library.title')}
+        tabIndex={0}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const a = rows[item.index]!;
+            return (
+              <div
+                key={a.id}
+                role="option"
+                aria-selected={a.id === selectedId}
+                className={`article-row${a.id === selectedId ? ' selected' : ''}`}
+                data-testid="article-row"
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => onSelect(a.id)}
+              >
+                <div className="row-title" title={a.title}>
+                  {a.title}
+                </div>
+                <div className="row-meta muted">
+                  <span>{a.date ? formatDate(a.date, i18n.language) : t('library.noDate')}</span>
+                  {a.author && <span>{a.author}</span>}
+                  <span className="row-folder">{a.folder}</span>
+                  {a.annotationCount > 0 && (
+                    <span className="badge" title={t('library.highlightCount', { count: a.annotationCount })}>
+                      {a.annotationCount}
+                    </span>
+                  )}
+                  {a.warnings.length > 0 && (
+                    <span className="warn-dot" title={a.warnings.map((w) => w.message).join('\n')}>
+                      ⚠
+                    </span>
+                  )}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </nav>
+  );
+}

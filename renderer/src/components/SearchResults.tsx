@@ -1,0 +1,57 @@
+/** Full-text search results with the matching passage in context; a click opens the article. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GlossApi } from '../../../core/api/contract.js';
+import type { SearchHit } from '../../../core/model.js';
+
+interface SearchResultsProps {
+  api: GlossApi;
+  query: string;
+  onOpen(articleId: string, hit: SearchHit): void;
+  onClose(): void;
+}
+
+export function SearchResults({ api, query, onOpen, onClose }: SearchResultsProps) {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<{ hits: SearchHit[]; total: number } | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      api.search({ query, limit: 200 }).then(
+        (r) => !cancelled && setResult(r),
+        () => !cancelled && setResult({ hits: [], total: 0 }),
+      );
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [api, query]);
+
+  return (
+    <section className="search-results" aria-label={t('toolbar.search')}>
+      <div className="search-header">
+        <strong>{result ? t('search.results', { count: result.total }) : '…'}</strong>
+        <button type="button" onClick={onClose}>
+          {t('search.close')}
+        </button>
+      </div>
+      {result && result.total === 0 && <p className="muted">{t('search.none', { query })}</p>}
+      <ol>
+        {result?.hits.map((hit, i) => (
+          <li key={`${hit.articleId}:${hit.offset}:${i}`}>
+            <button type="button" className="hit" onClick={() => onOpen(hit.articleId, hit)}>
+              <span className="hit-title">{hit.title}</span>
+              <span className="kwic">
+                {hit.before}
+                <mark>{hit.match}</mark>
+                {hit.after}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The top bar: open a library, search, undo/redo, the coding tools (codebook, all highlights,
+ * sentence snapping) and the reading preferences (theme, language, text size).
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppState, Preferences } from '../../../core/api/library-contract.js';
+
+interface ToolbarProps {
+  state: AppState;
+  searchQuery: string;
+  onSearch(query: string): void;
+  onOpenFolder(path: string): void;
+  /** The native folder dialog (desktop). */
+  onChooseFolder(): void;
+  onPreferences(patch: Partial<Preferences>): void;
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo(): void;
+  onRedo(): void;
+  snapSentences: boolean;
+  onToggleSnap(): void;
+  highlightsOpen: boolean;
+  onToggleHighlights(): void;
+  onCodebook(): void;
+  onShortcuts(): void;
+}
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl+';
+
+export function Toolbar(props: ToolbarProps) {
+  const { state, searchQuery, onSearch, onOpenFolder, onPreferences } = props;
+  const { t } = useTranslation();
+  const [askingPath, setAskingPath] = useState(false);
+  const [path, setPath] = useState('');
+  const { preferences } = state;
+
+  const submitPath = (event: FormEvent) => {
+    event.preventDefault();
+    if (path.trim()) onOpenFolder(path.trim());
+    setAskingPath(false);
+  };
+
+  return (
+    <header className="toolbar">
+      <span className="brand">{t('app.name')}</span>
+      <span className="library-name" title={state.library?.root}>
+        {state.library?.name}
+      </span>
+      {askingPath ? (
+        <form onSubmit={submitPath} className="path-form">
+          <input
+            autoFocus
+            aria-label={t('toolbar.openFolderPrompt')}
+            placeholder={t('toolbar.openFolderPrompt')}
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setAskingPath(false)}
+          />
+        </form>
+      ) : (
+        <button
+          type="button"
+          data-testid="open-folder"
+          onClick={() => (state.nativeDialogs ? props.onChooseFolder() : setAskingPath(true))}
+        >
+          {t('toolbar.openFolder')}
+        </button>
+      )}
+      {state.recent.length > 1 && (
+        <select
+          aria-label={t('toolbar.recent')}
+          value=""
+          onChange={(e) => e.target.value && onOpenFolder(e.target.value)}
+        >
+          <option value="">{t('toolbar.recent')}</option>
+          {state.recent.map((root) => (
+            <option key={root} value={root}>
+              {root}
+            </option>
+          ))}
+        </select>
+      )}
+      <div className="toolbar-group" role="group" aria-label={t('toolbar.coding')}>
+        <button
+          type="button"
+          aria-label={t('toolbar.undo')}
+          title={`${t('toolbar.undo')} (${mod}Z)`}
+          disabled={!props.canUndo}
+          onClick={props.onUndo}
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          aria-label={t('toolbar.redo')}
+          title={`${t('toolbar.redo')} (${mod}Shift+Z)`}
+          disabled={!props.canRedo}
+          onClick={props.onRedo}
+        >
+          ↷
+        </button>
+        <button type="button" data-testid="open-codebook" onClick={props.onCodebook}>
+          {t('toolbar.codebook')}
+        </button>
+        <button
+          type="button"
+          data-testid="open-highlights"
+          aria-pressed={props.highlightsOpen}
+          onClick={props.onToggleHighlights}
+        >
+          {t('toolbar.allHighlights')}
+        </button>
+        <button
+          type="button"
+          data-testid="snap-toggle"
+          aria-pressed={props.snapSentences}
+          title={t('toolbar.snapHint')}
+          onClick={props.onToggleSnap}
+        >
+          {t('toolbar.snap')}
+        </button>
+      </div>
+      <input
+        type="search"
+        className="search-box"
+        aria-label={t('toolbar.search')}
+        placeholder={t('toolbar.search')}
+        value={searchQuery}
+        onChange={(e) => onSearch(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            onSearch('');
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      <div className="toolbar-group">
+        <button
+          type="button"
+          aria-label={t('toolbar.fontSmaller')}
+          title={t('toolbar.fontSmaller')}
+          onClick={() => onPreferences({ fontSize: Math.max(10, preferences.fontSize - 1) })}
+        >
+          A−
+        </button>
+        <button
+          type="button"
+          aria-label={t('toolbar.fontLarger')}
+          title={t('toolbar.fontLarger')}
+          onClick={() => onPreferences({ fontSize: Math.min(40, preferences.fontSize + 1) })}
+        >
+          A+
+        </button>
+        <select
+          aria-label={t('toolbar.theme')}
+          data-testid="theme-select"
+          value={preferences.theme}
+          onChange={(e) => onPreferences({ theme: e.target.value as Preferences['theme'] })}
+        >
+          <option value="system">{t('toolbar.themeSystem')}</option>
+          <option value="light">{t('toolbar.themeLight')}</option>
+          <option value="dark">{t('toolbar.themeDark')}</option>
+        </select>
+        <select
+          aria-label={t('toolbar.language')}
+          data-testid="language-select"
+          value={preferences.language}
+          onChange={(e) => onPreferences({ language: e.target.value as Preferences['language'] })}
+        >
+          <option value="system">{t('toolbar.languageSystem')}</option>
+          <option value="en">English</option>
+          <option value="zh-CN">简体中文</option>
+        </select>
+        <button
+          type="button"
+          aria-label={t('toolbar.shortcuts')}
+          title={`${t('toolbar.shortcuts')} (?)`}
+          onClick={props.onShortcuts}
+        >
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

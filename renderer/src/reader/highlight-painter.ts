@@ -1,0 +1,85 @@
+/**
+ * Paints highlights with the CSS Custom Highlight API: one `Highlight` per colour, registered in
+ * `CSS.highlights`, so the article's DOM is never touched (offsets stay valid, overlaps and
+ * element boundaries come free). `::highlight()` rules can only come from a style sheet, and the
+ * colours are the user's, so the rules live in a constructed style sheet (CSSOM, allowed by the
+ * CSP; no inline <style>).
+ */
+
+const PREFIX = 'gloss-';
+export const ACTIVE_HIGHLIGHT = 'gloss-active';
+export const PENDING_HIGHLIGHT = 'gloss-pending';
+export const FLASH_HIGHLIGHT = 'gloss-flash';
+
+export interface PaintItem {
+  range: Range;
+  /** #RRGGBB */
+  color: string;
+}
+
+let sheet: CSSStyleSheet | null = null;
+const registered = new Set<string>();
+
+function ensureSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  return sheet;
+}
+
+function rgba(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+export function highlightApiAvailable(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+}
+
+/** Replace every colour highlight with `items`. */
+export function paintHighlights(items: readonly PaintItem[]): void {
+  if (!highlightApiAvailable()) return;
+  const groups = new Map<string, Range[]>();
+  for (const item of items) {
+    const key = item.color.toLowerCase();
+    const list = groups.get(key) ?? [];
+    list.push(item.range);
+    groups.set(key, list);
+  }
+  for (const name of registered) CSS.highlights.delete(name);
+  registered.clear();
+  const rules: string[] = [];
+  for (const [color, ranges] of groups) {
+    const name = `${PREFIX}c${color.slice(1)}`;
+    const highlight = new Highlight(...ranges);
+    CSS.highlights.set(name, highlight);
+    registered.add(name);
+    // Translucent, so overlapping highlights visibly deepen; the underline keeps a colour cue
+    // where two colours blend.
+    rules.push(
+      `::highlight(${name}) { background-color: ${rgba(color, 0.32)}; text-decoration: underline 2px ${rgba(color, 0.9)}; text-underline-offset: 0.2em; }`,
+      `:root[data-theme='dark'] ::highlight(${name}) { background-color: ${rgba(color, 0.3)}; }`,
+    );
+  }
+  ensureSheet().replaceSync(rules.join('\n'));
+}
+
+/** A named special highlight (the active one, the pending selection, a search flash). */
+export function paintSpecial(name: string, ranges: readonly Range[], priority = 1): void {
+  if (!highlightApiAvailable()) return;
+  if (ranges.length === 0) {
+    CSS.highlights.delete(name);
+    return;
+  }
+  const highlight = new Highlight(...ranges);
+  highlight.priority = priority;
+  CSS.highlights.set(name, highlight);
+}
+
+export function clearAllHighlights(): void {
+  if (!highlightApiAvailable()) return;
+  for (const name of registered) CSS.highlights.delete(name);
+  registered.clear();
+  for (const name of [ACTIVE_HIGHLIGHT, PENDING_HIGHLIGHT, FLASH_HIGHLIGHT]) CSS.highlights.delete(name);
+}

@@ -1,0 +1,115 @@
+/**
+ * The renderer's own sanitizing pass. Article HTML was already cleaned in core/, but the UI
+ * never trusts what crosses the boundary: this second pass uses the same strict allow-list idea
+ * and makes every link open outside the app.
+ */
+import DOMPurify from 'dompurify';
+
+const ALLOWED_TAGS = [
+  'p',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'code',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'small',
+  'mark',
+  'span',
+  'div',
+  'a',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'figure',
+  'figcaption',
+  'img',
+  'dl',
+  'dt',
+  'dd',
+  'abbr',
+  'cite',
+  'q',
+  'time',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'del',
+  'ins',
+  'kbd',
+  'samp',
+  'var',
+  'col',
+  'colgroup',
+];
+
+/** Attributes only the image placeholders (core/clean/remote-images.ts) may carry. */
+const PLACEHOLDER_ATTR = ['data-src', 'data-alt', 'role', 'aria-label'];
+const ALLOWED_ATTR = [
+  'href',
+  'title',
+  'alt',
+  'src',
+  'colspan',
+  'rowspan',
+  'class',
+  'data-src',
+  'data-alt',
+  'role',
+  'aria-label',
+  'start',
+  'lang',
+  'dir',
+  'datetime',
+];
+
+const purifier = DOMPurify(window);
+purifier.addHook('afterSanitizeAttributes', (node) => {
+  if (node instanceof Element && !(node.localName === 'span' && node.classList.contains('gloss-image'))) {
+    for (const name of PLACEHOLDER_ATTR) node.removeAttribute(name);
+  }
+  if (node instanceof HTMLAnchorElement) {
+    const href = node.getAttribute('href') ?? '';
+    if (!/^https?:\/\//i.test(href)) node.removeAttribute('href');
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+  if (node instanceof HTMLImageElement) {
+    const src = node.getAttribute('src') ?? '';
+    if (!/^https:\/\//i.test(src)) node.removeAttribute('src');
+    node.setAttribute('referrerpolicy', 'no-referrer');
+    node.setAttribute('loading', 'lazy');
+  }
+});
+
+export function sanitizeArticleHtml(html: string): string {
+  return purifier.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOW_DATA_ATTR: false,
+    ALLOWED_URI_REGEXP: /^https?:\/\//i,
+    KEEP_CONTENT: true,
+  });
+}

@@ -1,0 +1,180 @@
+/** A page model of the Gloss UI, so tests read like what a user does. */
+import type { Page } from 'playwright-core';
+
+export class GlossPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.getByTestId('app').waitFor();
+  }
+
+  articleRows() {
+    return this.page.getByTestId('article-row');
+  }
+
+  async waitForArticles(min = 1): Promise<number> {
+    await this.page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="article-row"]').length >= n,
+      min,
+    );
+    return this.articleRows().count();
+  }
+
+  async openArticle(title: string): Promise<void> {
+    await this.articleRows().filter({ hasText: title }).first().click();
+    await this.page.getByTestId('reader-title').filter({ hasText: title }).waitFor();
+  }
+
+  readerTitle() {
+    return this.page.getByTestId('reader-title');
+  }
+
+  articleBody() {
+    return this.page.getByTestId('article-body');
+  }
+
+  async setLanguage(value: 'en' | 'zh-CN' | 'system'): Promise<void> {
+    await this.page.getByTestId('language-select').selectOption(value);
+  }
+
+  async setTheme(value: 'light' | 'dark' | 'system'): Promise<void> {
+    await this.page.getByTestId('theme-select').selectOption(value);
+  }
+
+  theme(): Promise<string | undefined> {
+    return this.page.evaluate(() => document.documentElement.dataset.theme);
+  }
+}
+
+/** Where a passage of the article body is on screen, for selecting it with the mouse. */
+export interface TextBox {
+  startX: number;
+  startY: number;
+  endX: number;
+  endY: number;
+}
+
+/** The coding side of the UI: selecting, highlighting, tagging, the panes and the codebook. */
+export class CodingPage {
+  constructor(readonly page: Page) {}
+
+  /** Screen points at the start and end of `text` (inside one text node of the article body). */
+  async locateText(text: string, occurrence = 0): Promise<TextBox> {
+    const box = await this.page.evaluate(
+      ({ text, occurrence }) => {
+        const body = document.querySelector('[data-testid="article-body"]')!;
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          let at = node.data.indexOf(text);
+          while (at >= 0) {
+            if (seen++ === occurrence) {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + text.length);
+              range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+              const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+              const first = rects[0]!;
+              const last = rects[rects.length - 1]!;
+              return {
+                startX: first.left + 1,
+                startY: first.top + first.height / 2,
+                endX: last.right - 1,
+                endY: last.top + last.height / 2,
+              };
+            }
+            at = node.data.indexOf(text, at + 1);
+          }
+        }
+        return null;
+      },
+      { text, occurrence },
+    );
+    if (!box) throw new Error(`"${text}" is not in the article body`);
+    return box;
+  }
+
+  /** Drags the mouse over `text`, as a reader selects it; `alt` holds Alt (sentence snapping). */
+  async selectText(text: string, options: { occurrence?: number; alt?: boolean } = {}): Promise<void> {
+    const box = await this.locateText(text, options.occurrence ?? 0);
+    if (options.alt) await this.page.keyboard.down('Alt');
+    await this.page.mouse.move(box.startX, box.startY);
+    await this.page.mouse.down();
+    await this.page.mouse.move((box.startX + box.endX) / 2, (box.startY + box.endY) / 2, { steps: 3 });
+    await this.page.mouse.move(box.endX, box.endY, { steps: 3 });
+    await this.page.mouse.up();
+    if (options.alt) await this.page.keyboard.up('Alt');
+  }
+
+  /** Clicks in the middle of `text` (e.g. on a highlight). */
+  async clickText(text: string): Promise<void> {
+    const box = await this.locateText(text);
+    const x = box.startY === box.endY ? (box.startX + box.endX) / 2 : box.startX + 4;
+    await this.page.mouse.click(x, box.startY);
+  }
+
+  editor() {
+    return this.page.getByTestId('annotation-editor');
+  }
+
+  /** Types a tag name in the popover and presses Enter (creating the tag when it is new). */
+  async addTag(name: string): Promise<void> {
+    await this.page.getByTestId('tag-input').click();
+    await this.page.getByTestId('tag-input').fill(name);
+    await this.page.getByTestId('tag-input').press('Enter');
+    await this.editor().getByTestId('editor-tag-chip').filter({ hasText: name }).waitFor();
+  }
+
+  async writeNote(note: string): Promise<void> {
+    await this.page.getByTestId('note-input').fill(note);
+  }
+
+  async saveHighlight(): Promise<void> {
+    await this.page.getByTestId('save-highlight').click();
+    await this.editor().waitFor({ state: 'detached' });
+  }
+
+  /** The text of every painted highlight range (CSS Custom Highlight API), colour groups only. */
+  paintedTexts(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const out: string[] = [];
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('gloss-c')) continue;
+        for (const range of highlight) out.push(range.toString());
+      }
+      return out;
+    });
+  }
+
+  annotationItems() {
+    return this.page.getByTestId('annotation-item');
+  }
+
+  annotationQuotes(): Promise<string[]> {
+    return this.page.getByTestId('annotation-quote').allInnerTexts();
+  }
+
+  async openCodebook(): Promise<void> {
+    await this.page.getByTestId('open-codebook').click();
+    await this.page.getByTestId('codebook').waitFor();
+  }
+
+  async renameTag(from: string, to: string): Promise<void> {
+    await this.page.getByTestId('codebook-tag').filter({ hasText: from }).click();
+    const input = this.page.getByTestId('tag-name-input');
+    await input.fill(to);
+    await input.press('Enter');
+    await this.page.getByTestId('codebook-tag').filter({ hasText: to }).waitFor();
+  }
+
+  async closeDialog(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('dialog[open]').waitFor({ state: 'detached' });
+  }
+
+  /** Presses a key with the focus on the article (not in a text field). */
+  async pressInReader(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+}

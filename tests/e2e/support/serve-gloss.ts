@@ -1,0 +1,69 @@
+/**
+ * Starts `gloss serve` (the built CLI, as a user runs it) on a copy of a library, with its own
+ * data folder, and waits for the URL it prints.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '..', '..', '..');
+export const SAMPLE_LIBRARY = join(REPO, 'assets', 'sample-library');
+
+export interface ServedGloss {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  library: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function serveGloss(options: { library?: string; copy?: boolean } = {}): Promise<ServedGloss> {
+  const work = mkdtempSync(join(tmpdir(), 'gloss-e2e-'));
+  const dataDir = join(work, 'app-data');
+  let library = options.library ?? SAMPLE_LIBRARY;
+  if (options.copy !== false) {
+    cpSync(library, join(work, 'library'), { recursive: true, filter: (src) => !src.includes('.gloss') });
+    library = join(work, 'library');
+  }
+  const child = spawn(process.execPath, [join(REPO, 'bin', 'gloss.js'), 'serve', library], {
+    env: { ...process.env, GLOSS_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gloss serve did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[0]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gloss serve exited with ${code}:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    port: Number(parsed.port),
+    token: parsed.hash.replace('#token=', ''),
+    library,
+    dataDir,
+    process: child,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,229 @@
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../core/api/errors.js';
+import { openLibrary } from '../../../core/library/library.js';
+import type { LibraryHandle } from '../../../core/library/library-handle.js';
+import { eventually, tempLibrary, type TempLibrary } from './library-test-helpers.js';
+
+let lib: TempLibrary;
+let handle: LibraryHandle | null = null;
+
+afterEach(async () => {
+  await handle?.close();
+  handle = null;
+  lib?.cleanup();
+});
+
+const titles = (h: LibraryHandle): string[] =>
+  h
+    .list()
+    .articles.map((a) => a.title)
+    .sort();
+
+describe('openLibrary: scanning', () => {
+  it('lists every article in every folder, skipping hidden files, .gloss and other extensions', async () => {
+    lib = tempLibrary();
+    mkdirSync(join(lib.root, '.gloss'));
+    writeFileSync(join(lib.root, '.gloss', 'annotations.txt'), '<p>not an article</p>');
+    writeFileSync(join(lib.root, '.hidden.txt'), '<p>hidden</p>');
+    mkdirSync(join(lib.root, '.git'));
+    writeFileSync(join(lib.root, '.git', 'x.md'), '# no');
+    const progress: number[] = [];
+    const changes: string[][] = [];
+    handle = await openLibrary(lib.root, {
+      cacheDir: lib.cacheDir,
+      watch: false,
+      onProgress: (p) => progress.push(p.done),
+      onChange: (_reason, ids) => changes.push(ids),
+    });
+    await handle.whenScanned();
+    const { articles, progress: final, errors } = handle.list();
+    expect(errors).toEqual([]);
+    expect(articles.map((a) => a.path).sort()).toEqual([
+      'blog/no-front-matter.markdown',
+      'blog/with-front-matter.md',
+      'broken-front-matter.txt',
+      'news/sina-style.txt',
+      'news/telegraph.txt',
+      'plain-blank-lines.txt',
+      'plain-indent.txt',
+      'saved-page.html',
+    ]);
+    expect(articles.find((a) => a.path === 'news/telegraph.txt')?.folder).toBe('news');
+    expect(articles.find((a) => a.path === 'plain-indent.txt')?.folder).toBe('');
+    expect(final).toEqual({ done: 8, total: 8, scanning: false });
+    expect(progress.at(-1)).toBe(8);
+    expect(changes[0]).toHaveLength(8);
+    await handle.close();
+    expect(readdirSync(lib.cacheDir).length).toBeGreaterThan(0); // the parse cache, outside the library
+  });
+
+  it('opens articles by id, and throws not-found for unknown ids', async () => {
+    lib = tempLibrary();
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    const id = handle.idForPath('news/sina-style.txt');
+    expect(handle.idForPath(join(lib.root, 'news', 'sina-style.txt'))).toBe(id);
+    const article = await handle.get(id);
+    expect(article.meta.editor).toBe('李墨轩');
+    expect(article.doc.cleanerVersion).toBeGreaterThan(0);
+    expect(await handle.get(id)).toBe(article); // cached
+    await expect(handle.get('nope')).rejects.toMatchObject({ code: 'not-found' });
+    expect(() => handle?.idForPath('/etc/passwd')).toThrow(ApiError);
+    expect(() => handle?.idForPath('../outside.txt')).toThrow(/Not inside/);
+  });
+
+  it('survives binary, empty, huge, unreadable-by-link and looping folders without writing into them', async () => {
+    lib = tempLibrary();
+    writeFileSync(join(lib.root, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    writeFileSync(join(lib.root, 'empty.md'), '');
+    writeFileSync(join(lib.root, 'huge.txt'), '');
+    truncateSync(join(lib.root, 'huge.txt'), 51 * 1024 * 1024); // sparse: no disk space used
+    symlinkSync(lib.root, join(lib.root, 'news', 'loop')); // a folder that contains itself
+    symlinkSync(join(lib.root, 'missing-target.txt'), join(lib.root, 'dangling.txt'));
+    const before = readdirSync(lib.root, { recursive: true }).sort();
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    const byPath = new Map(handle.list().articles.map((a) => [a.path, a]));
+    expect(byPath.get('binary.txt')?.warnings[0]?.code).toBe('binary');
+    expect(byPath.get('empty.md')?.warnings[0]?.code).toBe('empty');
+    expect(byPath.get('huge.txt')?.warnings[0]?.code).toBe('too-large');
+    expect(handle.list().errors.join('\n')).toMatch(/Broken link "dangling.txt"/);
+    expect([...byPath.keys()].filter((p) => p.includes('loop'))).toEqual([]);
+    expect((await handle.get(byPath.get('huge.txt')!.id)).doc.text).toBe('');
+    expect(readdirSync(lib.root, { recursive: true }).sort()).toEqual(before);
+  });
+
+  it('reports an empty folder and a missing folder clearly', async () => {
+    lib = tempLibrary(false);
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    expect(handle.list().articles).toEqual([]);
+    expect(handle.list().errors[0]).toMatch(/No articles found/);
+    await expect(
+      openLibrary(join(lib.root, 'does-not-exist'), { cacheDir: lib.cacheDir, watch: false }),
+    ).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+
+  it('finds text in titles and bodies, in Chinese, ignoring case and width', async () => {
+    lib = tempLibrary();
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    const { hits } = handle.search('花括号', 10);
+    expect(hits).toHaveLength(1);
+    const hit = hits[0]!;
+    expect(hit.match).toBe('花括号');
+    const article = await handle.get(hit.articleId);
+    expect(article.doc.text.slice(hit.offset, hit.offset + hit.length)).toBe('花括号');
+    expect(handle.search('ＭＡＲＫＤＯＷＮ', 10).hits.map((h) => h.offset)).toContain(-1); // title match
+    expect(handle.search('责任编辑', 10).total).toBe(0); // boilerplate is not searchable
+  });
+});
+
+describe('openLibrary: parse cache', () => {
+  it('reopens from the cache without reading articles, and notices changed files', async () => {
+    lib = tempLibrary();
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    const first = handle.list().articles;
+    await handle.close();
+
+    // Make one file unreadable as an article: if the cache is used, its old summary stays.
+    const sina = join(lib.root, 'news', 'sina-style.txt');
+    const telegraph = join(lib.root, 'news', 'telegraph.txt');
+    appendFileSync(telegraph, '\n<p>新加的段落</p>\n');
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    const again = handle.list().articles;
+    expect(again.find((a) => a.path === 'news/sina-style.txt')).toEqual(
+      first.find((a) => a.path === 'news/sina-style.txt'),
+    );
+    expect(again.find((a) => a.path === 'news/telegraph.txt')?.size).toBeGreaterThan(
+      first.find((a) => a.path === 'news/telegraph.txt')!.size,
+    );
+    expect(handle.search('新加的段落', 5).total).toBe(1);
+    expect(handle.search('花括号', 5).total).toBe(1); // search text came from the cache
+    expect(sina).toBeTruthy();
+  });
+
+  it('rebuilds a corrupt or foreign cache', async () => {
+    lib = tempLibrary();
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    await handle.close();
+    for (const name of readdirSync(lib.cacheDir)) writeFileSync(join(lib.cacheDir, name), '{ not json');
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    expect(handle.list().articles).toHaveLength(8);
+    expect(handle.search('花括号', 5).total).toBe(1);
+    await handle.close();
+    rmSync(lib.cacheDir, { recursive: true });
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    expect(handle.list().articles).toHaveLength(8);
+  });
+});
+
+describe('openLibrary: watching', () => {
+  it('updates the list when files are added, changed and removed', async () => {
+    lib = tempLibrary();
+    const events: ['scan' | 'watch', string[]][] = [];
+    handle = await openLibrary(lib.root, {
+      cacheDir: lib.cacheDir,
+      watch: true,
+      onChange: (r, ids) => events.push([r, ids]),
+    });
+    await handle.whenScanned();
+    const h = handle;
+    await new Promise((r) => setTimeout(r, 300)); // let chokidar finish its initial walk
+
+    writeFileSync(join(lib.root, 'news', 'new.txt'), "---\ntitle: '新文章'\n---\n<p>新的正文</p>");
+    await eventually(() => expect(titles(h)).toContain('新文章'));
+    expect(events.some(([r]) => r === 'watch')).toBe(true);
+
+    writeFileSync(join(lib.root, 'news', 'new.txt'), "---\ntitle: '改过的标题'\n---\n<p>新的正文</p>");
+    await eventually(() => expect(titles(h)).toContain('改过的标题'));
+    expect(titles(h)).not.toContain('新文章');
+
+    rmSync(join(lib.root, 'news', 'new.txt'));
+    await eventually(() => expect(titles(h)).not.toContain('改过的标题'));
+
+    rmSync(join(lib.root, 'blog'), { recursive: true });
+    await eventually(() => expect(h.list().articles.some((a) => a.folder === 'blog')).toBe(false));
+  });
+
+  it('reports a library folder removed while open, without crashing', async () => {
+    lib = tempLibrary();
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: true });
+    await handle.whenScanned();
+    const h = handle;
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(lib.root, { recursive: true, force: true });
+    await eventually(() => expect(h.list().errors.join('\n')).toMatch(/removed/));
+    expect(h.list().articles).toEqual([]);
+    await expect(h.get('anything')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('stops watching after close()', async () => {
+    lib = tempLibrary();
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: true });
+    await handle.whenScanned();
+    const h = handle;
+    await h.close();
+    handle = null;
+    writeFileSync(join(lib.root, 'after-close.txt'), 'text');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(h.list().articles.some((a) => a.path === 'after-close.txt')).toBe(false);
+  });
+});

@@ -1,0 +1,181 @@
+// The annotation API as the renderer calls it: offsets in, selectors computed from the article's
+// text, highlights anchored on the current text, change events out.
+import { describe, expect, it } from 'vitest';
+import { annotationContract } from '../../../core/api/annotation-contract.js';
+import { annotationHandlers } from '../../../core/api/annotation-handlers.js';
+import type { GlossEvent } from '../../../core/api/contract.js';
+import type { ServiceContext } from '../../../core/api/service-context.js';
+import type { LibraryHandle } from '../../../core/library/library-handle.js';
+import type { Article } from '../../../core/model.js';
+import { openAnnotationService } from '../../../core/store/annotation-service.js';
+import { tempDataDir } from './helpers.js';
+
+/** A library with articles held in memory, whose text a test can edit. */
+function fakeLibrary(texts: Record<string, string>): LibraryHandle {
+  const article = (id: string): Article => ({
+    id,
+    path: `${id}.md`,
+    folder: '',
+    title: `Title ${id}`,
+    date: null,
+    author: null,
+    categories: [],
+    size: 0,
+    mtimeMs: 0,
+    format: 'markdown',
+    encoding: 'utf-8',
+    warnings: [],
+    fingerprint: `fp-${id}`,
+    annotationCount: 0,
+    meta: {
+      title: id,
+      date: null,
+      dateRaw: null,
+      author: null,
+      categories: [],
+      tags: [],
+      url: null,
+      image: null,
+      editor: null,
+      extra: {},
+    },
+    doc: { html: '', text: texts[id]!, cleanerVersion: 1, remoteImages: 0 },
+  });
+  return {
+    root: '/lib',
+    list: () => ({
+      articles: Object.keys(texts).map(article),
+      progress: { done: 1, total: 1, scanning: false },
+      errors: [],
+    }),
+    get: async (id) => article(id),
+    idForPath: (p) => p,
+    search: () => ({ hits: [], total: 0 }),
+    whenScanned: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
+async function setUp(texts: Record<string, string>) {
+  const annotations = await openAnnotationService(await tempDataDir(), { creator: () => 'tester' });
+  const events: GlossEvent[] = [];
+  const ctx = {
+    host: 'desktop',
+    version: 'test',
+    appDataDir: '/tmp',
+    emit: (e: GlossEvent) => events.push(e),
+    session: {
+      info: {
+        root: '/lib',
+        name: 'lib',
+        dataDir: '/lib/.gloss',
+        dataDirFallback: false,
+        loadRemoteImages: false,
+      },
+      library: fakeLibrary(texts),
+      annotations,
+      close: () => annotations.close(),
+    },
+    // The handlers use only `session` and `emit`; the rest of the context belongs to other modules.
+  } as Pick<ServiceContext, 'host' | 'version' | 'appDataDir' | 'emit' | 'session'> as ServiceContext;
+  const handlers = annotationHandlers(ctx);
+  // Inputs go through the contract's schemas, as dispatch does.
+  const call = <K extends keyof typeof handlers>(name: K, input: unknown) =>
+    handlers[name](annotationContract[name].input.parse(input) as never) as ReturnType<(typeof handlers)[K]>;
+  return { ctx, texts, events, call, annotations };
+}
+
+describe('annotation handlers', () => {
+  it('creates a highlight from offsets and anchors it again after the text changed', async () => {
+    const { call, texts, events, annotations } = await setUp({
+      a: '前言。今天天气很好，我们去公园。😀结尾。',
+    });
+    const start = texts.a!.indexOf('我们去公园');
+    const created = await call('createAnnotation', { articleId: 'a', start, end: start + 5 });
+    expect(created.quote).toMatchObject({ exact: '我们去公园', prefix: '前言。今天天气很好，' });
+    expect(events).toEqual([{ type: 'annotations-changed', articleId: 'a' }]);
+
+    texts.a = '新的开头。' + texts.a;
+    const [anchored] = await call('listAnnotations', { articleId: 'a' });
+    expect(anchored).toMatchObject({
+      id: created.id,
+      status: 'moved',
+      range: { start: start + 5, end: start + 10 },
+    });
+
+    texts.a = '全部改写了。';
+    expect((await call('listAnnotations', { articleId: 'a' }))[0]).toMatchObject({
+      status: 'orphan',
+      range: null,
+    });
+    await annotations.close();
+  });
+
+  it('refuses a range outside the text and calls without an open library', async () => {
+    const { call, ctx, annotations } = await setUp({ a: '短文。' });
+    await expect(call('createAnnotation', { articleId: 'a', start: 1, end: 99 })).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+    expect(() =>
+      annotationContract.createAnnotation.input.parse({ articleId: 'a', start: 2, end: 1 }),
+    ).toThrow();
+    ctx.session = null;
+    await expect(call('listTags', {})).rejects.toMatchObject({ code: 'no-library' });
+    await annotations.close();
+  });
+
+  it('lists highlights across the library by tag (with sub-tags), text and page', async () => {
+    const { call, events, annotations } = await setUp({
+      a: '经济增长很快。就业稳定。',
+      b: '外交关系改善。经济也好。',
+    });
+    const econ = await call('createTag', { name: '经济' });
+    const growth = await call('createTag', { name: '增长', parentId: econ.id });
+    const diplomacy = await call('createTag', { name: '外交' });
+    expect(events.filter((e) => e.type === 'tags-changed')).toHaveLength(3);
+    await call('createAnnotation', { articleId: 'a', start: 0, end: 4, tagIds: [growth.id] });
+    await call('createAnnotation', { articleId: 'a', start: 7, end: 11, note: '稳定' });
+    await call('createAnnotation', { articleId: 'b', start: 0, end: 4, tagIds: [diplomacy.id] });
+    await call('createAnnotation', { articleId: 'b', start: 7, end: 11, tagIds: [econ.id] });
+
+    const byTag = await call('listAllAnnotations', { tagIds: [econ.id] });
+    expect(byTag.total).toBe(2);
+    expect(byTag.items.map((i) => [i.articlePath, i.quote.exact])).toEqual([
+      ['a.md', '经济增长'],
+      ['b.md', '经济也好'],
+    ]);
+    expect((await call('listAllAnnotations', { text: '稳定' })).items.map((i) => i.quote.exact)).toEqual([
+      '就业稳定',
+    ]);
+    expect((await call('listAllAnnotations', { articleIds: ['b'] })).total).toBe(2);
+    const page = await call('listAllAnnotations', { offset: 1, limit: 2 });
+    expect([page.total, page.items.length]).toEqual([4, 2]);
+
+    const { counts } = await call('listTags', {});
+    expect(counts).toEqual({ [growth.id]: 1, [diplomacy.id]: 1, [econ.id]: 1 });
+    await annotations.close();
+  });
+
+  it('deletes with undo, keeps memos, and reports store problems', async () => {
+    const { call, annotations } = await setUp({ a: '一二三四五六七八九十' });
+    const created = await call('createAnnotation', { articleId: 'a', start: 2, end: 5 });
+    const deleted = await call('deleteAnnotation', { articleId: 'a', id: created.id });
+    expect(await call('listAnnotations', { articleId: 'a' })).toEqual([]);
+    await call('restoreAnnotation', { annotation: deleted });
+    expect((await call('listAnnotations', { articleId: 'a' })).map((x) => x.id)).toEqual([created.id]);
+
+    await call('setMemo', { articleId: 'a', memo: '笔记' });
+    expect(await call('getMemo', { articleId: 'a' })).toEqual({ memo: '笔记' });
+    expect(await call('getStoreProblems', {})).toEqual({ problems: [], readOnly: null });
+
+    const moved = await call('updateAnnotation', {
+      articleId: 'a',
+      id: created.id,
+      start: 0,
+      end: 2,
+      note: 'n',
+    });
+    expect(moved).toMatchObject({ quote: { exact: '一二' }, position: { start: 0, end: 2 }, note: 'n' });
+    await annotations.close();
+  });
+});
