@@ -3,7 +3,7 @@
  * function per API operation (`window.gloss.openLibrary(...)` …) and an event subscription;
  * never `ipcRenderer` itself.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { operationNames, type GlossApi, type GlossEvent } from '../core/api/contract.js';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
@@ -25,4 +25,9 @@ contextBridge.exposeInMainWorld('glossEvents', {
     ipcRenderer.on('gloss:event', handler);
     return () => ipcRenderer.removeListener('gloss:event', handler);
   },
+});
+
+// Dropped folders: the sandbox hides file paths, so the preload asks Electron for them.
+contextBridge.exposeInMainWorld('glossFiles', {
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
 });
