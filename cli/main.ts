@@ -2,11 +2,20 @@
  * The `gloss` command. Each subcommand lives in `commands/`; this file only declares them,
  * and turns any failure into one clear line on stderr and a non-zero exit.
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from './app-paths.js';
 import { serveCommand } from './commands/serve.js';
 import { indexCommand } from './commands/index-command.js';
 import { showCommand } from './commands/show-command.js';
+import { annotateCommand, type AnnotateOptions } from './commands/annotate-command.js';
+import {
+  collectOption,
+  exportCommand,
+  parseContextOption,
+  parseDateOption,
+  type ExportCommandOptions,
+} from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { CliError } from './cli-error.js';
 import { toErrorPayload } from '../core/api/errors.js';
 
@@ -49,7 +58,74 @@ export function buildProgram(): Command {
       return showCommand(file, chosen[0] ?? 'text');
     });
 
+  program
+    .command('annotate')
+    .description('Add a highlight from a script and print it as JSON')
+    .argument('<dir>', 'library folder')
+    .requiredOption('--article <id|path>', 'the article: an id from `gloss index`, or its file path')
+    .requiredOption('--quote <text>', 'the exact text to highlight, as in `gloss show --text`')
+    .option(
+      '--occurrence <n>',
+      'which occurrence, when the quote occurs more than once (1 = first)',
+      parsePositive,
+    )
+    .option(
+      '--tag <tag>',
+      'a tag name or path (Parent/Child); repeat for several; created if missing',
+      collect,
+      [],
+    )
+    .option('--note <text>', 'a note on the highlight')
+    .action((dir: string, options: AnnotateOptions) => annotateCommand(dir, options));
+
+  program
+    .command('export')
+    .description('Export highlights as CSV, W3C Web Annotation JSON or Markdown')
+    .argument('<dir>', 'library folder')
+    .addOption(
+      new Option('-f, --format <format>', 'file format').choices(['csv', 'json', 'md']).default('csv'),
+    )
+    .option('-o, --out <file>', 'write to this file (default: standard output)')
+    .option(
+      '-t, --tag <tag>',
+      'only highlights with this tag or its sub-tags (name or path; repeatable)',
+      collectOption,
+    )
+    .option('--folder <folder>', 'only articles in this folder (and its sub-folders)')
+    .option('--from <date>', 'only articles dated on or after this day (YYYY-MM-DD)', parseDateOption)
+    .option('--to <date>', 'only articles dated on or before this day (YYYY-MM-DD)', parseDateOption)
+    .addOption(
+      new Option(
+        '--layout <layout>',
+        'CSV: a row per highlight (wide), or per highlight and tag (tidy)',
+      ).choices(['wide', 'tidy']),
+    )
+    .option(
+      '--context <n|sentence>',
+      'CSV: characters of context either side (default 100), or "sentence"',
+      parseContextOption,
+    )
+    .option('--no-bom', 'CSV: leave out the UTF-8 byte order mark')
+    .action((dir: string, options: ExportCommandOptions) => exportCommand(dir, options));
+
+  program
+    .command('import')
+    .description('Merge a Gloss JSON export into a library (tags by path, highlights by id)')
+    .argument('<dir>', 'library folder')
+    .argument('<file>', 'a JSON file written by gloss export --format json')
+    .action((dir: string, file: string) => importCommand(dir, file));
+
   return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Not a positive whole number.');
+  return n;
 }
 
 function parsePort(value: string): number {

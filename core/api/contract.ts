@@ -6,10 +6,12 @@ import type { z } from 'zod';
 import type { OperationSpec } from './define.js';
 import { libraryContract } from './library-contract.js';
 import { annotationContract } from './annotation-contract.js';
+import { exportContract } from './export-contract.js';
 
 export const contract = {
   ...libraryContract,
   ...annotationContract,
+  ...exportContract,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

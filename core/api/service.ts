@@ -5,6 +5,7 @@
 import type { GlossEvent, GlossHandlers } from './contract.js';
 import { libraryHandlers, switchLibrary } from './library-handlers.js';
 import { annotationHandlers } from './annotation-handlers.js';
+import { exportHandlers } from './export-handlers.js';
 import type { AppState } from './library-contract.js';
 import type { HostDialogs, ServiceContext } from './service-context.js';
 import { AppSettings } from '../settings/app-settings.js';
@@ -39,7 +40,11 @@ export async function createService(options: CreateServiceOptions): Promise<Glos
     dialogs: options.dialogs ?? null,
     emit: (event) => listeners.forEach((listener) => listener(event)),
   };
-  const handlers = { ...libraryHandlers(ctx), ...annotationHandlers(ctx) } satisfies GlossHandlers;
+  const handlers = {
+    ...libraryHandlers(ctx),
+    ...annotationHandlers(ctx),
+    ...exportHandlers(ctx),
+  } satisfies GlossHandlers;
   return {
     handlers,
     ctx,
