@@ -9,7 +9,6 @@ import { InvalidArgumentError } from 'commander';
 import { createService } from '../../core/api/service.js';
 import type { AnnotationService } from '../../core/store/annotation-service.js';
 import type { CsvLayout } from '../../core/export/csv-export.js';
-import { collectText } from '../../core/export/export-run.js';
 import type { ExportScope } from '../../core/export/export-scope.js';
 import type { ContextSpec } from '../../core/export/quote-context.js';
 import { startExport, type ExportFormat } from '../../core/export/run-export.js';
@@ -120,7 +119,7 @@ export async function exportCommand(
     );
     if (options.out) {
       const file = resolve(options.out);
-      await writeFileAtomic(file, await collectText(run.chunks));
+      await writeFileAtomic(file, run.chunks);
       const what = format === 'csv' ? 'rows' : 'highlights';
       output.stderr.write(`Exported ${run.rows} ${what} to ${file}\n`);
     } else {

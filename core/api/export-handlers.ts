@@ -64,7 +64,7 @@ export function exportHandlers(ctx: ServiceContext) {
       }
       const run = await exportText(ctx, session, input);
       // The file appears whole or not at all (a failed export never leaves half a CSV behind).
-      await writeFileAtomic(target, await collectText(run.chunks));
+      await writeFileAtomic(target, run.chunks);
       return { path: target, rows: run.rows };
     },
 

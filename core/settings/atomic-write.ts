@@ -6,12 +6,21 @@ import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** `data` may be a stream of chunks (an export), written as it comes without holding it all. */
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array | AsyncIterable<string | Uint8Array>,
+): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else
+        for await (const chunk of data) {
+          if (typeof chunk === 'string') await handle.write(chunk);
+          else await handle.write(chunk);
+        }
       await handle.sync();
     } finally {
       await handle.close();

@@ -9,7 +9,7 @@ export function gloss(args: string[], env: Record<string, string> = {}) {
     cwd: REPO,
     encoding: 'utf8',
     env: { ...process.env, ...env },
-    timeout: 60_000,
+    timeout: 120_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
