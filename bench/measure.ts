@@ -1,0 +1,126 @@
+// Measuring helpers: percentiles, wall-clock timing, peak-memory sampling, and running a bench
+// task in a fresh child process (so caches and memory figures of one measure don't leak into another).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+
+export const now = (): number => performance.now();
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
+}
+
+export const median = (values: readonly number[]): number => percentile(values, 50);
+
+export function summarize(values: readonly number[]): {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+  mean: number;
+} {
+  return {
+    n: values.length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    max: values.length ? Math.max(...values) : NaN,
+    mean: values.length ? values.reduce((s, v) => s + v, 0) / values.length : NaN,
+  };
+}
+
+export async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = now();
+  const value = await fn();
+  return { ms: now() - t0, value };
+}
+
+/** Samples heap and RSS every `everyMs` (timers run between the library's scan slices). */
+export class MemorySampler {
+  peakHeap = 0;
+  peakRss = 0;
+  peakExternal = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  start(everyMs = 20): this {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), everyMs);
+    return this;
+  }
+
+  sample(): void {
+    const heap = v8.getHeapStatistics().used_heap_size;
+    const m = process.memoryUsage();
+    this.peakHeap = Math.max(this.peakHeap, heap);
+    this.peakRss = Math.max(this.peakRss, m.rss);
+    this.peakExternal = Math.max(this.peakExternal, m.external + m.arrayBuffers);
+  }
+
+  stop(): { peakHeapMB: number; peakRssMB: number; peakExternalMB: number; maxRssMB: number } {
+    this.sample();
+    if (this.timer) clearInterval(this.timer);
+    return {
+      peakHeapMB: this.peakHeap / 1048576,
+      peakRssMB: this.peakRss / 1048576,
+      peakExternalMB: this.peakExternal / 1048576,
+      // The kernel's high-water mark for the whole process (includes start-up), in KB.
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+    };
+  }
+}
+
+export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+
+export interface ChildOptions {
+  /** Kill the child after this long; its last progress line is returned with `timedOut`. */
+  timeoutMs?: number;
+  extraNodeArgs?: string[];
+}
+
+/**
+ * Runs `bench/child.ts <task> <json>` in a fresh Node process and returns the JSON it prints on its
+ * last `RESULT ` line (or the last `PROGRESS ` line, with timedOut, when it ran out of time).
+ */
+export function runChild<T>(
+  task: string,
+  args: unknown,
+  opts: ChildOptions = {},
+): Promise<T & { timedOut?: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', ...(opts.extraNodeArgs ?? []), '--import', 'tsx', CHILD, task, JSON.stringify(args)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, opts.timeoutMs)
+      : null;
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      const lines = out.split('\n');
+      const result = lines.filter((l) => l.startsWith('RESULT ')).pop();
+      if (result) return resolve(JSON.parse(result.slice(7)) as T & { timedOut?: boolean });
+      const progress = lines.filter((l) => l.startsWith('PROGRESS ')).pop();
+      if (timedOut && progress) return resolve({ ...(JSON.parse(progress.slice(9)) as T), timedOut: true });
+      reject(
+        new Error(
+          `bench child "${task}" failed (exit ${code}${timedOut ? ', timed out' : ''}):\n${err.slice(-3000)}`,
+        ),
+      );
+    });
+  });
+}
