@@ -24,6 +24,7 @@ export function buildMenu(recent: string[], actions: MenuActions): Menu {
         },
         { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.toUi('export') },
+        { label: 'Import Highlights…', click: () => actions.toUi('import') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },
       ],

@@ -60,6 +60,11 @@ const annotation = z
 
 const range = { start: offset, end: offset };
 
+const tag = z.object({ id, name: tagName, parentId: id.nullable(), color, description }).strict();
+
+/** Most highlights one `restoreAnnotations` call takes (a TagRemoval's `previous` fits in one). */
+export const MAX_RESTORE_BATCH = 5000;
+
 export const annotationContract = {
   /** The article's highlights placed on its current text (orphans included, with range null). */
   listAnnotations: op<AnchoredAnnotation[]>()(z.object({ articleId: id }).strict()),
@@ -95,6 +100,13 @@ export const annotationContract = {
   /** Returns the deleted annotation so the UI can offer undo. */
   deleteAnnotation: op<Annotation>()(z.object({ articleId: id, id }).strict()),
   restoreAnnotation: op<Annotation>()(z.object({ annotation }).strict()),
+  /**
+   * Puts many highlights back exactly as given (undo of a tag delete or merge: pass its `previous`),
+   * one durable write per article; an article whose highlights are already so is not written.
+   */
+  restoreAnnotations: op<{ restored: number; articleIds: string[] }>()(
+    z.object({ annotations: z.array(annotation).max(MAX_RESTORE_BATCH) }).strict(),
+  ),
   listAllAnnotations: op<AnnotationPage>()(
     z
       .object({
@@ -132,8 +144,14 @@ export const annotationContract = {
       })
       .strict(),
   ),
+  /** Returns what undo needs: `previousTags`, `previous` (see TagRemoval). */
   deleteTag: op<TagRemoval>()(z.object({ id }).strict()),
   mergeTags: op<TagRemoval>()(z.object({ sourceId: id, targetId: id }).strict()),
+  /**
+   * Puts a deleted or merged tag back with its id (or moves/renames an existing one back): undo of
+   * deleteTag/mergeTags is restoreTag for each of `previousTags` in order, then restoreAnnotations.
+   */
+  restoreTag: op<Tag>()(z.object({ tag }).strict()),
   getMemo: op<{ memo: string }>()(z.object({ articleId: id }).strict()),
   setMemo: op<{ memo: string }>()(z.object({ articleId: id, memo: note }).strict()),
   exportCodebookCsv: op<{ csv: string }>()(z.object({}).strict()),

@@ -11,14 +11,16 @@
  *   one side from edits on both: every differing pair is reported, with the side that was kept;
  * - memos are added where the library has none; a different existing memo is kept and reported;
  * - importing the same file again writes nothing.
- * The store has no batch write, so each new or updated highlight is one durable write.
+ * Each article's new and updated highlights, with where its file is, are one durable write
+ * (`restoreMany`); only a memo added to an article is a second one.
  */
 import { z } from 'zod';
 import { anchorAll } from '../anchor/anchor.js';
 import { CodePointIndex } from '../anchor/code-points.js';
 import { describeRange } from '../anchor/describe-range.js';
 import { ApiError } from '../api/errors.js';
-import type { Annotation, ArticleSummary, TextQuoteSelector } from '../model.js';
+import type { Annotation, TextQuoteSelector } from '../model.js';
+import type { ArticleRef } from '../store/annotation-service.js';
 import type { ExportSession } from './export-scope.js';
 import { mergeCodebook } from './merge-codebook.js';
 import {
@@ -66,6 +68,39 @@ export interface ImportSummary {
 
 const MAX_REPORTED_ISSUES = 8;
 
+/** Articles imported at once (their durable writes overlap). */
+const ARTICLE_CONCURRENCY = 8;
+
+function emptySummary(): ImportSummary {
+  return {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    conflicts: [],
+    notPlaced: [],
+    placedFuzzy: 0,
+    tagsCreated: [],
+    memosAdded: 0,
+    memoConflicts: [],
+    warnings: [],
+  };
+}
+
+function mergeInto(summary: ImportSummary, part: ImportSummary): void {
+  summary.added += part.added;
+  summary.updated += part.updated;
+  summary.unchanged += part.unchanged;
+  summary.skipped += part.skipped;
+  summary.placedFuzzy += part.placedFuzzy;
+  summary.memosAdded += part.memosAdded;
+  summary.conflicts.push(...part.conflicts);
+  summary.notPlaced.push(...part.notPlaced);
+  summary.tagsCreated.push(...part.tagsCreated);
+  summary.memoConflicts.push(...part.memoConflicts);
+  summary.warnings.push(...part.warnings);
+}
+
 /** Parses and validates the file; throws ApiError('invalid-input') with the reasons. */
 export function parseGlossExport(json: string): GlossCollection {
   let raw: unknown;
@@ -93,19 +128,7 @@ export async function importAnnotations(session: ExportSession, json: string): P
   if (store.readOnly) throw new ApiError('read-only', store.readOnly.reason);
   await session.library.whenScanned();
 
-  const summary: ImportSummary = {
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    skipped: 0,
-    conflicts: [],
-    notPlaced: [],
-    placedFuzzy: 0,
-    tagsCreated: [],
-    memosAdded: 0,
-    memoConflicts: [],
-    warnings: [],
-  };
+  const summary = emptySummary();
   const { tagMap, created } = await mergeCodebook(store, doc.gloss.codebook.tags);
   summary.tagsCreated = created;
 
@@ -119,36 +142,35 @@ export async function importAnnotations(session: ExportSession, json: string): P
   const inLibrary = new Map(session.library.list().articles.map((a) => [a.id, a]));
   const unknownTags = new Set<string>();
 
-  for (const articleId of new Set([...byArticle.keys(), ...memos.keys()])) {
+  const importArticle = async (articleId: string, part: ImportSummary): Promise<void> => {
     const article = inLibrary.get(articleId) ?? null;
-    const text = article ? await currentText(session, articleId, summary) : null;
+    const text = article ? await currentText(session, articleId, part) : null;
     const items = byArticle.get(articleId) ?? [];
     const candidates = placeImported(text, items, tagMap, unknownTags);
     const local = new Map((await store.list(articleId)).map((a) => [a.id, a]));
-    let wrote = false;
+    const toWrite: Annotation[] = [];
 
     for (const { annotation, placed } of candidates) {
       const existing = local.get(annotation.id);
       let write = !existing;
-      if (existing && sameContent(existing, annotation)) summary.unchanged++;
+      if (existing && sameContent(existing, annotation)) part.unchanged++;
       else if (existing) {
         write = isNewer(annotation.modified, existing.modified);
-        summary.conflicts.push({
+        part.conflicts.push({
           articleId,
           id: annotation.id,
           kept: write ? 'imported' : 'local',
           localModified: existing.modified,
           importedModified: annotation.modified,
         });
-        if (write) summary.updated++;
-        else summary.skipped++;
-      } else summary.added++;
+        if (write) part.updated++;
+        else part.skipped++;
+      } else part.added++;
       if (!write) continue;
-      await store.restore(annotation);
-      wrote = true;
-      if (placed === 'fuzzy') summary.placedFuzzy++;
+      toWrite.push(annotation);
+      if (placed === 'fuzzy') part.placedFuzzy++;
       if (placed === 'orphan' || placed === 'no-text') {
-        summary.notPlaced.push({
+        part.notPlaced.push({
           articleId,
           id: annotation.id,
           quote: annotation.quote.exact,
@@ -156,8 +178,25 @@ export async function importAnnotations(session: ExportSession, json: string): P
         });
       }
     }
-    await importMemo(session, articleId, memos.get(articleId) ?? '', article, wrote, summary);
-  }
+    const ref = article ? { path: article.path, fingerprint: article.fingerprint } : undefined;
+    // The file's place is recorded so the highlights can follow it if it is later moved or renamed.
+    if (toWrite.length) await store.restoreMany(articleId, toWrite, { article: ref });
+    await importMemo(session, articleId, memos.get(articleId) ?? '', ref, part);
+  };
+
+  // Several articles at once, so one article's fsyncs overlap the next one's reading and placing;
+  // each article's findings are merged in article order, so the summary does not depend on timing.
+  const articleIds = [...new Set([...byArticle.keys(), ...memos.keys()])];
+  const parts = articleIds.map(() => emptySummary());
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < articleIds.length) {
+      const i = next++;
+      await importArticle(articleIds[i]!, parts[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ARTICLE_CONCURRENCY, articleIds.length) }, worker));
+  for (const part of parts) mergeInto(summary, part);
   if (unknownTags.size) {
     summary.warnings.push(
       `Tags missing from the file's codebook were left off: ${[...unknownTags].join(', ')}`,
@@ -179,24 +218,20 @@ async function currentText(
   }
 }
 
-/** Sets the memo where there is none, reports a different one; records where the article's file is. */
+/** Sets the memo where there is none, reports a different one. */
 async function importMemo(
   session: ExportSession,
   articleId: string,
   memo: string,
-  article: ArticleSummary | null,
-  wroteAnnotations: boolean,
+  ref: ArticleRef | undefined,
   summary: ImportSummary,
 ): Promise<void> {
-  const ref = article ? { path: article.path, fingerprint: article.fingerprint } : undefined;
-  const local = memo || (wroteAnnotations && ref) ? await session.annotations.getMemo(articleId) : '';
-  if (memo && local && local !== memo) summary.memoConflicts.push(articleId);
-  if (memo && !local) {
+  if (!memo) return;
+  const local = await session.annotations.getMemo(articleId);
+  if (local && local !== memo) summary.memoConflicts.push(articleId);
+  if (!local) {
     await session.annotations.setMemo(articleId, memo, ref);
     summary.memosAdded++;
-  } else if (wroteAnnotations && ref) {
-    // So the highlights can follow the file if it is later moved or renamed.
-    await session.annotations.setMemo(articleId, local, ref);
   }
 }
 

@@ -5,6 +5,7 @@
  * files it does not understand. The implementation is `annotation-store.ts`.
  */
 import type { Annotation, Tag, TextPositionSelector, TextQuoteSelector } from '../model.js';
+import type { AnnotationQuery, AnnotationQueryResult } from './annotation-query.js';
 import { AnnotationStore } from './annotation-store.js';
 import type { CodebookImportResult } from './codebook-csv.js';
 import type { NewTag, TagPatch } from './codebook.js';
@@ -13,7 +14,16 @@ import type { FileKind, MigrationTable } from './migrations.js';
 import type { CurrentArticle } from './relink-plan.js';
 import type { StoreProblem } from './store-problems.js';
 
-export type { CodebookImportResult, CurrentArticle, ExternalChange, NewTag, StoreProblem, TagPatch };
+export type {
+  AnnotationQuery,
+  AnnotationQueryResult,
+  CodebookImportResult,
+  CurrentArticle,
+  ExternalChange,
+  NewTag,
+  StoreProblem,
+  TagPatch,
+};
 
 /** Where an article's file was and what its body hashed to when it was last annotated. */
 export interface ArticleRef {
@@ -48,11 +58,36 @@ export interface RelinkResult {
   ambiguous: { from: string; candidates: string[] }[];
 }
 
+export { MAX_PREVIOUS_ANNOTATIONS } from './annotation-store.js';
+
+/**
+ * What a merge or delete of tags did, with what undo needs, taken under the same locks as the
+ * change itself (so another process's edits in between are not mistaken for the "before" state).
+ * Undo: `restoreTag` each of `previousTags` in order, then `restoreMany` (API: `restoreAnnotations`)
+ * the `previous` highlights.
+ */
 export interface TagRemoval {
   /** Tags that no longer exist (a merged tag and its merged sub-tags, or a deleted subtree). */
   retiredTagIds: string[];
   /** Highlights whose tags changed. */
   annotationsChanged: number;
+  /**
+   * Tags removed or moved (a merged tag's sub-tags move to the target), as they were before,
+   * parents before children.
+   */
+  previousTags: Tag[];
+  /**
+   * Highlights whose tags changed, as they were before (tag ids as they showed then), in the shape
+   * `restore` accepts. At most MAX_PREVIOUS_ANNOTATIONS.
+   */
+  previous: Annotation[];
+  /** More highlights changed than `previous` holds (see annotationsChanged): undo would be partial. */
+  previousTruncated: boolean;
+}
+
+export interface RestoreManyOptions {
+  /** Recorded in the article's file, as with `create`. */
+  article?: ArticleRef;
 }
 
 export interface AnnotationService {
@@ -68,10 +103,26 @@ export interface AnnotationService {
   remove(articleId: string, id: string): Promise<Annotation>;
   /** Puts an annotation back exactly as given (undo of a delete or an edit). */
   restore(annotation: Annotation): Promise<Annotation>;
+  /**
+   * `restore` for many highlights of one article: one lock and one durable write for all of them
+   * (none when nothing changes, so repeating it is free). All must belong to `articleId`; an
+   * invalid one refuses the whole batch. Returns them as stored (tags mapped through merges).
+   */
+  restoreMany(
+    articleId: string,
+    annotations: readonly Annotation[],
+    opts?: RestoreManyOptions,
+  ): Promise<Annotation[]>;
   /** Number of highlights per article id (articles without any are absent). */
   counts(): Promise<Record<string, number>>;
   /** Every annotation of the library, one article file at a time (constant memory). */
   allAnnotations(): AsyncIterable<Annotation>;
+  /**
+   * The library-wide highlight list, filtered and paged, from an in-memory index of every
+   * annotation (built on first use, kept current by this process's writes and other processes'
+   * change events; without a watcher every call rescans the files).
+   */
+  queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult>;
   getMemo(articleId: string): Promise<string>;
   setMemo(articleId: string, memo: string, article?: ArticleRef): Promise<void>;
   /** Moves annotations of articles that disappeared to the article with the same fingerprint. */
@@ -87,6 +138,11 @@ export interface AnnotationService {
   mergeTags(sourceId: string, targetId: string): Promise<TagRemoval>;
   /** Deletes the tag and its sub-tags and takes them off every highlight. */
   deleteTag(id: string): Promise<TagRemoval>;
+  /**
+   * Puts a deleted or merged tag back with its id, name, parent, colour and description (or moves
+   * and renames an existing one back), and un-retires it so highlights that still name it show it.
+   */
+  restoreTag(tag: Tag): Promise<Tag>;
   tagPath(id: string): Promise<string>;
   exportCodebookCsv(): Promise<string>;
   importCodebookCsv(csv: string): Promise<CodebookImportResult>;

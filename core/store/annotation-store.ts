@@ -6,8 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { ApiError } from '../api/errors.js';
 import type { Annotation, Tag } from '../model.js';
+import {
+  findMatches,
+  matchKey,
+  pageOf,
+  type AnnotationMatches,
+  type AnnotationQuery,
+  type AnnotationQueryResult,
+} from './annotation-query.js';
 import { ArticleIndex, summarize } from './article-index.js';
 import type {
   AnnotationPatch,
@@ -17,6 +26,7 @@ import type {
   NewAnnotation,
   ReadOnlyInfo,
   RelinkResult,
+  RestoreManyOptions,
   TagRemoval,
 } from './annotation-service.js';
 import {
@@ -24,6 +34,8 @@ import {
   deleteTag,
   mergeTags,
   resolveTagIds,
+  restoreTag,
+  subtreeIds,
   tagPath,
   tagsInTreeOrder,
   updateTag,
@@ -53,6 +65,33 @@ import {
 
 /** Files read at once when scanning the whole store. */
 const SCAN_CONCURRENCY = 16;
+
+/** At most this many highlights are returned in `TagRemoval.previous`. */
+export const MAX_PREVIOUS_ANNOTATIONS = 5000;
+
+/** Passes over files changed by other processes before a query answers. */
+const DIRTY_PASSES = 3;
+
+/** The stored fields of an annotation only, copied (what the API's strict schema accepts). */
+function plainAnnotation(a: Annotation): Annotation {
+  return {
+    id: a.id,
+    articleId: a.articleId,
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: a.quote.exact,
+      prefix: a.quote.prefix,
+      suffix: a.quote.suffix,
+    },
+    position: { type: 'TextPositionSelector', start: a.position.start, end: a.position.end },
+    tagIds: [...a.tagIds],
+    note: a.note,
+    color: a.color,
+    creator: a.creator,
+    created: a.created,
+    modified: a.modified,
+  };
+}
 
 function salvageArticle(raw: Record<string, unknown>, articleId: string | null): ArticleFile | null {
   const id = articleId ?? (typeof raw.articleId === 'string' ? raw.articleId : null);
@@ -127,6 +166,18 @@ export class AnnotationStore implements AnnotationService {
   private folderReadOnly: ReadOnlyInfo | null = null;
   private codebookReadOnly: ReadOnlyInfo | null = null;
   private scanning: Promise<void> | null = null;
+  /** The codebook as last read, for queries; only while the watcher reports other processes' changes. */
+  private cachedBook: CodebookFile | null = null;
+  /** Bumped whenever the codebook may have changed, so a read that raced a change is not cached. */
+  private bookGeneration = 0;
+  /** The last query's matches, reused for its next pages while the index and codebook are the same. */
+  private lastMatches: {
+    key: string;
+    version: number;
+    book: CodebookFile;
+    rank: ReadonlyMap<string, number> | undefined;
+    matches: AnnotationMatches;
+  } | null = null;
   private closed = false;
 
   private constructor(
@@ -245,21 +296,32 @@ export class AnnotationStore implements AnnotationService {
     if (this.readOnly) throw new ApiError('read-only', this.readOnly.reason);
   }
 
-  /** Read-modify-write of one article's file; keeps annotations in document order and the index current. */
-  private async updateArticle<R>(articleId: string, fn: (doc: ArticleFile) => R): Promise<R> {
+  /**
+   * Read-modify-write of one article's file; keeps annotations in document order and the index
+   * current. With `shouldWrite`, a result it rejects leaves the file as it was (nothing written).
+   */
+  private async updateArticle<R>(
+    articleId: string,
+    fn: (doc: ArticleFile) => R,
+    shouldWrite?: (result: R) => boolean,
+  ): Promise<R> {
     this.assertWritable();
     const name = articleFileName(articleId);
     let written: ArticleFile | null = null;
-    const result = await this.track(
-      this.articleFile(articleId).update((doc) => {
-        doc.articleId = articleId;
-        const r = fn(doc);
-        doc.annotations.sort(byPosition);
-        written = doc;
-        return r;
-      }),
+    const { result } = await this.track(
+      this.articleFile(articleId).update(
+        (doc) => {
+          doc.articleId = articleId;
+          const r = fn(doc);
+          if (shouldWrite && !shouldWrite(r)) return { result: r, write: false };
+          doc.annotations.sort(byPosition);
+          written = doc;
+          return { result: r, write: true };
+        },
+        (r) => r.write,
+      ),
     );
-    if (written) this.index.set(name, summarize(written));
+    if (written) this.index.setFromWrite(name, summarize(written));
     return result;
   }
 
@@ -267,7 +329,28 @@ export class AnnotationStore implements AnnotationService {
     this.assertWritable();
     await this.readCodebook(); // a newer Gloss may have replaced it meanwhile
     this.assertWritable();
-    return this.track(this.codebookFile().update(fn));
+    try {
+      return await this.track(this.codebookFile().update(fn));
+    } finally {
+      this.forgetCodebook();
+    }
+  }
+
+  private forgetCodebook(): void {
+    this.bookGeneration++;
+    this.cachedBook = null;
+  }
+
+  /**
+   * The codebook for queries: from memory while the watcher would tell about other processes'
+   * changes (so a page of the highlight list needs no file read), else read afresh.
+   */
+  private async queryCodebook(): Promise<CodebookFile> {
+    if (this.cachedBook && this.watcher.watching) return this.cachedBook;
+    const generation = this.bookGeneration;
+    const book = await this.readCodebook();
+    if (generation === this.bookGeneration && this.watcher.watching) this.cachedBook = book;
+    return book;
   }
 
   private normalize(book: CodebookFile, a: Annotation): Annotation {
@@ -367,6 +450,69 @@ export class AnnotationStore implements AnnotationService {
     return restored;
   }
 
+  async restoreMany(
+    articleId: string,
+    annotations: readonly Annotation[],
+    opts: RestoreManyOptions = {},
+  ): Promise<Annotation[]> {
+    const given = annotations.map((annotation) => {
+      const parsed = annotationSchema.safeParse(annotation);
+      if (!parsed.success)
+        throw new ApiError('invalid-input', 'That highlight cannot be restored: it is incomplete.');
+      const a = parsed.data as Annotation;
+      if (a.articleId !== articleId)
+        throw new ApiError('invalid-input', `Highlight ${a.id} belongs to another article (${a.articleId}).`);
+      checkSelectors(a.quote, a.position);
+      return a;
+    });
+    const book = await this.readCodebook();
+    // Tags deleted since are dropped; tags merged since map to the survivor.
+    const restored = given.map((a) => ({ ...a, tagIds: resolveTagIds(book, a.tagIds) }));
+    await this.updateArticle(
+      articleId,
+      (doc) => {
+        let changed = false;
+        const at = new Map(doc.annotations.map((a, i) => [a.id, i]));
+        for (const a of restored) {
+          const i = at.get(a.id);
+          if (i === undefined) {
+            at.set(a.id, doc.annotations.push(a) - 1);
+            changed = true;
+          } else if (!isDeepStrictEqual(doc.annotations[i], a)) {
+            doc.annotations[i] = a;
+            changed = true;
+          }
+        }
+        const ref = opts.article;
+        if (ref && (doc.path !== ref.path || doc.fingerprint !== ref.fingerprint)) {
+          applyRef(doc, ref);
+          changed = true;
+        }
+        return changed;
+      },
+      (changed) => changed,
+    );
+    return restored;
+  }
+
+  async queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult> {
+    const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
+    const key = matchKey(query);
+    const last = this.lastMatches;
+    if (
+      last &&
+      last.key === key &&
+      last.version === this.index.version &&
+      last.book === book &&
+      last.rank === query.articleRank
+    ) {
+      return pageOf(last.matches, book, query);
+    }
+    const matches = findMatches(this.index.values(), book, query);
+    this.lastMatches = { key, version: this.index.version, book, rank: query.articleRank, matches };
+    return pageOf(matches, book, query);
+  }
+
   async counts(): Promise<Record<string, number>> {
     await this.ensureIndex();
     const out: Record<string, number> = {};
@@ -424,7 +570,7 @@ export class AnnotationStore implements AnnotationService {
         applyRef(doc, target);
       });
       await this.track(this.articleFile(from).remove());
-      this.index.set(articleFileName(from), null);
+      this.index.setFromWrite(articleFileName(from), null);
       result.moved.push({ from, to, annotations: source.doc.annotations.length });
     }
     for (const a of plan.ambiguous) {
@@ -467,13 +613,46 @@ export class AnnotationStore implements AnnotationService {
   }
 
   async mergeTags(sourceId: string, targetId: string): Promise<TagRemoval> {
-    const retiredTagIds = await this.updateCodebook((book) => mergeTags(book, sourceId, targetId));
-    return { retiredTagIds, annotationsChanged: await this.rewriteRetiredTags(retiredTagIds) };
+    return this.removeTags(sourceId, (book) => mergeTags(book, sourceId, targetId));
   }
 
   async deleteTag(id: string): Promise<TagRemoval> {
-    const retiredTagIds = await this.updateCodebook((book) => deleteTag(book, id));
-    return { retiredTagIds, annotationsChanged: await this.rewriteRetiredTags(retiredTagIds) };
+    return this.removeTags(id, (book) => deleteTag(book, id));
+  }
+
+  async restoreTag(tag: Tag): Promise<Tag> {
+    return this.updateCodebook((book) => ({ ...restoreTag(book, tag) }));
+  }
+
+  /**
+   * A merge or delete of `id`'s subtree: the codebook change, then the highlights' rewrite, each
+   * recording the state before under the same lock as the change.
+   */
+  private async removeTags(id: string, change: (book: CodebookFile) => string[]): Promise<TagRemoval> {
+    let before: CodebookFile | null = null;
+    let previousTags: Tag[] = [];
+    const retiredTagIds = await this.updateCodebook((book) => {
+      const snapshot = structuredClone(book);
+      const retired = change(book);
+      before = snapshot;
+      // Parents first (subtreeIds is breadth-first): the order undo restores them in.
+      previousTags = subtreeIds(snapshot, id)
+        .map((tagId) => snapshot.tags.find((t) => t.id === tagId)!)
+        .filter((t) => {
+          const now = book.tags.find((x) => x.id === t.id);
+          return !now || now.parentId !== t.parentId;
+        })
+        .map((t) => ({
+          id: t.id,
+          name: t.name,
+          parentId: t.parentId,
+          color: t.color,
+          description: t.description,
+        }));
+      return retired;
+    });
+    const rewrite = await this.rewriteRetiredTags(retiredTagIds, before!);
+    return { retiredTagIds, previousTags, ...rewrite };
   }
 
   async tagPath(id: string): Promise<string> {
@@ -490,28 +669,39 @@ export class AnnotationStore implements AnnotationService {
 
   /**
    * Rewrites the files that still name retired tags. Readers map through `retired` anyway, so this
-   * is housekeeping that may be interrupted; it returns how many highlights changed.
+   * is housekeeping that may be interrupted; it returns how many highlights changed and (up to
+   * MAX_PREVIOUS_ANNOTATIONS) how they were, tags as `before` showed them.
    */
-  private async rewriteRetiredTags(retired: readonly string[]): Promise<number> {
+  private async rewriteRetiredTags(
+    retired: readonly string[],
+    before: CodebookFile,
+  ): Promise<Pick<TagRemoval, 'annotationsChanged' | 'previous' | 'previousTruncated'>> {
     const gone = new Set(retired);
     await this.ensureIndex(true);
     const book = await this.readCodebook();
     const affected = [...this.index.values()].filter((e) =>
       e.tagSets.some((s) => s.some((id) => gone.has(id))),
     );
+    const previous: Annotation[] = [];
     let changed = 0;
     for (const entry of affected) {
-      changed += await this.updateArticle(entry.articleId, (doc) => {
-        let n = 0;
-        for (const a of doc.annotations) {
-          if (!a.tagIds.some((id) => gone.has(id))) continue;
-          a.tagIds = resolveTagIds(book, a.tagIds);
-          n++;
-        }
-        return n;
-      });
+      changed += await this.updateArticle(
+        entry.articleId,
+        (doc) => {
+          let n = 0;
+          for (const a of doc.annotations) {
+            if (!a.tagIds.some((id) => gone.has(id))) continue;
+            if (previous.length < MAX_PREVIOUS_ANNOTATIONS)
+              previous.push({ ...plainAnnotation(a), tagIds: resolveTagIds(before, a.tagIds) });
+            a.tagIds = resolveTagIds(book, a.tagIds);
+            n++;
+          }
+          return n;
+        },
+        (n) => n > 0,
+      );
     }
-    return changed;
+    return { annotationsChanged: changed, previous, previousTruncated: changed > previous.length };
   }
 
   // ---- index, changes, problems ------------------------------------------------------------
@@ -524,28 +714,41 @@ export class AnnotationStore implements AnnotationService {
     return names.filter(isArticleFileName);
   }
 
-  /** Brings the index up to date: a full scan the first time (or when asked), else the changed files. */
+  /**
+   * Brings the index up to date: a full scan the first time (or when asked, or when no watcher
+   * tells about other processes' changes), else a read of just the files they changed.
+   */
   private async ensureIndex(full = false): Promise<void> {
     if (this.scanning) await this.scanning;
     if (full || !this.index.isComplete || !this.watcher.watching) {
-      this.scanning = this.scanAll().finally(() => (this.scanning = null));
+      this.scanning ??= this.scanAll().finally(() => (this.scanning = null));
       await this.scanning;
       return;
     }
-    for (const name of this.index.takeDirty()) {
-      const { doc, signature } = await this.fileNamed(name, null).read();
-      this.index.set(name, signature === null ? null : summarize(doc));
+    for (let pass = 0; pass < DIRTY_PASSES; pass++) {
+      const names = this.index.dirtyNames();
+      if (names.length === 0) break;
+      await this.readIntoIndex(names);
     }
   }
 
   private async scanAll(): Promise<void> {
+    const listedAt = this.index.now();
     const names = await this.articleFileNames();
+    await this.readIntoIndex(names);
+    this.index.markComplete(names, listedAt);
+  }
+
+  /** Reads the files into the index; a file written or changed meanwhile keeps the newer news. */
+  private async readIntoIndex(names: readonly string[]): Promise<void> {
     for (let i = 0; i < names.length; i += SCAN_CONCURRENCY) {
       const slice = names.slice(i, i + SCAN_CONCURRENCY);
+      const stamps = slice.map((n) => this.index.stamp(n));
       const reads = await Promise.all(slice.map((n) => this.fileNamed(n, null).read()));
-      reads.forEach((r, j) => this.index.set(slice[j]!, r.signature === null ? null : summarize(r.doc)));
+      reads.forEach((r, j) =>
+        this.index.setFromRead(slice[j]!, stamps[j]!, r.signature === null ? null : summarize(r.doc, true)),
+      );
     }
-    this.index.markComplete(names);
   }
 
   private async articleIdOfFile(name: string): Promise<string | null> {
@@ -556,6 +759,7 @@ export class AnnotationStore implements AnnotationService {
   }
 
   private onWatcherChange(change: ExternalChange): void {
+    if (change.kind === 'codebook') this.forgetCodebook();
     if (change.kind === 'annotations') {
       if (change.fileName) this.index.markDirty(change.fileName);
       else this.index.invalidate();

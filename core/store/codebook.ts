@@ -58,7 +58,15 @@ export function childrenOf(book: CodebookFile, parentId: string | null): Tag[] {
 /** The tag and all tags below it. */
 export function subtreeIds(book: CodebookFile, id: string): string[] {
   const out = [id];
-  for (let i = 0; i < out.length; i++) for (const child of childrenOf(book, out[i]!)) out.push(child.id);
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++) {
+    for (const child of childrenOf(book, out[i]!)) {
+      // A hand-edited cycle must not loop forever.
+      if (seen.has(child.id)) continue;
+      seen.add(child.id);
+      out.push(child.id);
+    }
+  }
   return out;
 }
 
@@ -128,6 +136,39 @@ export function updateTag(book: CodebookFile, id: string, patch: TagPatch): Tag 
   tag.parentId = parentId;
   if (patch.color !== undefined) tag.color = checkColor(patch.color);
   if (patch.description !== undefined) tag.description = patch.description;
+  return tag;
+}
+
+/**
+ * Puts a tag back exactly as given, keeping its id (undo of a delete or merge): re-created if it is
+ * gone, renamed/moved/recoloured back if it still exists, and taken out of `retired`, so highlights
+ * that still name it show it again. Restore parents before children: a parent that is gone puts the
+ * tag where the parent went (a merge), else at the top. Returns the tag as stored.
+ */
+export function restoreTag(book: CodebookFile, input: Tag): Tag {
+  if (!input.id) throw new ApiError('invalid-input', 'A tag needs an id.');
+  const name = normalizeName(input.name);
+  const color = checkColor(input.color);
+  let parentId = input.parentId;
+  if (parentId !== null && !book.tags.some((t) => t.id === parentId)) {
+    const survivor = Object.prototype.hasOwnProperty.call(book.retired, parentId)
+      ? book.retired[parentId]!
+      : null;
+    parentId = survivor !== null && book.tags.some((t) => t.id === survivor) ? survivor : null;
+  }
+  if (parentId === input.id) throw new ApiError('conflict', 'A tag cannot be its own parent.');
+  const existing = book.tags.find((t) => t.id === input.id);
+  if (existing && parentId !== null && subtreeIds(book, existing.id).includes(parentId)) {
+    throw new ApiError('conflict', 'A tag cannot be moved under itself or one of its sub-tags.');
+  }
+  checkSiblingName(book, parentId, name, input.id);
+  const tag: Tag = existing ?? { id: input.id, name, parentId, color, description: '' };
+  tag.name = name;
+  tag.parentId = parentId;
+  tag.color = color;
+  tag.description = input.description;
+  if (!existing) book.tags.push(tag);
+  delete book.retired[input.id];
   return tag;
 }
 

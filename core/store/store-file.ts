@@ -61,12 +61,16 @@ export class StoreFile<T extends { schemaVersion: number }> {
     );
   }
 
-  /** Runs `fn` on the current content (fresh, under the lock) and writes the result durably. */
-  async update<R>(fn: (doc: T) => R): Promise<R> {
+  /**
+   * Runs `fn` on the current content (fresh, under the lock) and writes the result durably, unless
+   * `shouldWrite` says the result changed nothing.
+   */
+  async update<R>(fn: (doc: T) => R, shouldWrite?: (result: R) => boolean): Promise<R> {
     return this.ctx.locks.withLock(this.file, this.opts.lockName, async () => {
       const { doc, readOnly } = await this.settle(await this.classify());
       if (readOnly) throw new ApiError('read-only', this.futureMessage());
       const result = fn(doc);
+      if (shouldWrite && !shouldWrite(result)) return result;
       doc.schemaVersion = CURRENT_SCHEMA_VERSION;
       await this.write(doc);
       return result;

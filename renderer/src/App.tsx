@@ -19,6 +19,8 @@ import { CodebookDialog } from './components/CodebookDialog.js';
 import { HighlightsView } from './components/HighlightsView.js';
 import { SearchResults } from './components/SearchResults.js';
 import { ShortcutsSheet } from './components/ShortcutsSheet.js';
+import { ExportDialog, type ExportTab } from './components/ExportDialog.js';
+import type { HighlightsFilter, LibraryFilter } from './export/export-settings.js';
 import { StoreStatusBanner } from './components/StoreStatusBanner.js';
 import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts.js';
 import { useTheme } from './hooks/use-theme.js';
@@ -54,7 +56,10 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const [pending, setPending] = useState<OffsetRange | null>(null);
   const [editor, setEditor] = useState<Editor>(null);
   const [view, setView] = useState<'reader' | 'highlights'>('reader');
-  const [dialog, setDialog] = useState<'codebook' | 'shortcuts' | 'about' | null>(null);
+  const [dialog, setDialog] = useState<'codebook' | 'shortcuts' | 'about' | 'export' | null>(null);
+  const [exportTab, setExportTab] = useState<ExportTab>('export');
+  const [libraryFilter, setLibraryFilter] = useState<LibraryFilter | null>(null);
+  const [highlightsFilter, setHighlightsFilter] = useState<HighlightsFilter | null>(null);
   const [snapSentences, setSnapSentences] = useState(() => localStorage.getItem(SNAP_KEY) === '1');
   const [jump, setJump] = useState<Jump | null>(null);
   const [changes, setChanges] = useState(0);
@@ -231,6 +236,11 @@ export function App({ bridge }: { bridge: HostBridge }) {
     updatePreferences({ theme: dark ? 'light' : 'dark' });
   }, [updatePreferences]);
 
+  const openExport = useCallback((tab: ExportTab = 'export') => {
+    setExportTab(tab);
+    setDialog('export');
+  }, []);
+
   const bindings = useMemo(() => {
     const keys: Record<string, () => void> = {
       j: () => step(1),
@@ -266,8 +276,9 @@ export function App({ bridge }: { bridge: HostBridge }) {
         else if (pending) void createFromPending([row.tag.id]);
       };
     });
-    return { keys, undo, redo };
+    return { keys, undo, redo, export: () => openExport() };
   }, [
+    openExport,
     step,
     createFromPending,
     coding,
@@ -292,9 +303,10 @@ export function App({ bridge }: { bridge: HostBridge }) {
         if (event.command === 'toggle-theme') toggleTheme();
         else if (event.command === 'shortcuts') setDialog('shortcuts');
         else if (event.command === 'about') setDialog('about');
-        else if (event.command === 'export') setNotice(t('app.exportSoon'));
+        else if (event.command === 'export') openExport('export');
+        else if (event.command === 'import') openExport('import');
       }),
-    [bridge, toggleTheme, t],
+    [bridge, toggleTheme, openExport],
   );
 
   // A folder dropped on the window opens it (the desktop app knows paths; a browser does not).
@@ -338,6 +350,9 @@ export function App({ bridge }: { bridge: HostBridge }) {
     setView('reader');
     setJump({ articleId: item.articleId, annotationId: item.id });
   };
+
+  const selectedArticle = selectedId ? (list?.articles.find((a) => a.id === selectedId) ?? null) : null;
+  const articleTitle = (id: string) => list?.articles.find((a) => a.id === id)?.title ?? null;
 
   const popoverAnchor = editor?.kind === 'edit' ? active?.range : pending;
   const popover =
@@ -392,6 +407,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
         onToggleHighlights={() => setView((v) => (v === 'highlights' ? 'reader' : 'highlights'))}
         onCodebook={() => setDialog('codebook')}
         onShortcuts={() => setDialog('shortcuts')}
+        onExport={() => openExport()}
       />
       {error && (
         <div className="error-banner" role="alert" data-testid="error-banner">
@@ -401,7 +417,15 @@ export function App({ bridge }: { bridge: HostBridge }) {
           </button>
         </div>
       )}
-      {state.library && <StoreStatusBanner api={api} libraryRoot={state.library.root} version={changes} />}
+      {state.library && (
+        <StoreStatusBanner
+          api={api}
+          libraryRoot={state.library.root}
+          dataDir={state.library.dataDir}
+          dataDirFallback={state.library.dataDirFallback}
+          version={changes}
+        />
+      )}
       {notice && (
         <div className="notice-banner" role="status" data-testid="notice">
           {notice}
@@ -424,6 +448,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
           selectedId={selectedId}
           onSelect={selectArticle}
           onVisibleChange={setVisibleIds}
+          onFilterChange={setLibraryFilter}
           onError={report}
         />
         <section className="reader-column">
@@ -444,6 +469,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
               onOpen={openListed}
               onClose={() => setView('reader')}
               onError={report}
+              onFilterChange={setHighlightsFilter}
             />
           ) : (
             <ReaderPane
@@ -504,6 +530,23 @@ export function App({ bridge }: { bridge: HostBridge }) {
       </main>
       {dialog === 'codebook' && (
         <CodebookDialog api={api} coding={coding} onClose={() => setDialog(null)} onError={report} />
+      )}
+      {dialog === 'export' && (
+        <ExportDialog
+          api={api}
+          nativeDialogs={state.nativeDialogs}
+          article={selectedArticle ? { id: selectedArticle.id, title: selectedArticle.title } : null}
+          filter={view === 'highlights' ? highlightsFilter : libraryFilter}
+          tagsById={coding.tagsById}
+          articleTitle={articleTitle}
+          initialTab={exportTab}
+          onImported={() => {
+            coding.refresh();
+            refreshList();
+            setChanges((n) => n + 1);
+          }}
+          onClose={() => setDialog(null)}
+        />
       )}
       {(dialog === 'shortcuts' || dialog === 'about') && (
         <ShortcutsSheet

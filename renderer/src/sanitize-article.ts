@@ -1,7 +1,8 @@
 /**
  * The renderer's own sanitizing pass. Article HTML was already cleaned in core/, but the UI
  * never trusts what crosses the boundary: this second pass uses the same strict allow-list idea
- * and makes every link open outside the app.
+ * and makes every link open outside the app. No <img> passes: core turns images into placeholders,
+ * and ReaderPane puts a real image in one only when the user allows remote images.
  */
 import DOMPurify from 'dompurify';
 
@@ -44,7 +45,6 @@ const ALLOWED_TAGS = [
   'caption',
   'figure',
   'figcaption',
-  'img',
   'dl',
   'dt',
   'dd',
@@ -70,8 +70,6 @@ const PLACEHOLDER_ATTR = ['data-src', 'data-alt', 'role', 'aria-label'];
 const ALLOWED_ATTR = [
   'href',
   'title',
-  'alt',
-  'src',
   'colspan',
   'rowspan',
   'class',
@@ -88,19 +86,17 @@ const ALLOWED_ATTR = [
 const purifier = DOMPurify(window);
 purifier.addHook('afterSanitizeAttributes', (node) => {
   if (node instanceof Element && !(node.localName === 'span' && node.classList.contains('gloss-image'))) {
+    // Only core's placeholders carry a class or data: a body must not borrow the UI's classes.
     for (const name of PLACEHOLDER_ATTR) node.removeAttribute(name);
+    node.removeAttribute('class');
+  } else if (node instanceof Element) {
+    node.setAttribute('class', 'gloss-image');
   }
   if (node instanceof HTMLAnchorElement) {
     const href = node.getAttribute('href') ?? '';
     if (!/^https?:\/\//i.test(href)) node.removeAttribute('href');
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
-  }
-  if (node instanceof HTMLImageElement) {
-    const src = node.getAttribute('src') ?? '';
-    if (!/^https:\/\//i.test(src)) node.removeAttribute('src');
-    node.setAttribute('referrerpolicy', 'no-referrer');
-    node.setAttribute('loading', 'lazy');
   }
 });
 
@@ -110,6 +106,8 @@ export function sanitizeArticleHtml(html: string): string {
     ALLOWED_ATTR,
     ALLOW_DATA_ATTR: false,
     ALLOWED_URI_REGEXP: /^https?:\/\//i,
+    // Not URLs: without this DOMPurify tests their values against the URL pattern and drops them.
+    ADD_URI_SAFE_ATTR: ['colspan', 'rowspan', 'start', 'lang', 'dir', 'datetime', 'data-alt', 'aria-label'],
     KEEP_CONTENT: true,
   });
 }

@@ -90,25 +90,3 @@ export class UndoStack {
     for (const listener of this.listeners) listener();
   }
 }
-
-/**
- * Tags that undo had to create again get new ids (the store retires deleted ids for good).
- * Later history entries still hold the old ids; they resolve them here.
- */
-export class TagAliases {
-  private readonly map = new Map<string, string>();
-
-  set(oldId: string, newId: string): void {
-    this.map.set(oldId, newId);
-  }
-
-  resolve(id: string): string {
-    let current = id;
-    for (let guard = 0; guard < 100 && this.map.has(current); guard++) current = this.map.get(current)!;
-    return current;
-  }
-
-  resolveAll(ids: readonly string[]): string[] {
-    return [...new Set(ids.map((id) => this.resolve(id)))];
-  }
-}

@@ -16,7 +16,8 @@ import type { AnchoredAnnotation, Annotation, Tag } from '../../../core/model.js
 import type { AppApi } from '../api/app-api.js';
 import type { HostBridge } from '../api/api-client.js';
 import { storedAnnotation } from './strip-annotation.js';
-import { TagAliases, UndoStack, type UndoEntry } from './undo-stack.js';
+import { UndoStack, type UndoEntry } from './undo-stack.js';
+import { MAX_RESTORE_BATCH, type TagRemoval } from '../../../core/api/annotation-contract.js';
 
 export interface AnnotationDraft {
   tagIds: string[];
@@ -65,6 +66,8 @@ export interface Coding {
   undo(): Promise<UndoEntry | null>;
   redo(): Promise<UndoEntry | null>;
   refreshTags(): void;
+  /** Reloads the open article's highlights and the codebook (after an import, say). */
+  refresh(): void;
 }
 
 const LAST_TAGS_KEY = 'gloss.lastTagIds';
@@ -103,7 +106,6 @@ export function useCoding(
     }
   });
   const stack = useMemo(() => new UndoStack(), []);
-  const aliases = useMemo(() => new TagAliases(), []);
   const history = useSyncExternalStore(
     useCallback((cb) => stack.subscribe(cb), [stack]),
     () => `${stack.canUndo()}:${stack.canRedo()}`,
@@ -117,9 +119,11 @@ export function useCoding(
   /** Bumped by every change, so a reload that started before it cannot overwrite its result. */
   const generation = useRef(0);
   const tagsRef = useRef(tags);
+  const countsRef = useRef(counts);
   useLayoutEffect(() => {
     articleRef.current = articleId;
     tagsRef.current = tags;
+    countsRef.current = counts;
   });
 
   const refreshTags = useCallback(() => {
@@ -177,11 +181,9 @@ export function useCoding(
 
   const restore = useCallback(
     async (a: Annotation) => {
-      await api.restoreAnnotation({
-        annotation: { ...storedAnnotation(a), tagIds: aliases.resolveAll(a.tagIds) },
-      });
+      await api.restoreAnnotation({ annotation: storedAnnotation(a) });
     },
-    [api, aliases],
+    [api],
   );
 
   /**
@@ -307,20 +309,13 @@ export function useCoding(
           result: tag,
           entry: {
             label: 'undo.createTag',
-            undo: () => api.deleteTag({ id: aliases.resolve(tag.id) }).then(() => undefined),
-            redo: async () => {
-              const again = await api.createTag({
-                name: tag.name,
-                parentId: tag.parentId ? aliases.resolve(tag.parentId) : null,
-                color: tag.color,
-                description: tag.description,
-              });
-              aliases.set(aliases.resolve(tag.id), again.id);
-            },
+            undo: () => api.deleteTag({ id: tag.id }).then(() => undefined),
+            // The tag comes back with its id, so later history entries still name it.
+            redo: () => api.restoreTag({ tag }).then(() => undefined),
           },
         };
       }),
-    [api, aliases, perform],
+    [api, perform],
   );
 
   const updateTag = useCallback<Coding['updateTag']>(
@@ -334,91 +329,85 @@ export function useCoding(
         if (patch.color !== undefined) back.color = before.color;
         if (patch.description !== undefined) back.description = before.description;
         if (patch.parentId !== undefined) back.parentId = before.parentId;
-        const resolveParent = (p: TagPatch): TagPatch =>
-          p.parentId ? { ...p, parentId: aliases.resolve(p.parentId) } : p;
         return {
           result: undefined,
           entry: {
             label: 'undo.editTag',
-            undo: () =>
-              api.updateTag({ id: aliases.resolve(id), ...resolveParent(back) }).then(() => undefined),
-            redo: () =>
-              api.updateTag({ id: aliases.resolve(id), ...resolveParent(patch) }).then(() => undefined),
+            undo: () => api.updateTag({ id, ...back }).then(() => undefined),
+            redo: () => api.updateTag({ id, ...patch }).then(() => undefined),
           },
         };
       });
     },
-    [api, aliases, perform],
+    [api, perform],
   );
 
-  /** Tags and highlights a delete or merge of `id` will change, to put back on undo. */
-  const snapshot = useCallback(
-    async (id: string) => {
-      const { tags: all } = await api.listTags({});
-      const removedTags = subtree(all, id);
+  /**
+   * The highlights a delete or merge of `id` will change, read beforehand only when there may be
+   * more than a TagRemoval's `previous` holds (the tag's counts, sub-tags included, say so).
+   */
+  const snapshotIfLarge = useCallback(
+    async (id: string): Promise<Annotation[] | null> => {
+      const below = new Set(subtree(tagsRef.current, id).map((t) => t.id));
+      let upperBound = 0;
+      for (const tagId of below) upperBound += countsRef.current[tagId] ?? 0;
+      if (upperBound <= MAX_RESTORE_BATCH) return null;
       const affected: Annotation[] = [];
       for (let offset = 0; ; offset += 5000) {
         const page = await api.listAllAnnotations({ tagIds: [id], offset, limit: 5000 });
         affected.push(...page.items.map(storedAnnotation));
         if (affected.length >= page.total || page.items.length === 0) break;
       }
-      return { removedTags, affected };
+      return affected;
     },
     [api],
   );
 
+  /** Undo of a delete or merge: the tags back with their ids (parents first), then the highlights. */
   const putBack = useCallback(
-    async (removedTags: Tag[], affected: Annotation[]) => {
-      for (const t of removedTags) {
-        const again = await api.createTag({
-          name: t.name,
-          parentId: t.parentId ? aliases.resolve(t.parentId) : null,
-          color: t.color,
-          description: t.description,
-        });
-        aliases.set(aliases.resolve(t.id), again.id);
+    async (removal: TagRemoval, snapshot: Annotation[] | null) => {
+      for (const tag of removal.previousTags) await api.restoreTag({ tag });
+      const before =
+        removal.previousTruncated && snapshot ? snapshot : removal.previous.map(storedAnnotation);
+      for (let i = 0; i < before.length; i += MAX_RESTORE_BATCH) {
+        await api.restoreAnnotations({ annotations: before.slice(i, i + MAX_RESTORE_BATCH) });
       }
-      for (const a of affected) await restore(a);
     },
-    [api, aliases, restore],
+    [api],
   );
 
   const removeTagWithUndo = useCallback(
-    (id: string, remove: (resolvedId: string) => Promise<unknown>, label: string) =>
+    (id: string, remove: () => Promise<TagRemoval>, label: string) =>
       perform(async () => {
-        let saved = await snapshot(id);
-        await remove(id);
+        let snapshot = await snapshotIfLarge(id);
+        let removal = await remove();
         return {
           result: undefined,
           entry: {
             label,
-            undo: () => putBack(saved.removedTags, saved.affected),
+            undo: () => putBack(removal, snapshot),
             redo: async () => {
-              saved = await snapshot(aliases.resolve(id));
-              await remove(aliases.resolve(id));
+              snapshot = await snapshotIfLarge(id);
+              removal = await remove();
             },
           },
         };
       }),
-    [aliases, perform, putBack, snapshot],
+    [perform, putBack, snapshotIfLarge],
   );
 
   const deleteTag = useCallback<Coding['deleteTag']>(
     async (id) => {
-      await removeTagWithUndo(id, (tagId) => api.deleteTag({ id: tagId }), 'undo.deleteTag');
+      await removeTagWithUndo(id, () => api.deleteTag({ id }), 'undo.deleteTag');
     },
     [api, removeTagWithUndo],
   );
 
   const mergeTags = useCallback<Coding['mergeTags']>(
     async (sourceId, targetId) => {
-      await removeTagWithUndo(
-        sourceId,
-        (tagId) => api.mergeTags({ sourceId: tagId, targetId: aliases.resolve(targetId) }),
-        'undo.mergeTags',
-      );
+      await removeTagWithUndo(sourceId, () => api.mergeTags({ sourceId, targetId }), 'undo.mergeTags');
     },
-    [api, aliases, removeTagWithUndo],
+    [api, removeTagWithUndo],
   );
 
   const travel = useCallback(
@@ -465,5 +454,6 @@ export function useCoding(
     undo,
     redo,
     refreshTags,
+    refresh,
   };
 }

@@ -11,6 +11,7 @@ import type { Coding } from '../coding/use-coding.js';
 import { OKABE_ITO } from '../coding/annotation-colors.js';
 import { tagRows, withDescendants } from '../coding/tag-tree.js';
 import { COLOR_NAMES } from './AnnotationEditor.js';
+import { downloadText } from '../export/download.js';
 
 interface CodebookDialogProps {
   api: AppApi;
@@ -20,15 +21,6 @@ interface CodebookDialogProps {
 }
 
 type Confirm = { kind: 'delete'; tag: Tag } | { kind: 'merge'; tag: Tag; target: Tag } | null;
-
-function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function CodebookDialog({ api, coding, onClose, onError }: CodebookDialogProps) {
   const { t } = useTranslation();

@@ -9,6 +9,7 @@ import type { Tag } from '../../../core/model.js';
 import type { AppApi } from '../api/app-api.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { tagRows } from '../coding/tag-tree.js';
+import type { HighlightsFilter } from '../export/export-settings.js';
 
 interface HighlightsViewProps {
   api: AppApi;
@@ -19,6 +20,8 @@ interface HighlightsViewProps {
   onOpen(item: AnnotationListItem): void;
   onClose(): void;
   onError(err: unknown): void;
+  /** The filters in force, for exporting "the current filter". */
+  onFilterChange?(filter: HighlightsFilter): void;
 }
 
 const PAGE = 300;
@@ -31,6 +34,7 @@ export function HighlightsView({
   onOpen,
   onClose,
   onError,
+  onFilterChange,
 }: HighlightsViewProps) {
   const { t } = useTranslation();
   const [tagId, setTagId] = useState('');
@@ -38,6 +42,10 @@ export function HighlightsView({
   const [limit, setLimit] = useState(PAGE);
   const [page, setPage] = useState<{ items: AnnotationListItem[]; total: number } | null>(null);
   const rows = useMemo(() => tagRows(tags), [tags]);
+
+  useEffect(() => {
+    onFilterChange?.({ source: 'highlights', tagId: tagId || undefined, text: text.trim() || undefined });
+  }, [tagId, text, onFilterChange]);
 
   useEffect(() => {
     let cancelled = false;

@@ -20,6 +20,7 @@ import {
   type SortKey,
 } from '../../../core/query/article-query.js';
 import { formatDate } from '../format-date.js';
+import type { LibraryFilter } from '../export/export-settings.js';
 
 interface LibraryPaneProps {
   api: AppApi;
@@ -31,6 +32,8 @@ interface LibraryPaneProps {
   selectedId: string | null;
   onSelect(id: string): void;
   onVisibleChange(ids: string[]): void;
+  /** The filters in force and the articles they list, for exporting "the current filter". */
+  onFilterChange?(filter: LibraryFilter): void;
 }
 
 const ROW_HEIGHT = 64;
@@ -44,6 +47,7 @@ export function LibraryPane({
   selectedId,
   onSelect,
   onVisibleChange,
+  onFilterChange,
 }: LibraryPaneProps) {
   const { t, i18n } = useTranslation();
   const [baseFilter, setFilter] = useState<ArticleFilter>({});
@@ -79,6 +83,18 @@ export function LibraryPane({
   const rows = useMemo(() => sortArticles(filterArticles(articles, filter), sort), [articles, filter, sort]);
 
   useEffect(() => onVisibleChange(rows.map((r) => r.id)), [rows, onVisibleChange]);
+  useEffect(() => {
+    onFilterChange?.({
+      source: 'library',
+      folder: baseFilter.folder,
+      category: baseFilter.category,
+      from: baseFilter.from,
+      to: baseFilter.to,
+      hasAnnotations: baseFilter.hasAnnotations,
+      tagId: tagId || undefined,
+      visibleIds: rows.map((r) => r.id),
+    });
+  }, [baseFilter, tagId, rows, onFilterChange]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

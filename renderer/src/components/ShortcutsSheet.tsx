@@ -21,6 +21,7 @@ export const SHORTCUTS: [keys: string, key: string][] = [
   ['[ ]', 'shortcuts.cycle'],
   ['j / k', 'shortcuts.nextPrevious'],
   ['/', 'shortcuts.search'],
+  [`${mod}+E`, 'shortcuts.export'],
   ['?', 'shortcuts.sheet'],
 ];
 

@@ -10,10 +10,15 @@ import type { AppApi } from '../api/app-api.js';
 export function StoreStatusBanner({
   api,
   libraryRoot,
+  dataDir,
+  dataDirFallback,
   version,
 }: {
   api: AppApi;
   libraryRoot: string;
+  /** Where the highlights are kept; shown when it is not the library's own `.gloss` folder. */
+  dataDir: string;
+  dataDirFallback: boolean;
   version: number;
 }) {
   const { t } = useTranslation();
@@ -31,11 +36,13 @@ export function StoreStatusBanner({
     };
   }, [api, libraryRoot, version]);
 
-  if (!status || dismissed || (!status.readOnly && status.problems.length === 0)) return null;
+  const quiet = !status || (!status.readOnly && status.problems.length === 0);
+  if (dismissed || (quiet && !dataDirFallback)) return null;
   return (
     <div className="store-banner warning" role="alert" data-testid="store-status">
-      {status.readOnly && <strong>{t('store.readOnly', { reason: status.readOnly })}</strong>}
-      {status.problems.length > 0 && (
+      {dataDirFallback && <strong>{t('store.fallback', { path: dataDir })}</strong>}
+      {status?.readOnly && <strong>{t('store.readOnly', { reason: status.readOnly })}</strong>}
+      {status && status.problems.length > 0 && (
         <details>
           <summary>{t('store.problems', { count: status.problems.length })}</summary>
           <ul>

@@ -24,6 +24,7 @@ interface ToolbarProps {
   onToggleHighlights(): void;
   onCodebook(): void;
   onShortcuts(): void;
+  onExport(): void;
 }
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -120,6 +121,14 @@ export function Toolbar(props: ToolbarProps) {
           onClick={props.onToggleSnap}
         >
           {t('toolbar.snap')}
+        </button>
+        <button
+          type="button"
+          data-testid="open-export"
+          title={`${t('toolbar.exportHint')} (${mod}E)`}
+          onClick={props.onExport}
+        >
+          {t('toolbar.export')}
         </button>
       </div>
       <input

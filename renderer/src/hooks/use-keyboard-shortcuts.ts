@@ -1,6 +1,6 @@
 /**
  * Single-key shortcuts (`j`, `h`, `1`…) that stay out of the way while the user types, and the
- * undo/redo chords. Keys are matched on `event.key`, so they follow the keyboard layout.
+ * undo/redo and export chords. Keys are matched on `event.key`, so they follow the keyboard layout.
  */
 import { useEffect } from 'react';
 
@@ -9,6 +9,8 @@ export interface KeyBindings {
   keys: Record<string, () => void>;
   undo?(): void;
   redo?(): void;
+  /** Ctrl/Cmd+E. */
+  export?(): void;
 }
 
 /** Enter and the deletion keys belong to a focused control (a button, a list option) first. */
@@ -36,6 +38,14 @@ export function useKeyboardShortcuts(bindings: KeyBindings): void {
         } else if (((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey)) && bindings.redo) {
           event.preventDefault();
           bindings.redo();
+        } else if (
+          key === 'e' &&
+          !event.shiftKey &&
+          bindings.export &&
+          !document.querySelector('dialog[open]')
+        ) {
+          event.preventDefault();
+          bindings.export();
         }
         return;
       }

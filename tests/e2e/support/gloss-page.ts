@@ -1,4 +1,5 @@
 /** A page model of the Gloss UI, so tests read like what a user does. */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 
 export class GlossPage {
@@ -176,5 +177,71 @@ export class CodingPage {
   /** Presses a key with the focus on the article (not in a text field). */
   async pressInReader(key: string): Promise<void> {
     await this.page.keyboard.press(key);
+  }
+}
+
+/** A file the export dialog handed to the browser. */
+export interface DownloadedExport {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** The export and import dialog (File ▸ Export…, the toolbar button, Ctrl/Cmd+E). */
+export class ExportPage {
+  constructor(readonly page: Page) {}
+
+  dialog() {
+    return this.page.getByTestId('export-dialog');
+  }
+
+  async open(how: 'button' | 'shortcut' = 'button'): Promise<void> {
+    if (how === 'button') await this.page.getByTestId('open-export').click();
+    else await this.page.keyboard.press('Control+e');
+    await this.dialog().waitFor();
+  }
+
+  async chooseFormat(format: 'csv' | 'json' | 'md'): Promise<void> {
+    await this.page.getByTestId(`export-format-${format}`).check();
+  }
+
+  async chooseScope(scope: 'library' | 'article' | 'filter'): Promise<void> {
+    await this.page.getByTestId(`export-scope-${scope}`).check();
+  }
+
+  async chooseLayout(layout: 'wide' | 'tidy'): Promise<void> {
+    await this.page.getByTestId(`export-layout-${layout}`).check();
+  }
+
+  /** Runs the export in the browser mode and returns the downloaded file. */
+  async download(): Promise<DownloadedExport> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('export-run').click(),
+    ]);
+    const path = await download.path();
+    const bytes = await readFile(path);
+    await this.page.getByTestId('export-result').waitFor();
+    return { fileName: download.suggestedFilename(), bytes };
+  }
+
+  /** Imports a file through the Import tab's file picker and waits for the summary or an error. */
+  async importFile(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.page.getByTestId('export-tab-import').click();
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.page.getByTestId('import-choose').click(),
+    ]);
+    await chooser.setFiles(file);
+    await this.page.locator('[data-testid="import-summary"], [data-testid="import-error"]').first().waitFor();
+  }
+
+  /** The number shown for one line of the import summary ('added', 'tagsCreated'…). */
+  async importCount(key: string): Promise<number> {
+    return Number(await this.page.getByTestId(`import-${key}`).locator('dd').innerText());
+  }
+
+  async close(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.dialog().waitFor({ state: 'detached' });
   }
 }

@@ -55,7 +55,7 @@ describe('codebook', () => {
     await s.create(highlightOf('a2', '国内生产总值', { tagIds: [sub.id] }));
 
     const result = await s.mergeTags(economy.id, econ.id);
-    expect(result).toEqual({ retiredTagIds: [economy.id], annotationsChanged: 2 });
+    expect(result).toMatchObject({ retiredTagIds: [economy.id], annotationsChanged: 2 });
     expect((await s.list('a1')).map((a) => a.tagIds)).toEqual([[econ.id], [econ.id]]);
     expect(await s.tagPath(sub.id)).toBe('经济/贸易');
     expect(await s.tagCounts()).toEqual({ [econ.id]: 2, [sub.id]: 1 });
@@ -91,7 +91,7 @@ describe('codebook', () => {
     await s.create(highlightOf('a2', '🚀', { tagIds: [keep.id] }));
     expect(await s.tagCounts()).toEqual({ [keep.id]: 2, [gone.id]: 1, [goneChild.id]: 1 });
 
-    expect(await s.deleteTag(gone.id)).toEqual({
+    expect(await s.deleteTag(gone.id)).toMatchObject({
       retiredTagIds: [gone.id, goneChild.id],
       annotationsChanged: 2,
     });
