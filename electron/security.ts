@@ -5,6 +5,7 @@
  */
 import { resolve, sep } from 'node:path';
 import type { WebPreferences } from 'electron';
+import { realPathInside } from '../core/security/inside-folder.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'gloss';
@@ -74,7 +75,8 @@ export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boole
 
 /**
  * The file an app:// request maps to, inside `root`, or null: wrong host, encoded slashes or
- * backslashes, `..` segments, NUL bytes and anything resolving outside `root` are refused.
+ * backslashes, `..` segments, NUL bytes and anything resolving outside `root` (also through a
+ * symbolic link) are refused.
  */
 export function resolveAppPath(root: string, requestUrl: string): string | null {
   const parsed = parse(requestUrl);
@@ -92,5 +94,5 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
   if (relative.split('/').some((part) => part === '..' || part === '.')) return null;
   const base = resolve(root);
   const full = resolve(base, relative);
-  return full.startsWith(base + sep) ? full : null;
+  return full.startsWith(base + sep) && realPathInside(base, full) ? full : null;
 }

@@ -66,11 +66,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'Send JSON.' } });
       }
       const body = await readBody(req);
-      if (body === null)
+      if (body === null) {
+        // The rest of the upload is never read: a kept-alive connection would be left half-read
+        // and the client's next request on it would hang, then fail. Close it.
+        res.setHeader('Connection', 'close');
         return sendJson(res, 413, {
           ok: false,
           error: { code: 'invalid-input', message: 'Request too large.' },
         });
+      }
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};

@@ -1,9 +1,11 @@
 /**
  * Serves the built UI from one folder. A request path is resolved strictly inside that folder:
- * encoded slashes, `..`, absolute paths and NUL bytes are refused.
+ * encoded slashes, `..`, absolute paths and NUL bytes are refused, and so is a symbolic link that
+ * leads out of it.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { realPathInside } from '../../core/security/inside-folder.js';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,7 +32,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   if (relative.split('/').some((part) => part === '..')) return null;
   const base = resolve(root);
   const full = resolve(base, relative);
-  return full.startsWith(base + sep) ? full : null;
+  return full.startsWith(base + sep) && realPathInside(base, full) ? full : null;
 }
 
 export async function readStatic(

@@ -26,6 +26,14 @@ export function toErrorPayload(err: unknown): { code: ApiErrorCode; message: str
   const e = err as { code?: unknown; message?: string } | undefined;
   if (e?.code === 'ENOENT') return { code: 'not-found', message: String(e.message) };
   if (e?.code === 'EACCES' || e?.code === 'EPERM' || e?.code === 'EROFS')
-    return { code: 'read-only', message: String(e.message) };
+    return {
+      code: 'read-only',
+      message: `Cannot write here (no permission or a read-only disk): ${e.message}`,
+    };
+  if (e?.code === 'ENOSPC' || e?.code === 'EDQUOT')
+    return {
+      code: 'io',
+      message: `The disk is full, so this was not saved: ${e.message}. Free some space and try again.`,
+    };
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }

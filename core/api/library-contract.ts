@@ -53,7 +53,8 @@ export const libraryContract = {
   openLibrary: op<LibraryInfo>()(z.object({ path: z.string().min(1).max(LIMITS.path) }).strict()),
   listArticles: op<ArticleList>()(z.object({}).strict()),
   getArticle: op<Article>()(z.object({ id }).strict()),
-  search: op<{ hits: SearchHit[]; total: number }>()(
+  /** `total` stops counting at a cap: when `totalCapped`, show it as "1,000+". */
+  search: op<{ hits: SearchHit[]; total: number; totalCapped: boolean }>()(
     z
       .object({
         query: z.string().min(1).max(LIMITS.query),

@@ -7,7 +7,7 @@
 import type { CleanDocument } from '../model.js';
 import { applyRules, prefilterSource } from './apply-rules.js';
 import { BOILERPLATE_RULES, type BoilerplateRule } from './boilerplate-rules.js';
-import { createContainer } from './dom-window.js';
+import { createContainer, releaseContainer } from './dom-window.js';
 import { replaceImages } from './remote-images.js';
 import { sanitizeInPlace } from './sanitize.js';
 import { textOfDom } from './text-of-html.js';
@@ -52,6 +52,7 @@ export function cleanHtml(html: string, options: CleanOptions = {}): CleanResult
   // re-parse keeps even where it restructures (e.g. a figcaption closing a <p>), so the text of the
   // live tree equals the text of the re-parsed one; a corpus test checks this on every file.
   const text = textOfDom(container);
+  releaseContainer(container);
   return {
     doc: { html: out, text, cleanerVersion: CLEANER_VERSION, remoteImages },
     editor: effects.editor,

@@ -4,7 +4,7 @@
  * only runs when an article is opened, never during the scan.
  */
 import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 
 export interface ExtractedPage {
   /** Article body HTML (or the whole <body> when Readability finds nothing). */
@@ -17,7 +17,9 @@ export interface ExtractedPage {
 export function extractPage(html: string, url?: string | null): ExtractedPage {
   // The page URL lets Readability resolve relative links; ignore it unless it is a real http(s) URL.
   const baseUrl = url && /^https?:\/\/[^\s]+$/i.test(url) && URL.canParse(url) ? url : undefined;
-  const dom = new JSDOM(html, baseUrl ? { url: baseUrl } : {});
+  // A silent console: a hostile page's broken CSS or markup must not fill the host's stderr.
+  const virtualConsole = new VirtualConsole();
+  const dom = new JSDOM(html, baseUrl ? { url: baseUrl, virtualConsole } : { virtualConsole });
   try {
     const document = dom.window.document;
     const fallbackBody = document.body?.innerHTML ?? '';

@@ -5,7 +5,7 @@
  */
 import createDOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
-import { sharedWindow } from './dom-window.js';
+import { createContainer, releaseContainer, sharedWindow } from './dom-window.js';
 
 export const ALLOWED_TAGS = [
   'a',
@@ -116,23 +116,31 @@ const config: Config = {
   IN_PLACE: true,
 };
 
-let purifier: ReturnType<typeof createDOMPurify> | null = null;
+type Purifier = ReturnType<typeof createDOMPurify>;
 
-function getPurifier(): ReturnType<typeof createDOMPurify> {
-  purifier ??= createDOMPurify(sharedWindow() as unknown as Parameters<typeof createDOMPurify>[0]);
+/** One DOMPurify instance per jsdom window (the shared window is replaced now and then). */
+const purifiers = new WeakMap<object, Purifier>();
+
+function purifierFor(container: Element): Purifier {
+  const window = container.ownerDocument.defaultView ?? sharedWindow();
+  let purifier = purifiers.get(window);
+  if (!purifier) {
+    purifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    purifiers.set(window, purifier);
+  }
   return purifier;
 }
 
-/** Sanitize the children of `container` (a <div> in the shared document) in place. */
+/** Sanitize the children of `container` (a <div> from createContainer) in place. */
 export function sanitizeInPlace(container: HTMLElement): void {
-  getPurifier().sanitize(container, config);
+  purifierFor(container).sanitize(container, config);
 }
 
 /** Sanitize an HTML string; used by tests and by callers without a container. */
 export function sanitizeHtml(html: string): string {
-  const { document } = sharedWindow();
-  const div = document.createElement('div');
-  div.innerHTML = html;
+  const div = createContainer(html);
   sanitizeInPlace(div);
-  return div.innerHTML;
+  const out = div.innerHTML;
+  releaseContainer(div);
+  return out;
 }

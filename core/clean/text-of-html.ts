@@ -161,10 +161,21 @@ class TextBuilder {
   }
 }
 
-function walk(node: AnyNode, b: TextBuilder, pre: boolean): void {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
+function walk(root: AnyNode, b: TextBuilder, rootPre: boolean): void {
+  // An explicit stack, not recursion: hostile bodies nest elements thousands deep.
+  type Frame = { next: AnyNode['firstChild']; pre: boolean; block: boolean };
+  const stack: Frame[] = [{ next: root.firstChild, pre: rootPre, block: false }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const child = frame.next;
+    if (!child) {
+      stack.pop();
+      if (frame.block) b.startBlock();
+      continue;
+    }
+    frame.next = child.nextSibling;
     if (child.nodeType === TEXT_NODE) {
-      addText(child as Text, b, pre);
+      addText(child as Text, b, frame.pre);
     } else if (child.nodeType === ELEMENT_NODE) {
       const el = child as Element;
       const tag = el.localName;
@@ -175,8 +186,7 @@ function walk(node: AnyNode, b: TextBuilder, pre: boolean): void {
       }
       const block = BLOCK_ELEMENTS.has(tag);
       if (block) b.startBlock();
-      walk(el, b, pre || tag === 'pre' || tag === 'textarea');
-      if (block) b.startBlock();
+      stack.push({ next: el.firstChild, pre: frame.pre || tag === 'pre' || tag === 'textarea', block });
     }
   }
 }

@@ -82,15 +82,26 @@ export function stripBlockIndent(root: Element): void {
 
 const KEEP_WHEN_EMPTY = new Set(['br', 'hr', 'td', 'th', 'tr', 'col', 'colgroup']);
 
-/** Remove elements with no text and no image placeholder, innermost first. */
+const MARKERS = new Set(['hr', 'td', 'th']);
+const HAS_TEXT = /[^\s\u3000\u00a0]/;
+
+/**
+ * Remove elements with no text and no image placeholder, hr, td or th inside, innermost first.
+ * One pass, children before parents, each element looking only at its own children: asking every
+ * element for its textContent and a querySelector took cubic time on deep nesting (a hostile
+ * article of 10,000 nested <div>s froze the app for hours).
+ */
 export function removeEmptyElements(root: Element): void {
-  const all = Array.from(root.querySelectorAll('*')).reverse();
-  for (const el of all) {
-    if (KEEP_WHEN_EMPTY.has(el.localName)) continue;
-    if (el.classList.contains(IMAGE_PLACEHOLDER_CLASS)) continue;
-    if (el.querySelector(`.${IMAGE_PLACEHOLDER_CLASS}, hr, td, th`)) continue;
-    if ((el.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, '') !== '') continue;
-    el.remove();
+  /** Elements with text or a marker somewhere inside (or being one), as found so far. */
+  const substantial = new Set<Element>();
+  for (const el of Array.from(root.querySelectorAll('*')).reverse()) {
+    let inside = false;
+    for (let c = el.firstChild; c && !inside; c = c.nextSibling) {
+      inside = c.nodeType === TEXT_NODE ? HAS_TEXT.test((c as Text).data) : substantial.has(c as Element);
+    }
+    const placeholder = el.classList.contains(IMAGE_PLACEHOLDER_CLASS);
+    if (inside || placeholder || MARKERS.has(el.localName)) substantial.add(el);
+    else if (!KEEP_WHEN_EMPTY.has(el.localName)) el.remove();
   }
 }
 
@@ -100,7 +111,9 @@ export function removeEmptyElements(root: Element): void {
  */
 export function collapseBlockWhitespace(root: Element): void {
   root.normalize(); // merge the adjacent text nodes that removed elements left behind
-  const visit = (el: Element): void => {
+  // An explicit stack, not recursion: hostile bodies nest blocks thousands deep.
+  const stack: Element[] = [root];
+  for (let el = stack.pop(); el; el = stack.pop()) {
     for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === TEXT_NODE) {
         const t = c as Text;
@@ -110,9 +123,8 @@ export function collapseBlockWhitespace(root: Element): void {
           if ((!prev || isBlock(prev)) && (!next || isBlock(next))) t.data = '\n';
         }
       } else if (c.nodeType === ELEMENT_NODE && isBlock(c) && (c as Element).localName !== 'pre') {
-        visit(c as Element);
+        stack.push(c as Element);
       }
     }
-  };
-  visit(root);
+  }
 }

@@ -22,7 +22,7 @@ export interface LibraryHandle {
   get(id: string): Promise<Article>;
   /** Resolve a path (absolute, or relative to the root) to an article id; throws outside the library. */
   idForPath(path: string): string;
-  search(query: string, limit: number): { hits: SearchHit[]; total: number };
+  search(query: string, limit: number): { hits: SearchHit[]; total: number; totalCapped: boolean };
   /** Resolves when the first full scan has finished. */
   whenScanned(): Promise<void>;
   close(): Promise<void>;

@@ -11,10 +11,17 @@ import type { Article, ArticleSummary, SearchHit } from '../model.js';
 import { CLEANER_VERSION } from '../clean/clean-article.js';
 import { SearchIndex } from '../search/search-index.js';
 import { idFromPath } from './article-id.js';
+import { DocCache, type StoredArticle } from './doc-cache.js';
 import type { LibraryHandle, LibraryOpenOptions } from './library-handle.js';
 import { loadArticle } from './load-article.js';
 import { isFresh, loadParseCache, saveParseCache, type CacheEntry, type LoadedCache } from './parse-cache.js';
-import { isArticleFile, readArticleFile, readArticleFileSync, type FileInfo } from './read-article.js';
+import {
+  isArticleFile,
+  MAX_ARTICLE_BYTES,
+  readArticleFile,
+  readArticleFileSync,
+  type FileInfo,
+} from './read-article.js';
 import { RecentArticles } from './recent-articles.js';
 import { isIgnoredName, scanFolder, yieldToEventLoop, type ScannedFile } from './scan-folder.js';
 import { watchFolder, type FolderWatcher, type WatchEvent } from './watch-folder.js';
@@ -40,8 +47,10 @@ class Library implements LibraryHandle {
   /** By relative path. */
   private readonly entries = new Map<string, CacheEntry>();
   private readonly pathById = new Map<string, string>();
-  private readonly index = new SearchIndex();
+  private readonly index = new SearchIndex({ onError: (message) => this.errors.push(message) });
   private readonly recent = new RecentArticles(8);
+  /** Cleaned articles on disk, so opening or exporting an article again does not clean it. */
+  private readonly docs: DocCache;
   private errors: string[] = [];
   private progress: ScanProgress = { done: 0, total: 0, scanning: true };
   private scanPromise: Promise<void> = Promise.resolve();
@@ -60,7 +69,9 @@ class Library implements LibraryHandle {
   constructor(
     readonly root: string,
     private readonly opts: LibraryOpenOptions,
-  ) {}
+  ) {
+    this.docs = new DocCache(opts.cacheDir, root);
+  }
 
   async start(): Promise<void> {
     const cached = await loadParseCache(this.opts.cacheDir, this.root);
@@ -120,11 +131,16 @@ class Library implements LibraryHandle {
     // once if a search comes first), so a reopen does not wait for the texts.
     this.pendingTexts = cache;
     setImmediate(() => {
-      this.fillCachedTexts();
-      this.index.prepare(); // build the search string now rather than on the first query
+      // Nothing may throw out of a timer (it would kill the host): a failure is a library error.
+      try {
+        this.fillCachedTexts();
+        this.index.prepare(); // build the search index now rather than on the first query
+      } catch (err) {
+        this.errors.push(`Preparing search failed: ${(err as Error)?.message ?? String(err)}`);
+      }
     });
     // Written in the background: the list is complete now, the cache only matters next time.
-    this.cacheWrite = this.saveCache();
+    this.cacheWrite = this.saveCache().then(() => this.docs.prune(this.entries.keys()));
     this.opts.onChange?.('scan', [...this.pathById.keys()]);
     const queued = this.queuedEvents ?? [];
     this.queuedEvents = null;
@@ -300,20 +316,26 @@ class Library implements LibraryHandle {
     const key = `${summary.mtimeMs}:${summary.size}`;
     const recent = this.recent.get(id, key);
     if (recent) return recent;
-    let article: Article;
-    try {
-      article = await loadArticle(join(this.root, ...path.split('/')), {
-        relPath: path,
-        size: summary.size,
-        mtimeMs: summary.mtimeMs,
-      });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new ApiError('not-found', `The file of this article is gone: ${path}`);
-      throw new ApiError('io', `Cannot read ${path}: ${(err as Error).message}`);
+    // The cleaned-document cache first; the cleaner only when it has no fresh entry.
+    let stored: StoredArticle | null = this.docs.read(summary);
+    if (!stored) {
+      let loaded: Article;
+      try {
+        loaded = await loadArticle(join(this.root, ...path.split('/')), {
+          relPath: path,
+          size: summary.size,
+          mtimeMs: summary.mtimeMs,
+        });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') throw new ApiError('not-found', `The file of this article is gone: ${path}`);
+        throw new ApiError('io', `Cannot read ${path}: ${(err as Error).message}`);
+      }
+      if (summary.size <= MAX_ARTICLE_BYTES) this.docs.write(summary, loaded); // in the background
+      stored = loaded;
     }
     // Keep the list's identity (id, annotation count) and warnings from the scan.
-    article = { ...article, id: summary.id, annotationCount: summary.annotationCount };
+    const article: Article = { ...stored, id: summary.id, annotationCount: summary.annotationCount };
     this.recent.set(id, key, article);
     // From now on search offsets for this article are exact (see search-index.ts).
     if (entry.textCleanerVersion !== CLEANER_VERSION && this.entries.get(path) === entry) {
@@ -334,7 +356,7 @@ class Library implements LibraryHandle {
     return entry.summary.id;
   }
 
-  search(query: string, limit: number): { hits: SearchHit[]; total: number } {
+  search(query: string, limit: number): { hits: SearchHit[]; total: number; totalCapped: boolean } {
     this.fillCachedTexts();
     return this.index.search(query, Math.max(0, limit));
   }
@@ -352,5 +374,6 @@ class Library implements LibraryHandle {
     this.fillCachedTexts();
     await this.cacheWrite;
     await this.saveCache();
+    await this.docs.close();
   }
 }

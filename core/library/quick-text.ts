@@ -9,11 +9,14 @@ import { plainTextParagraphs } from '../clean/plain-text-to-html.js';
 import { decodeEntities } from './decode-entities.js';
 
 const BLOCK_TAG =
-  /<\/?(?:p|div|h[1-6]|li|ul|ol|tr|td|th|table|thead|tbody|tfoot|caption|blockquote|pre|figure|figcaption|section|article|header|footer|aside|nav|main|dl|dt|dd|hr|address|details|summary)\b[^>]*>/gi;
+  /<\/?(?:p|div|h[1-6]|li|ul|ol|tr|td|th|table|thead|tbody|tfoot|caption|blockquote|pre|figure|figcaption|section|article|header|footer|aside|nav|main|dl|dt|dd|hr|address|details|summary)\b[^<>]*>/gi;
 
 // Boilerplate a cheap pass can recognise without a DOM (the full list is in boilerplate-rules.ts).
+// Every pattern either ends at the next `<` or also accepts the end of the text, and tags are
+// `[^<>]*`: on hostile input (thousands of unclosed `<`, `<script>` or `<p` with no end) a pattern
+// that searched to the end from every start took quadratic time and froze the scan for minutes.
 const DROPPED =
-  /<!--[\s\S]*?(?:-->|$)|<(style|script|noscript|template|textarea|select|button|svg|math)\b[^>]*>[\s\S]*?<\/\1\s*>|<p class="article-editor">[\s\S]*?<\/p>|<span class="copy-code-btn">[^<]*<\/span>|<div class="view-more">[\s\S]*?<\/div>/gi;
+  /<!--[\s\S]*?(?:-->|$)|<(style|script|noscript|template|textarea|select|button|svg|math)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)|<p class="article-editor">[\s\S]*?(?:<\/p>|$)|<span class="copy-code-btn">[^<]*<\/span>|<div class="view-more">[\s\S]*?(?:<\/div>|$)/gi;
 
 const SLOGANS = /海量资讯、精准解读，尽在新浪财经APP/g;
 
@@ -33,7 +36,7 @@ export function quickTextOfHtml(html: string): string {
     .replace(DROPPED, '')
     .replace(BLOCK_TAG, '\u0001')
     .replace(/<br\s*\/?>/gi, '\u0002')
-    .replace(/<[^>]*>/g, '');
+    .replace(/<[^<>]*>/g, '');
   return decodeEntities(marked)
     .replace(SLOGANS, '')
     .split('\u0001')
@@ -54,5 +57,5 @@ export function quickTextOfPlain(text: string): string {
 /** Body text of a full saved page: the <body>, minus navigation and page chrome. */
 export function quickTextOfPage(html: string): string {
   const body = /<body[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(html)?.[1] ?? html;
-  return quickTextOfHtml(body.replace(/<(nav|header|footer|aside)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ''));
+  return quickTextOfHtml(body.replace(/<(nav|header|footer|aside)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ''));
 }

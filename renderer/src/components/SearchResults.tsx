@@ -13,14 +13,16 @@ interface SearchResultsProps {
 
 export function SearchResults({ api, query, onOpen, onClose }: SearchResultsProps) {
   const { t } = useTranslation();
-  const [result, setResult] = useState<{ hits: SearchHit[]; total: number } | null>(null);
+  const [result, setResult] = useState<{ hits: SearchHit[]; total: number; totalCapped: boolean } | null>(
+    null,
+  );
 
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
       api.search({ query, limit: 200 }).then(
         (r) => !cancelled && setResult(r),
-        () => !cancelled && setResult({ hits: [], total: 0 }),
+        () => !cancelled && setResult({ hits: [], total: 0, totalCapped: false }),
       );
     }, 150);
     return () => {
@@ -32,7 +34,13 @@ export function SearchResults({ api, query, onOpen, onClose }: SearchResultsProp
   return (
     <section className="search-results" aria-label={t('toolbar.search')}>
       <div className="search-header">
-        <strong>{result ? t('search.results', { count: result.total }) : '…'}</strong>
+        <strong>
+          {result
+            ? result.totalCapped
+              ? t('search.resultsCapped', { count: result.total })
+              : t('search.results', { count: result.total })
+            : '…'}
+        </strong>
         <button type="button" onClick={onClose}>
           {t('search.close')}
         </button>

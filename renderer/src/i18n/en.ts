@@ -62,6 +62,7 @@ const en = {
     highlightCount: '{{count}} highlights',
   },
   search: {
+    resultsCapped: 'more than {{count}} matches',
     results: '{{count}} matches',
     none: 'No matches for “{{query}}”.',
     close: 'Close search',

@@ -63,6 +63,7 @@ const zhCN: typeof en = {
     highlightCount: '{{count}} 处高亮',
   },
   search: {
+    resultsCapped: '超过 {{count}} 处匹配',
     results: '{{count}} 处匹配',
     none: '没有找到“{{query}}”。',
     close: '关闭搜索',

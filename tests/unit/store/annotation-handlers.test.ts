@@ -50,7 +50,7 @@ function fakeLibrary(texts: Record<string, string>): LibraryHandle {
     }),
     get: async (id) => article(id),
     idForPath: (p) => p,
-    search: () => ({ hits: [], total: 0 }),
+    search: () => ({ hits: [], total: 0, totalCapped: false }),
     whenScanned: async () => undefined,
     close: async () => undefined,
   };

@@ -199,7 +199,7 @@ function listOnlyLibrary(articleIds: readonly string[]): LibraryHandle {
     list: () => ({ articles: [...articles], progress: { done: 1, total: 1, scanning: false }, errors: [] }),
     get: () => Promise.reject(new Error('not needed')),
     idForPath: (p) => p,
-    search: () => ({ hits: [], total: 0 }),
+    search: () => ({ hits: [], total: 0, totalCapped: false }),
     whenScanned: async () => undefined,
     close: async () => undefined,
   };
