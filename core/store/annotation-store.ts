@@ -9,6 +9,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { ApiError } from '../api/errors.js';
 import type { Annotation, Tag } from '../model.js';
+import { storedAnnotation } from '../stored-annotation.js';
 import {
   findMatches,
   matchKey,
@@ -71,27 +72,6 @@ export const MAX_PREVIOUS_ANNOTATIONS = 5000;
 
 /** Passes over files changed by other processes before a query answers. */
 const DIRTY_PASSES = 3;
-
-/** The stored fields of an annotation only, copied (what the API's strict schema accepts). */
-function plainAnnotation(a: Annotation): Annotation {
-  return {
-    id: a.id,
-    articleId: a.articleId,
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: a.quote.exact,
-      prefix: a.quote.prefix,
-      suffix: a.quote.suffix,
-    },
-    position: { type: 'TextPositionSelector', start: a.position.start, end: a.position.end },
-    tagIds: [...a.tagIds],
-    note: a.note,
-    color: a.color,
-    creator: a.creator,
-    created: a.created,
-    modified: a.modified,
-  };
-}
 
 function salvageArticle(raw: Record<string, unknown>, articleId: string | null): ArticleFile | null {
   const id = articleId ?? (typeof raw.articleId === 'string' ? raw.articleId : null);
@@ -692,7 +672,7 @@ export class AnnotationStore implements AnnotationService {
           for (const a of doc.annotations) {
             if (!a.tagIds.some((id) => gone.has(id))) continue;
             if (previous.length < MAX_PREVIOUS_ANNOTATIONS)
-              previous.push({ ...plainAnnotation(a), tagIds: resolveTagIds(before, a.tagIds) });
+              previous.push({ ...storedAnnotation(a), tagIds: resolveTagIds(before, a.tagIds) });
             a.tagIds = resolveTagIds(book, a.tagIds);
             n++;
           }

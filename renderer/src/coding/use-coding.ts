@@ -15,7 +15,7 @@ import {
 import type { AnchoredAnnotation, Annotation, Tag } from '../../../core/model.js';
 import type { AppApi } from '../api/app-api.js';
 import type { HostBridge } from '../api/api-client.js';
-import { storedAnnotation } from './strip-annotation.js';
+import { storedAnnotation } from '../../../core/stored-annotation.js';
 import { UndoStack, type UndoEntry } from './undo-stack.js';
 import { MAX_RESTORE_BATCH, type TagRemoval } from '../../../core/api/annotation-contract.js';
 

@@ -1,5 +1,9 @@
-/** The stored fields of an annotation, as `restoreAnnotation` accepts them (its schema is strict). */
-import type { Annotation } from '../../../core/model.js';
+/**
+ * The stored fields of an annotation only, copied: what the store writes and what the API's
+ * strict `restoreAnnotation` schema accepts (an `AnchoredAnnotation` carries more). Pure; the
+ * renderer uses it too.
+ */
+import type { Annotation } from './model.js';
 
 export function storedAnnotation(a: Annotation): Annotation {
   return {
