@@ -176,19 +176,23 @@ describe('pathological files', () => {
   }, 120_000);
 
   const MB = 1024 * 1024;
-  const LARGE = SOAK ? 10 * MB : 10 * MB;
+  // One 10 MB file in the default run (the case that used to take hours); the others at 2 MB,
+  // all at 10 MB with GLOSS_SOAK=1. jsdom parses roughly 1 MB/s on a loaded 2-core machine.
+  const LARGE = SOAK ? 10 * MB : 2 * MB;
+  const mb = `${LARGE / MB} MB`;
   it.each([
-    ['one 10 MB line of plain text', 'line.txt', () => 'word '.repeat(LARGE / 5)],
-    ['10 MB of unclosed "<" in an HTML body', 'lt.html', () => '<'.repeat(LARGE)],
+    ['10 MB of unclosed "<" in an HTML body', 'lt.html', () => '<'.repeat(10 * MB)],
+    [`one ${mb} line of plain text`, 'line.txt', () => 'word '.repeat(LARGE / 5)],
+    // Known limit (docs/SECURITY.md): the cleaner is superlinear here (2 MB: ~60 s); 200 KB by default.
     [
-      '10 MB of unclosed <script> and <p in an HTML body',
+      `${SOAK ? mb : '200 KB'} of unclosed <script> and <p in an HTML body`,
       'open.html',
-      () => '<script><p '.repeat(LARGE / 11),
+      () => '<script><p '.repeat((SOAK ? LARGE : 200 * 1024) / 11),
     ],
-    ['10 MB of HTML on one line', 'one-line.html', () => '<p>新华社 x</p>'.repeat(LARGE / 18)],
-    ['unclosed front matter with 10 MB of keys', 'fm.md', () => `---\n${'key: value\n'.repeat(LARGE / 11)}`],
+    [`${mb} of HTML on one line`, 'one-line.html', () => '<p>新华社 x</p>'.repeat(LARGE / 18)],
+    [`unclosed front matter with ${mb} of keys`, 'fm.md', () => `---\n${'key: value\n'.repeat(LARGE / 11)}`],
     [
-      'a 10 MB saved page without </body>',
+      `a ${mb} saved page without </body>`,
       'page.html',
       () =>
         `<!doctype html><html><head><title>t</title></head><body><article>${'<p>新华社北京电 text.</p>'.repeat(LARGE / 30)}`,
