@@ -19,17 +19,7 @@ describe('annotating an article', () => {
   let coding: CodingPage;
   let articleId = '';
 
-  /** Calls the API directly, to check what was stored. */
-  async function call<T>(op: string, input: unknown): Promise<T> {
-    const response = await fetch(`${server.origin}/api/op/${op}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': server.token },
-      body: JSON.stringify(input),
-    });
-    const reply = (await response.json()) as { ok: boolean; result: T; error?: { message: string } };
-    if (!reply.ok) throw new Error(reply.error?.message);
-    return reply.result;
-  }
+  const call = <T>(op: string, input: unknown) => server.call<T>(op, input);
   const stored = () => call<AnchoredAnnotation[]>('listAnnotations', { articleId });
 
   beforeAll(async () => {

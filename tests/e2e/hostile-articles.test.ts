@@ -29,16 +29,7 @@ describe('hostile articles in the browser', () => {
   const cspViolations: string[] = [];
   let baseline: { title: string; heads: number; styles: number; scripts: number };
 
-  async function call<T>(op: string, input: unknown): Promise<T> {
-    const response = await fetch(`${server.origin}/api/op/${op}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': server.token },
-      body: JSON.stringify(input),
-    });
-    const reply = (await response.json()) as { ok: boolean; result: T; error?: { message: string } };
-    if (!reply.ok) throw new Error(reply.error?.message);
-    return reply.result;
-  }
+  const call = <T>(op: string, input: unknown) => server.call<T>(op, input);
 
   /** Nothing ran, nothing was asked, and the page around the article is as it was. */
   async function expectUntouched(where: string): Promise<void> {

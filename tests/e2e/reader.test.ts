@@ -21,16 +21,7 @@ describe('the reader', () => {
   let articles: ArticleSummary[] = [];
   const cspErrors: string[] = [];
 
-  async function call<T>(op: string, input: unknown): Promise<T> {
-    const response = await fetch(`${server.origin}/api/op/${op}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': server.token },
-      body: JSON.stringify(input),
-    });
-    const reply = (await response.json()) as { ok: boolean; result: T; error?: { message: string } };
-    if (!reply.ok) throw new Error(reply.error?.message);
-    return reply.result;
-  }
+  const call = <T>(op: string, input: unknown) => server.call<T>(op, input);
   const idOf = (title: string) => articles.find((a) => a.title.includes(title))!.id;
 
   beforeAll(async () => {

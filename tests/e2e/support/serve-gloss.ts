@@ -18,6 +18,8 @@ export interface ServedGloss {
   library: string;
   dataDir: string;
   process: ChildProcess;
+  /** Calls the API directly (with the token), e.g. to check what was stored. */
+  call<T>(op: string, input: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,16 @@ export async function serveGloss(options: { library?: string; copy?: boolean } =
     library,
     dataDir,
     process: child,
+    async call<T>(op: string, input: unknown): Promise<T> {
+      const response = await fetch(`${parsed.origin}/api/op/${op}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': parsed.hash.replace('#token=', '') },
+        body: JSON.stringify(input),
+      });
+      const reply = (await response.json()) as { ok: boolean; result: T; error?: { message: string } };
+      if (!reply.ok) throw new Error(reply.error?.message);
+      return reply.result;
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
