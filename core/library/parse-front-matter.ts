@@ -63,7 +63,14 @@ const isMapping = (v: unknown): v is Record<string, unknown> =>
 function tryParse(yamlText: string): { value: unknown } | { error: unknown } {
   try {
     // Strings stay strings (no YAML 1.1 timestamps): dates are parsed by parse-date.ts.
-    return { value: parseYaml(yamlText, { prettyErrors: false, uniqueKeys: false, maxAliasCount: 100 }) };
+    return {
+      value: parseYaml(yamlText, {
+        prettyErrors: false,
+        uniqueKeys: false,
+        maxAliasCount: 100,
+        logLevel: 'error',
+      }),
+    };
   } catch (error) {
     return { error };
   }
