@@ -1,7 +1,7 @@
 /**
  * What the rest of Gloss needs from an open library. `openLibrary()` in `library.ts` returns one.
  */
-import type { Article, ArticleSummary, SearchHit } from '../model.js';
+import type { Article, ArticleMeta, ArticleSummary, SearchHit } from '../model.js';
 import type { ScanProgress } from '../api/library-contract.js';
 
 export interface LibraryOpenOptions {
@@ -14,12 +14,25 @@ export interface LibraryOpenOptions {
   onProgress?: (progress: ScanProgress) => void;
 }
 
+/** What getText() returns: the same meta and text get() would. */
+export interface ArticleText {
+  summary: ArticleSummary;
+  meta: ArticleMeta;
+  text: string;
+}
+
 export interface LibraryHandle {
   readonly root: string;
   /** Every article found so far (the list is usable while the scan goes on). */
   list(): { articles: ArticleSummary[]; progress: ScanProgress; errors: string[] };
   /** The article, parsed and cleaned; throws ApiError('not-found') for unknown ids. */
   get(id: string): Promise<Article>;
+  /**
+   * The article's metadata and canonical text without its HTML: from memory when the library holds
+   * the exact text of the current file and cleaner (the article was opened before, in this session
+   * or an earlier one), else through get(). What exports use, so they do not re-read every article.
+   */
+  getText(id: string): Promise<ArticleText>;
   /** Resolve a path (absolute, or relative to the root) to an article id; throws outside the library. */
   idForPath(path: string): string;
   search(query: string, limit: number): { hits: SearchHit[]; total: number; totalCapped: boolean };

@@ -12,7 +12,7 @@ import { CLEANER_VERSION } from '../clean/clean-article.js';
 import { SearchIndex } from '../search/search-index.js';
 import { idFromPath } from './article-id.js';
 import { DocCache, type StoredArticle } from './doc-cache.js';
-import type { LibraryHandle, LibraryOpenOptions } from './library-handle.js';
+import type { ArticleText, LibraryHandle, LibraryOpenOptions } from './library-handle.js';
 import { loadArticle } from './load-article.js';
 import { isFresh, loadParseCache, saveParseCache, type CacheEntry, type LoadedCache } from './parse-cache.js';
 import {
@@ -109,7 +109,12 @@ class Library implements LibraryHandle {
       if (isFresh(hit, file.size, file.mtimeMs)) this.put(hit);
       else {
         const parsed = readArticleFileSync(file.absPath, file);
-        this.put({ summary: parsed.summary, searchText: parsed.searchText, textCleanerVersion: null });
+        this.put({
+          summary: parsed.summary,
+          searchText: parsed.searchText,
+          textCleanerVersion: null,
+          cleanMeta: null,
+        });
         this.cacheDirty = true;
       }
       this.progress.done++;
@@ -169,7 +174,12 @@ class Library implements LibraryHandle {
 
   private async readEntry(file: ScannedFile): Promise<CacheEntry> {
     const parsed = await readArticleFile(file.absPath, file);
-    return { summary: parsed.summary, searchText: parsed.searchText, textCleanerVersion: null };
+    return {
+      summary: parsed.summary,
+      searchText: parsed.searchText,
+      textCleanerVersion: null,
+      cleanMeta: null,
+    };
   }
 
   /** Add or replace an entry, keeping ids unique (a later file with a taken id gets a path id). */
@@ -341,10 +351,26 @@ class Library implements LibraryHandle {
     if (entry.textCleanerVersion !== CLEANER_VERSION && this.entries.get(path) === entry) {
       entry.searchText = article.doc.text;
       entry.textCleanerVersion = CLEANER_VERSION;
+      entry.cleanMeta = article.meta;
       this.index.set(summary.id, path, summary.title, article.doc.text);
       this.scheduleCacheSave();
     }
     return article;
+  }
+
+  async getText(id: string): Promise<ArticleText> {
+    this.fillCachedTexts();
+    const path = this.pathById.get(id);
+    const entry = path === undefined ? undefined : this.entries.get(path);
+    if (entry?.textCleanerVersion === CLEANER_VERSION && entry.cleanMeta) {
+      return { summary: entry.summary, meta: entry.cleanMeta, text: entry.searchText };
+    }
+    const article = await this.get(id);
+    return {
+      summary: this.entries.get(article.path)?.summary ?? article,
+      meta: article.meta,
+      text: article.doc.text,
+    };
   }
 
   idForPath(p: string): string {

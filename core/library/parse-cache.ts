@@ -14,17 +14,19 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { ArticleSummary } from '../model.js';
+import type { ArticleMeta, ArticleSummary } from '../model.js';
 import { CLEANER_VERSION } from '../clean/clean-article.js';
 
 /** Bump when the cached shape or the scan-time parsing changes. */
-export const PARSE_CACHE_VERSION = 2;
+export const PARSE_CACHE_VERSION = 3;
 
 export interface CacheEntry {
   summary: ArticleSummary;
   searchText: string;
   /** The cleaner version whose canonical text `searchText` is, or null for scan-time text. */
   textCleanerVersion: number | null;
+  /** The metadata of the cleaned article, kept with its exact text (null with scan-time text). */
+  cleanMeta: ArticleMeta | null;
 }
 
 interface CacheHeader {
@@ -33,7 +35,7 @@ interface CacheHeader {
   root: string;
   textsFile: string;
   textsBytes: number;
-  entries: { summary: ArticleSummary; textCleanerVersion: number | null }[];
+  entries: { summary: ArticleSummary; textCleanerVersion: number | null; cleanMeta?: ArticleMeta | null }[];
 }
 
 export interface LoadedCache {
@@ -67,11 +69,13 @@ export async function loadParseCache(cacheDir: string, root: string): Promise<Lo
   const sameCleaner = header.cleanerVersion === CLEANER_VERSION;
   for (const e of header.entries) {
     if (!e?.summary || typeof e.summary.path !== 'string' || typeof e.summary.id !== 'string') return EMPTY;
+    // Text cleaned by another cleaner version is still fine for search, but not exact.
+    const exact = sameCleaner && e.textCleanerVersion !== null && !!e.cleanMeta;
     entries.set(e.summary.path, {
       summary: e.summary,
       searchText: '',
-      // Text cleaned by another cleaner version is still fine for search, but not exact.
-      textCleanerVersion: sameCleaner ? e.textCleanerVersion : null,
+      textCleanerVersion: exact ? e.textCleanerVersion : null,
+      cleanMeta: exact ? (e.cleanMeta ?? null) : null,
     });
   }
   const loadTexts = (): boolean => {
@@ -110,7 +114,11 @@ export async function saveParseCache(
     root,
     textsFile,
     textsBytes: texts.length,
-    entries: list.map(({ summary, textCleanerVersion }) => ({ summary, textCleanerVersion })),
+    entries: list.map(({ summary, textCleanerVersion, cleanMeta }) =>
+      textCleanerVersion === null
+        ? { summary, textCleanerVersion }
+        : { summary, textCleanerVersion, cleanMeta },
+    ),
   };
   await mkdir(cacheDir, { recursive: true });
   await writeFileAtomic(join(cacheDir, textsFile), texts, { fsync: true });

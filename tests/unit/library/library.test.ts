@@ -3,8 +3,10 @@ import {
   mkdirSync,
   readdirSync,
   rmSync,
+  statSync,
   symlinkSync,
   truncateSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -155,6 +157,38 @@ describe('openLibrary: parse cache', () => {
     expect(handle.search('新加的段落', 5).total).toBe(1);
     expect(handle.search('花括号', 5).total).toBe(1); // search text came from the cache
     expect(sina).toBeTruthy();
+  });
+
+  it('gives the text and metadata of an article opened before from memory, the same as get()', async () => {
+    lib = tempLibrary();
+    const file = join(lib.root, 'news', 'sina-style.txt');
+    const mtime = new Date('2025-01-02T03:04:05Z'); // whole seconds survive utimes exactly
+    utimesSync(file, mtime, mtime);
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    const id = handle.idForPath('news/sina-style.txt');
+    const opened = await handle.get(id);
+    const other = handle.idForPath('news/telegraph.txt');
+    expect(await handle.getText(other)).toEqual({
+      summary: handle.list().articles.find((a) => a.id === other),
+      meta: (await handle.get(other)).meta,
+      text: (await handle.get(other)).doc.text,
+    });
+    await handle.close();
+
+    // Same size and mtime, other words, no cleaned-document cache: only the parse cache's exact
+    // text can answer with the old words, and getText() must not read or clean the file.
+    const { size } = statSync(file);
+    writeFileSync(file, 'x'.repeat(size));
+    utimesSync(file, mtime, mtime);
+    for (const name of readdirSync(lib.cacheDir))
+      if (name.startsWith('docs-')) rmSync(join(lib.cacheDir, name), { recursive: true });
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    const fromMemory = await handle.getText(id);
+    expect(fromMemory.text).toBe(opened.doc.text);
+    expect(fromMemory.meta).toEqual(opened.meta);
+    expect(fromMemory.text).toContain('花括号');
   });
 
   it('rebuilds a corrupt or foreign cache', async () => {

@@ -49,6 +49,10 @@ function fakeLibrary(texts: Record<string, string>): LibraryHandle {
       errors: [],
     }),
     get: async (id) => article(id),
+    getText: async (id) => {
+      const a = article(id);
+      return { summary: a, meta: a.meta, text: a.doc.text };
+    },
     idForPath: (p) => p,
     search: () => ({ hits: [], total: 0, totalCapped: false }),
     whenScanned: async () => undefined,

@@ -198,6 +198,7 @@ function listOnlyLibrary(articleIds: readonly string[]): LibraryHandle {
     root: '/lib',
     list: () => ({ articles: [...articles], progress: { done: 1, total: 1, scanning: false }, errors: [] }),
     get: () => Promise.reject(new Error('not needed')),
+    getText: () => Promise.reject(new Error('not needed')),
     idForPath: (p) => p,
     search: () => ({ hits: [], total: 0, totalCapped: false }),
     whenScanned: async () => undefined,
