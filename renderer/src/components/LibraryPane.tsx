@@ -19,6 +19,7 @@ import {
   type ArticleSort,
   type SortKey,
 } from '../../../core/query/article-query.js';
+import { warningText } from '../article-warning-text.js';
 import { formatDate } from '../format-date.js';
 import type { LibraryFilter } from '../export/export-settings.js';
 
@@ -256,7 +257,7 @@ export function LibraryPane({
                     </span>
                   )}
                   {a.warnings.length > 0 && (
-                    <span className="warn-dot" title={a.warnings.map((w) => w.message).join('\n')}>
+                    <span className="warn-dot" title={a.warnings.map((w) => warningText(t, w, a)).join('\n')}>
                       ⚠
                     </span>
                   )}

@@ -328,6 +328,18 @@ const en = {
     problems: '{{count}} files of this library’s highlights had problems',
     movedTo: 'kept as {{path}}',
   },
+  warning: {
+    atLine: ' (line {{line}})',
+    frontMatter: 'The front matter could not be read',
+    date: 'Unrecognised date "{{value}}"',
+    encoding: 'Text encoding guessed as {{encoding}}',
+    tooLarge: 'The file is {{mb}} MB; Gloss opens files up to {{max}} MB',
+    binary: 'This looks like a binary file, not text',
+    emptyFile: 'The file is empty',
+    emptyBody: 'The article has no body text',
+    unreadable: 'Cannot read the file ({{detail}})',
+    parse: 'Could not parse the file: {{detail}}',
+  },
 };
 
 export default en;

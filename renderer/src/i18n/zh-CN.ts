@@ -323,6 +323,18 @@ const zhCN: typeof en = {
     problems: '此文库有 {{count}} 个高亮文件出现问题',
     movedTo: '已保存为 {{path}}',
   },
+  warning: {
+    atLine: '（第 {{line}} 行）',
+    frontMatter: '无法读取文件头部的元数据（front matter）',
+    date: '无法识别的日期“{{value}}”',
+    encoding: '文本编码推测为 {{encoding}}',
+    tooLarge: '文件大小为 {{mb}} MB；Gloss 最多打开 {{max}} MB 的文件',
+    binary: '这似乎是二进制文件，而不是文本',
+    emptyFile: '文件是空的',
+    emptyBody: '这篇文章没有正文',
+    unreadable: '无法读取文件（{{detail}}）',
+    parse: '无法解析文件：{{detail}}',
+  },
 };
 
 export default zhCN;
