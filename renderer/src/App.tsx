@@ -28,6 +28,7 @@ import { useCoding } from './coding/use-coding.js';
 import { tagRows } from './coding/tag-tree.js';
 import type { OffsetRange } from './reader/text-map.js';
 import { locateHit } from './reader/locate-hit.js';
+import { errorText } from './error-text.js';
 
 type Editor = { kind: 'new' | 'edit'; focus: EditorFocus } | null;
 type Jump = { articleId: string; hit?: SearchHit; annotationId?: string };
@@ -43,7 +44,7 @@ declare global {
 
 export function App({ bridge }: { bridge: HostBridge }) {
   const { api } = bridge;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [state, setState] = useState<AppState | null>(null);
   const [list, setList] = useState<ArticleList | null>(null);
   const [visibleIds, setVisibleIds] = useState<string[]>([]);
@@ -65,10 +66,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const [changes, setChanges] = useState(0);
   const reader = useRef<ReaderHandle>(null);
 
-  const report = useCallback(
-    (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-    [],
-  );
+  const report = useCallback((err: unknown) => setError(errorText(t, i18n.language, err)), [t, i18n]);
 
   const refreshList = useCallback(() => {
     api.listArticles({}).then(setList, report);

@@ -328,6 +328,18 @@ const en = {
     problems: '{{count}} files of this library’s highlights had problems',
     movedTo: 'kept as {{path}}',
   },
+  errors: {
+    withDetail: '{{headline}} ({{detail}})',
+    'invalid-input': 'The request was not valid',
+    'not-found': 'It could not be found',
+    'no-library': 'No library is open',
+    'outside-library': 'That path is outside the library folder',
+    'read-only': 'Cannot write here: no permission, or a read-only disk',
+    conflict: 'Another change got there first',
+    io: 'Reading or writing a file failed',
+    internal: 'An internal error',
+    'unknown-operation': 'An internal error',
+  },
   warning: {
     atLine: ' (line {{line}})',
     frontMatter: 'The front matter could not be read',

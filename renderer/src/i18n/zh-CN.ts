@@ -323,6 +323,18 @@ const zhCN: typeof en = {
     problems: '此文库有 {{count}} 个高亮文件出现问题',
     movedTo: '已保存为 {{path}}',
   },
+  errors: {
+    withDetail: '{{headline}}（{{detail}}）',
+    'invalid-input': '请求无效',
+    'not-found': '找不到所需的内容',
+    'no-library': '尚未打开文库',
+    'outside-library': '该路径不在文库文件夹内',
+    'read-only': '无法写入：没有权限或磁盘为只读',
+    conflict: '与另一处更改冲突',
+    io: '读写文件时出错',
+    internal: '内部错误',
+    'unknown-operation': '内部错误',
+  },
   warning: {
     atLine: '（第 {{line}} 行）',
     frontMatter: '无法读取文件头部的元数据（front matter）',

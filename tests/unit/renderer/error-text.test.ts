@@ -1,0 +1,40 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../core/api/errors.js';
+import { errorText } from '../../../renderer/src/error-text.js';
+import en from '../../../renderer/src/i18n/en.js';
+import zhCN from '../../../renderer/src/i18n/zh-CN.js';
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.init({
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    lng: 'en',
+    interpolation: { escapeValue: false },
+  });
+});
+
+// What the preload and the HTTP client throw: an Error with the code of core's ApiError.
+const fromHost = (err: ApiError): Error => Object.assign(new Error(err.message), { code: err.code });
+
+describe('the error banner text', () => {
+  const notFound = fromHost(new ApiError('not-found', 'No article with id p-123'));
+
+  it('is core’s English message in the English UI', () => {
+    expect(errorText(i18n.getFixedT('en'), 'en', notFound)).toBe('No article with id p-123');
+  });
+
+  it('leads with a Chinese sentence for the code in the Chinese UI, keeping the details', () => {
+    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', notFound)).toBe(
+      '找不到所需的内容（No article with id p-123）',
+    );
+    const full = fromHost(new ApiError('io', 'The disk is full, so this was not saved'));
+    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', full)).toMatch(/^读写文件时出错（The disk is full/);
+  });
+
+  it('shows errors without a known code as they are', () => {
+    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', new TypeError('Failed to fetch'))).toBe(
+      'Failed to fetch',
+    );
+  });
+});
