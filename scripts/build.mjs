@@ -18,6 +18,15 @@ const node = {
 await Promise.all([
   esbuild({ ...node, entryPoints: ['cli/index.ts'], outfile: 'dist/cli/index.js', format: 'esm' }),
   esbuild({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js', format: 'esm' }),
+  // The scan's parse worker, next to each bundle that opens libraries (core/library/parse-pool.ts).
+  ...['dist/cli', 'dist/electron'].map((dir) =>
+    esbuild({
+      ...node,
+      entryPoints: ['core/library/parse-worker.ts'],
+      outfile: `${dir}/parse-worker.js`,
+      format: 'esm',
+    }),
+  ),
   // A sandboxed preload must be a single CommonJS file that requires only 'electron'.
   esbuild({
     ...node,

@@ -12,6 +12,11 @@ export interface LibraryOpenOptions {
   /** Called when the article list changed (after the scan, or a file event), with the ids touched. */
   onChange?: (reason: 'scan' | 'watch', ids: string[]) => void;
   onProgress?: (progress: ScanProgress) => void;
+  /**
+   * Worker threads that parse files during a scan, besides the main thread. Default: one fewer
+   * than the cores (at most 3), and none when fewer than 200 files need reading. 0: main thread only.
+   */
+  parseWorkers?: number;
 }
 
 /** What getText() returns: the same meta and text get() would. */

@@ -4,6 +4,7 @@
  * the last few kept). Plain Node; never writes into the user's folder, only into `opts.cacheDir`.
  */
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../api/errors.js';
 import type { ScanProgress } from '../api/library-contract.js';
@@ -15,20 +16,19 @@ import { DocCache, type StoredArticle } from './doc-cache.js';
 import type { ArticleText, LibraryHandle, LibraryOpenOptions } from './library-handle.js';
 import { loadArticle } from './load-article.js';
 import { isFresh, loadParseCache, saveParseCache, type CacheEntry, type LoadedCache } from './parse-cache.js';
-import {
-  isArticleFile,
-  MAX_ARTICLE_BYTES,
-  readArticleFile,
-  readArticleFileSync,
-  type FileInfo,
-} from './read-article.js';
+import { parseInOrder } from './parse-in-order.js';
+import { defaultWorkerSpec, ParsePool } from './parse-pool.js';
+import { isArticleFile, MAX_ARTICLE_BYTES, readArticleFile, type FileInfo } from './read-article.js';
 import { RecentArticles } from './recent-articles.js';
-import { isIgnoredName, scanFolder, yieldToEventLoop, type ScannedFile } from './scan-folder.js';
+import { isIgnoredName, scanFolder, type ScannedFile } from './scan-folder.js';
 import { watchFolder, type FolderWatcher, type WatchEvent } from './watch-folder.js';
 
 /** Longest stretch of synchronous scanning before other work gets a turn. */
 const SLICE_MS = 15;
 const PROGRESS_EVERY_MS = 100;
+/** Below this many files to read, the main thread is done before a worker would have started. */
+const MIN_FILES_FOR_WORKERS = 200;
+const MAX_WORKERS = 3;
 
 export async function openLibrary(rootPath: string, opts: LibraryOpenOptions): Promise<LibraryHandle> {
   const root = resolve(rootPath);
@@ -65,6 +65,8 @@ class Library implements LibraryHandle {
   private cacheWrite: Promise<void> = Promise.resolve();
   /** Set when the cache turned out unusable: the next save empties it so the next open rebuilds. */
   private cacheBroken = false;
+  /** Parse workers, during a scan that has files to read. */
+  private pool: ParsePool | null = null;
 
   constructor(
     readonly root: string,
@@ -74,7 +76,8 @@ class Library implements LibraryHandle {
   }
 
   async start(): Promise<void> {
-    const cached = await loadParseCache(this.opts.cacheDir, this.root);
+    // Read the cache while the folder is walked: a reopen waits for the longer of the two only.
+    const cached = loadParseCache(this.opts.cacheDir, this.root);
     if (this.opts.watch) {
       this.watcher = watchFolder(
         this.root,
@@ -90,43 +93,54 @@ class Library implements LibraryHandle {
 
   // ---- scanning -------------------------------------------------------------------------------
 
-  private async scan(cache: LoadedCache): Promise<void> {
+  private async scan(loadingCache: Promise<LoadedCache>): Promise<void> {
+    // A cold open starts its parse workers as soon as the walk has found enough files to read.
+    let cacheSize: number | null = null;
+    loadingCache.then(
+      (c) => (cacheSize = c.entries.size),
+      () => undefined,
+    );
+    const [cache, { files, errors }] = await Promise.all([
+      loadingCache,
+      scanFolder(this.root, (found) => {
+        if (!this.pool && cacheSize !== null && found - cacheSize >= MIN_FILES_FOR_WORKERS)
+          this.pool = this.startPool(found - cacheSize);
+      }),
+    ]);
     const cached = cache.entries;
-    const { files, errors } = await scanFolder(this.root);
     this.errors.push(...errors);
     if (files.length === 0 && errors.length === 0)
       this.errors.push('No articles found (.txt, .md, .markdown, .html, .htm)');
     this.progress = { done: 0, total: files.length, scanning: true };
     this.reportProgress(true);
 
-    // Files are read synchronously in slices of ~15 ms (see scan-folder.ts for why), yielding in
-    // between so list() and progress stay live while the scan goes on.
-    let sliceStart = Date.now();
+    // Files are parsed in worker threads and, in slices of ~15 ms, on this thread (see
+    // parse-in-order.ts), yielding in between so list() and progress stay live during the scan.
+    const needsParse = (file: ScannedFile): boolean =>
+      !isFresh(cached.get(file.relPath), file.size, file.mtimeMs);
+    this.pool ??= this.startPool(files.filter(needsParse).length);
     let lastReport = Date.now();
-    for (const file of files) {
-      if (this.closed) break;
-      const hit = cached.get(file.relPath);
-      if (isFresh(hit, file.size, file.mtimeMs)) this.put(hit);
-      else {
-        const parsed = readArticleFileSync(file.absPath, file);
-        this.put({
-          summary: parsed.summary,
-          searchText: parsed.searchText,
-          textCleanerVersion: null,
-          cleanMeta: null,
-        });
-        this.cacheDirty = true;
-      }
-      this.progress.done++;
-      const now = Date.now();
-      if (now - lastReport >= PROGRESS_EVERY_MS) {
-        lastReport = now;
-        this.reportProgress(false);
-      }
-      if (now - sliceStart >= SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = Date.now();
-      }
+    try {
+      await parseInOrder(files, needsParse, {
+        pool: this.pool,
+        sliceMs: SLICE_MS,
+        stopped: () => this.closed,
+        onFile: (file, parsed) => {
+          if (parsed) {
+            this.put({ ...parsed, textCleanerVersion: null, cleanMeta: null });
+            this.cacheDirty = true;
+          } else this.put(cached.get(file.relPath) as CacheEntry);
+          this.progress.done++;
+          const now = Date.now();
+          if (now - lastReport >= PROGRESS_EVERY_MS) {
+            lastReport = now;
+            this.reportProgress(false);
+          }
+        },
+      });
+    } finally {
+      void this.pool?.close();
+      this.pool = null;
     }
     if (cached.size !== this.entries.size) this.cacheDirty = true;
     this.progress = { done: this.progress.done, total: files.length, scanning: false };
@@ -150,6 +164,16 @@ class Library implements LibraryHandle {
     const queued = this.queuedEvents ?? [];
     this.queuedEvents = null;
     for (const [event, abs] of queued) this.onWatchEvent(event, abs);
+  }
+
+  /** Workers for a scan that reads `misses` files: by default one fewer than the cores, up to 3. */
+  private startPool(misses: number): ParsePool | null {
+    if (this.closed) return null;
+    const size =
+      this.opts.parseWorkers ??
+      (misses >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism() - 1, MAX_WORKERS) : 0);
+    const spec = size > 0 ? defaultWorkerSpec() : null;
+    return spec ? new ParsePool(size, spec) : null;
   }
 
   private fillCachedTexts(): void {
@@ -395,6 +419,7 @@ class Library implements LibraryHandle {
     if (this.closed) return;
     this.closed = true;
     if (this.cacheSaveTimer) clearTimeout(this.cacheSaveTimer);
+    void this.pool?.close();
     await this.watcher?.close();
     await this.scanPromise;
     this.fillCachedTexts();

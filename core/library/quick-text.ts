@@ -20,12 +20,22 @@ const DROPPED =
 
 const SLOGANS = /海量资讯、精准解读，尽在新浪财经APP/g;
 
-const EDGE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
+/**
+ * Runs of HTML whitespace, which become one space (the markers \u0001 and \u0002 are not in it).
+ * A lone space, between most English words, is left alone: replacing it with itself costs a third
+ * of the whole extraction.
+ */
+const SPACES = /[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+/g;
 
+/**
+ * One block, its lines split by \u0002 and whitespace runs already collapsed: lines trimmed (of
+ * any Unicode space, U+3000 included), at most one empty line in a row, none at either end.
+ */
 function normalizeBlock(block: string): string {
+  if (!block.includes('\u0002')) return block.trim(); // most blocks: one line
   return block
     .split('\u0002')
-    .map((line) => line.replace(/[ \t\n\r\f]+/g, ' ').replace(EDGE, ''))
+    .map((line) => line.trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '');
@@ -39,6 +49,7 @@ export function quickTextOfHtml(html: string): string {
     .replace(/<[^<>]*>/g, '');
   return decodeEntities(marked)
     .replace(SLOGANS, '')
+    .replace(SPACES, ' ')
     .split('\u0001')
     .map(normalizeBlock)
     .filter((b) => b !== '')
@@ -48,7 +59,7 @@ export function quickTextOfHtml(html: string): string {
 
 export function quickTextOfPlain(text: string): string {
   return plainTextParagraphs(text)
-    .map((p) => normalizeBlock(p.replace(/\n/g, '\u0002')))
+    .map((p) => normalizeBlock(p.replace(/\n/g, '\u0002').replace(SPACES, ' ')))
     .filter((b) => b !== '')
     .join('\n\n')
     .replace(/\u0000/g, '');

@@ -34,11 +34,12 @@ const describe = (err: unknown): string => {
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Synchronous readdir/stat in slices of about 10 ms: on this kind of machine `statSync` is ~3x
+ * Synchronous readdir/stat in slices of about 10 ms (`onFound` hears the count of files found so
+ * far after each folder): on this kind of machine `statSync` is ~3x
  * faster than `fs.promises.stat` for 10,000 small files (no thread-pool round trip), and that
  * decides how fast a library reopens from the cache.
  */
-export async function scanFolder(root: string): Promise<FolderScan> {
+export async function scanFolder(root: string, onFound?: (files: number) => void): Promise<FolderScan> {
   const files: ScannedFile[] = [];
   const errors: string[] = [];
   const seenDirs = new Set<string>();
@@ -94,6 +95,7 @@ export async function scanFolder(root: string): Promise<FolderScan> {
         files.push({ absPath: abs, relPath, size: st.size, mtimeMs: st.mtimeMs });
       }
     }
+    onFound?.(files.length);
     await maybeYield();
     for (const [abs, relPath] of subdirs) await walk(abs, relPath);
   };

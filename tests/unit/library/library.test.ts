@@ -1,5 +1,6 @@
 import {
   appendFileSync,
+  cpSync,
   mkdirSync,
   readdirSync,
   rmSync,
@@ -14,6 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../core/api/errors.js';
 import { openLibrary } from '../../../core/library/library.js';
 import type { LibraryHandle } from '../../../core/library/library-handle.js';
+import { fixturesDir } from './corpus-path.js';
 import { eventually, tempLibrary, type TempLibrary } from './library-test-helpers.js';
 
 let lib: TempLibrary;
@@ -130,6 +132,35 @@ describe('openLibrary: scanning', () => {
     expect(article.doc.text.slice(hit.offset, hit.offset + hit.length)).toBe('花括号');
     expect(handle.search('ＭＡＲＫＤＯＷＮ', 10).hits.map((h) => h.offset)).toContain(-1); // title match
     expect(handle.search('责任编辑', 10).total).toBe(0); // boilerplate is not searchable
+  });
+});
+
+describe('openLibrary: parse workers', () => {
+  it('lists and finds the same with parse workers as on the main thread alone', async () => {
+    lib = tempLibrary();
+    for (let i = 0; i < 9; i++)
+      cpSync(join(fixturesDir, 'folder'), join(lib.root, `copy-${i}`), { recursive: true });
+    const open = async (parseWorkers: number, cacheDir: string) => {
+      const h = await openLibrary(lib.root, { cacheDir, watch: false, parseWorkers });
+      await h.whenScanned();
+      const result = { list: h.list(), hits: h.search('花括号', 50) };
+      await h.close();
+      return result;
+    };
+    const alone = await open(0, join(lib.cacheDir, 'alone'));
+    const shared = await open(2, join(lib.cacheDir, 'shared'));
+    expect(shared.list.articles).toHaveLength(80);
+    expect(shared).toEqual(alone);
+    expect(shared.hits.total).toBe(10);
+  });
+
+  it('closes cleanly in the middle of a scan with parse workers', async () => {
+    lib = tempLibrary();
+    for (let i = 0; i < 9; i++)
+      cpSync(join(fixturesDir, 'folder'), join(lib.root, `copy-${i}`), { recursive: true });
+    const h = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false, parseWorkers: 2 });
+    await h.close();
+    expect(h.list().articles.length).toBeLessThanOrEqual(80);
   });
 });
 

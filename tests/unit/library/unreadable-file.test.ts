@@ -8,12 +8,12 @@ import { tempLibrary, type TempLibrary } from './library-test-helpers.js';
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
-  const readFileSync = ((path: unknown, ...rest: unknown[]) => {
+  const openSync = ((path: unknown, ...rest: unknown[]) => {
     if (String(path).endsWith('locked.txt'))
       throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    return (fs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
-  }) as typeof fs.readFileSync;
-  return { ...fs, default: { ...fs, readFileSync }, readFileSync };
+    return (fs.openSync as (...a: unknown[]) => unknown)(path, ...rest);
+  }) as typeof fs.openSync;
+  return { ...fs, default: { ...fs, openSync }, openSync };
 });
 
 let lib: TempLibrary;
