@@ -60,7 +60,9 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       'Style sheets, scripts and embedded widgets, with their content (the CSS text must not reach the text)',
     selector:
       'style, script, noscript, template, iframe, frame, object, embed, form, button, input, select, textarea, svg, math, link, meta, audio, video',
-    sourcePattern: /<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>/gi,
+    // An unclosed element runs to the end of the input, as the HTML parser reads it; matching that
+    // (the `$` branches) keeps the scan linear on hostile input such as "<script><p " repeated.
+    sourcePattern: /<(style|script)\b[^>]*(?:>[\s\S]*?(?:<\/\1(?=[\t\n\f\r />])[^>]*(?:>|$)|$)|$)/gi,
     action: 'remove',
   },
   {

@@ -1,6 +1,6 @@
 /**
  * The one cleaning pipeline every article goes through, whatever its site or file format:
- * parse the body HTML into the shared jsdom window, apply the boilerplate rules, sanitize with the
+ * cut source-level boilerplate and hostile nesting, parse the body HTML into the shared jsdom window, apply the boilerplate rules, sanitize with the
  * allow-list, replace images by placeholders, tidy blocks, then compute the canonical text.
  * Bump CLEANER_VERSION whenever the output for some input may change: annotations record it.
  */
@@ -8,6 +8,7 @@ import type { CleanDocument } from '../model.js';
 import { applyRules, prefilterSource } from './apply-rules.js';
 import { BOILERPLATE_RULES, type BoilerplateRule } from './boilerplate-rules.js';
 import { createContainer, releaseContainer } from './dom-window.js';
+import { limitNesting } from './limit-nesting.js';
 import { replaceImages } from './remote-images.js';
 import { sanitizeInPlace } from './sanitize.js';
 import { textOfDom } from './text-of-html.js';
@@ -37,7 +38,7 @@ export interface CleanOptions {
 export function cleanHtml(html: string, options: CleanOptions = {}): CleanResult {
   const rules = options.rules ?? BOILERPLATE_RULES;
   const hits: Record<string, number> = {};
-  const source = prefilterSource(html, rules, hits);
+  const source = limitNesting(prefilterSource(html, rules, hits));
   const container = createContainer(source);
   const effects = applyRules(container, rules, source, hits);
   sanitizeInPlace(container);

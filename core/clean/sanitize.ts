@@ -131,9 +131,30 @@ function purifierFor(container: Element): Purifier {
   return purifier;
 }
 
-/** Sanitize the children of `container` (a <div> from createContainer) in place. */
+/** Comments carry nothing a reader sees; DOMPurify would drop them anyway. */
+function removeComments(container: HTMLElement): void {
+  const doc = container.ownerDocument;
+  const walker = doc.createTreeWalker(container, 128 /* NodeFilter.SHOW_COMMENT */);
+  const comments: Node[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node);
+  for (const node of comments) node.parentNode?.removeChild(node);
+}
+
+/**
+ * Sanitize the children of `container` (a <div> from createContainer) in place. Comments go first:
+ * DOMPurify 3.5 in place throws ("could not be detached") on a comment followed by text holding
+ * `</`, as in a scraped `a</\nb>c</`. Should in-place sanitizing still refuse some tree, the
+ * container is sanitized again as a string, which never fails, so one odd article cannot stop a
+ * library from opening.
+ */
 export function sanitizeInPlace(container: HTMLElement): void {
-  purifierFor(container).sanitize(container, config);
+  removeComments(container);
+  const purifier = purifierFor(container);
+  try {
+    purifier.sanitize(container, config);
+  } catch {
+    container.innerHTML = purifier.sanitize(container.innerHTML, { ...config, IN_PLACE: false });
+  }
 }
 
 /** Sanitize an HTML string; used by tests and by callers without a container. */

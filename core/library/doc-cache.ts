@@ -61,7 +61,7 @@ function toolchainVersions(): string {
     }
   };
   const purify = (createDOMPurify as unknown as { version?: string }).version ?? '?';
-  return `jsdom ${versionOf('jsdom')}, dompurify ${purify}, readability ${versionOf('@mozilla/readability')}, marked ${versionOf('marked')}`;
+  return `jsdom ${versionOf('jsdom')}, dompurify ${purify}, readability ${versionOf('@mozilla/readability')}, markdown-it ${versionOf('markdown-it')}, htmlparser2 ${versionOf('htmlparser2')}`;
 }
 
 let toolchain: string | null = null;

@@ -63,6 +63,19 @@ describe('cleanHtml: safety', () => {
   });
 });
 
+describe('cleanHtml: odd markup from scraped pages', () => {
+  // Found by the parser fuzz test: a comment (or a stray `</…>`, which parses as one) followed by
+  // text holding `</` made DOMPurify's in-place mode throw, and the article could not be opened.
+  it.each(['a</\nb>c</', 'a<!--b-->c</', '---\ntitle: </\ntitle: >\n</'])(
+    'cleans %j without failing',
+    (html) => {
+      const { doc } = cleanHtml(html);
+      expect(doc.text).toContain('</');
+      expect(doc.html).not.toContain('<!--');
+    },
+  );
+});
+
 describe('cleanHtml: canonical text', () => {
   it('drops the full-width paragraph indent in both HTML and text', () => {
     const { doc } = cleanHtml('<p>　　第一段。</p><p>　　第二段。</p>');
