@@ -56,7 +56,9 @@ export function anchorAll<T extends AnchorSelectors>(
     const annotation = annotations[i]!;
     const result = anchor(text, annotation, shift);
     if (result.range && result.status !== 'exact') shift = result.range.start - annotation.position.start;
-    results[i] = { ...annotation, ...result };
+    // Object.assign, not spread: V8 pretenures spread copies made in a hot loop, so 100,000 of
+    // them (an export) landed in the old generation (~31 MB, and a slow major GC).
+    results[i] = Object.assign({}, annotation, result);
   }
   return results;
 }

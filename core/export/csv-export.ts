@@ -1,30 +1,25 @@
 /**
  * Highlights as CSV for spreadsheets and R/pandas, streamed: rows are produced one article at a
- * time and pushed through a csv-stringify stream with back-pressure, so memory stays flat however
- * many highlights the library holds.
+ * time, as the consumer pulls, so memory stays flat however many highlights the library holds.
  *
  * Layouts: 'wide' is one row per highlight (tags joined with "; "); 'tidy' is one row per
  * highlight × tag (an untagged highlight still gets one row, with empty tag cells).
  *
- * The file is written for Excel as much as for code: UTF-8 with a BOM unless switched off, RFC 4180
- * quoting, CRLF row ends, and every cell holding a line break quoted (`quoted_match`: with CRLF row
- * ends, csv-stringify would otherwise leave a bare LF unquoted and the row would split). Cells that
- * begin with `=`, `+`, `-`, `@`, a tab or a CR (and their full-width forms) are neutralised against
- * formula injection by csv-stringify's `escape_formulas`, which puts a `'` in front of them: article
- * text and notes are untrusted, and a spreadsheet must never run them. Readers that want the exact
- * text back strip that one leading `'` from such cells.
+ * The file is written for Excel as much as for code (see `csv-text.ts`): UTF-8 with a BOM unless
+ * switched off, RFC 4180 quoting, CRLF row ends, and cells that begin like a formula neutralised with
+ * a leading `'`: article text and notes are untrusted, and a spreadsheet must never run them. Readers
+ * that want the exact text back strip that one leading `'` from such cells.
  *
  * Offsets (`start`, `end`) count Unicode code points in the canonical cleaned text, as the W3C
  * TextPositionSelector does; `quote` is the text found there now. Highlights that can no longer be
  * placed (orphans, articles gone from the library) keep their stored quote and have empty offsets
  * and context. `color` is the highlight's own colour (empty when it follows its tag's).
  */
-import { stringify } from 'csv-stringify';
-import { pipeline, Readable } from 'node:stream';
 import type { ArticleExport } from './export-articles.js';
 import { exportArticles } from './export-articles.js';
 import type { ExportRun } from './export-run.js';
 import type { ExportPlan, ExportSession } from './export-scope.js';
+import { BOM, csvCells, ROW_END, type Cell } from './csv-text.js';
 import { collectMetaKeys, META_PREFIX, metaCell } from './meta-columns.js';
 import type { PlacedAnnotation } from './place-annotations.js';
 import { contextAround, DEFAULT_CONTEXT, type ContextSpec } from './quote-context.js';
@@ -64,17 +59,8 @@ export interface CsvExportOptions {
 /** Joins several values in one cell (tags, categories, list-valued metadata). */
 export const LIST_SEPARATOR = '; ';
 
-type Cell = string | number;
-
-/** The csv-stringify settings every Gloss CSV uses (see the module comment for why). */
-export function csvStringifyOptions(bom: boolean) {
-  return {
-    bom,
-    escape_formulas: true,
-    record_delimiter: 'windows',
-    quoted_match: /[\r\n]/,
-  } as const;
-}
+/** Rows are handed out in chunks of about this many characters, not one tiny chunk per article. */
+const CHUNK_CHARS = 16 * 1024;
 
 export async function csvExport(
   session: ExportSession,
@@ -86,76 +72,64 @@ export async function csvExport(
   const metaKeys = await collectMetaKeys(session, plan);
   let rows = 0;
 
-  async function* records(): AsyncGenerator<Cell[]> {
-    yield [...CSV_COLUMNS, ...metaKeys.map((k) => META_PREFIX + k)];
+  async function* chunks(): AsyncGenerator<string> {
+    const header = csvCells([...CSV_COLUMNS, ...metaKeys.map((k) => META_PREFIX + k)]);
+    let pending = ((options.bom ?? true) ? BOM : '') + header + ROW_END;
     for await (const entry of exportArticles(session, plan, { memos: false })) {
-      const article = articleCells(entry);
+      // The article's own cells are the same on each of its rows: written once.
+      const article = csvCells(articleCells(entry));
       const extra = entry.article?.meta.extra ?? {};
-      const meta = metaKeys.map((k) => metaCell(extra[k]));
+      const meta = metaKeys.length ? `,${csvCells(metaKeys.map((k) => metaCell(extra[k])))}` : '';
       for (const item of entry.items) {
-        const tagIds = item.annotation.tagIds;
-        const groups = layout === 'tidy' ? (tagIds.length ? tagIds.map((id) => [id]) : [[]]) : [tagIds];
-        for (const ids of groups) {
+        const a = item.annotation;
+        const groups = layout === 'tidy' ? (a.tagIds.length ? a.tagIds.map((id) => [id]) : [[]]) : [a.tagIds];
+        for (const tagIds of groups) {
+          const highlight = csvCells(highlightCells(entry, item, tagIds, plan, context));
+          pending += `${csvCells([a.id, a.articleId])},${article},${highlight}${meta}${ROW_END}`;
           rows++;
-          yield [...highlightCells(entry, item, article, ids, plan, context), ...meta];
         }
       }
+      if (pending.length >= CHUNK_CHARS) {
+        yield pending;
+        pending = '';
+      }
     }
+    yield pending;
   }
 
-  const stringifier = stringify(csvStringifyOptions(options.bom ?? true));
-  stringifier.setEncoding('utf8');
-  // On any failure pipeline destroys both streams, so the consumer's iteration throws it.
-  pipeline(Readable.from(records()), stringifier, () => undefined);
   return {
-    chunks: stringifier as AsyncIterable<string>,
+    chunks: chunks(),
     get rows() {
       return rows;
     },
   };
 }
 
-interface ArticleCells {
-  path: string;
-  title: string;
-  date: string;
-  author: string;
-  url: string;
-  categories: string;
-}
-
-function articleCells({ article, planned }: ArticleExport): ArticleCells {
+/** article_path … categories. */
+function articleCells({ article, planned }: ArticleExport): Cell[] {
   const summary = planned.summary;
-  return {
-    path: summary?.path ?? '',
-    title: article?.meta.title ?? summary?.title ?? '',
-    date: article?.meta.date ?? summary?.date ?? '',
-    author: article?.meta.author ?? summary?.author ?? '',
-    url: article?.meta.url ?? '',
-    categories: (article?.meta.categories ?? summary?.categories ?? []).join(LIST_SEPARATOR),
-  };
+  return [
+    summary?.path ?? '',
+    article?.meta.title ?? summary?.title ?? '',
+    article?.meta.date ?? summary?.date ?? '',
+    article?.meta.author ?? summary?.author ?? '',
+    article?.meta.url ?? '',
+    (article?.meta.categories ?? summary?.categories ?? []).join(LIST_SEPARATOR),
+  ];
 }
 
+/** quote … modified. */
 function highlightCells(
   entry: ArticleExport,
   item: PlacedAnnotation,
-  article: ArticleCells,
   tagIds: readonly string[],
   plan: ExportPlan,
   context: ContextSpec,
 ): Cell[] {
   const a = item.annotation;
-  const text = entry.article?.doc.text;
+  const text = entry.article?.text;
   const around = item.range && text !== undefined ? contextAround(text, item.range, context) : null;
   return [
-    a.id,
-    a.articleId,
-    article.path,
-    article.title,
-    article.date,
-    article.author,
-    article.url,
-    article.categories,
     item.exact,
     around?.before ?? '',
     around?.after ?? '',

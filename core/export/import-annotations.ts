@@ -211,7 +211,7 @@ async function currentText(
   summary: ImportSummary,
 ): Promise<string | null> {
   try {
-    return (await session.library.get(articleId)).doc.text;
+    return (await session.library.getText(articleId)).text;
   } catch (err) {
     summary.warnings.push(`Could not open article ${articleId}: ${(err as Error).message}`);
     return null;

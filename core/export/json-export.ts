@@ -65,7 +65,7 @@ export function jsonExport(
     yield `{\n${fields(head, '  ')},\n  "first": {\n${fields({ type: 'AnnotationPage', startIndex: 0 }, '    ')},\n    "items": [`;
     const articles: string[] = [];
     for await (const entry of exportArticles(session, plan, { memos: true })) {
-      const text = entry.article?.doc.text ?? null;
+      const text = entry.article?.text ?? null;
       for (const item of entry.items) {
         yield `${rows === 0 ? '\n' : ',\n'}      ${JSON.stringify(webAnnotation(item, plan, text))}`;
         rows++;

@@ -3,12 +3,9 @@
  * (`ArticleMeta.extra`) found in the articles being exported, and how any YAML value becomes a cell.
  *
  * The header has to be written before the first row, so the keys are collected in a first pass over
- * the articles that will contribute rows. That pass reads metadata only (the scan-time parser, the
- * same one `library.get` uses, without cleaning the body), so it costs a few milliseconds per article
- * against the tens of milliseconds `library.get` spends cleaning; nothing but the key names is kept.
+ * the articles that will contribute rows, from the same source as the rows (`library.getText`, from
+ * memory for articles opened before); nothing but the key names is kept.
  */
-import { join } from 'node:path';
-import { readArticleFile } from '../library/read-article.js';
 import type { ExportPlan, ExportSession } from './export-scope.js';
 
 export const META_PREFIX = 'meta_';
@@ -16,17 +13,25 @@ export const META_PREFIX = 'meta_';
 /** The extra front-matter keys of the articles that have highlights in scope, sorted. */
 export async function collectMetaKeys(session: ExportSession, plan: ExportPlan): Promise<string[]> {
   const keys = new Set<string>();
-  for (const { id, summary, count } of plan.articles) {
-    if (!summary || count === 0) continue;
-    if (plan.byTag && !(await session.annotations.list(id)).some(plan.includes)) continue;
-    const parsed = await readArticleFile(join(session.library.root, ...summary.path.split('/')), {
-      relPath: summary.path,
-      size: summary.size,
-      mtimeMs: summary.mtimeMs,
-    });
-    for (const key of Object.keys(parsed.meta.extra)) keys.add(key);
+  for (const id of await articlesWithRows(session, plan)) {
+    try {
+      for (const key of Object.keys((await session.library.getText(id)).meta.extra)) keys.add(key);
+    } catch {
+      // An unreadable article adds no column; its rows say why (see export-articles.ts).
+    }
   }
   return [...keys].sort();
+}
+
+/** Library articles with highlights, and with the scope's tags when it filters by tag. */
+async function articlesWithRows(session: ExportSession, plan: ExportPlan): Promise<string[]> {
+  const ids = plan.articles.filter((p) => p.summary && p.count > 0).map((p) => p.id);
+  if (!plan.byTag) return ids;
+  const tagged: string[] = [];
+  for await (const { articleId, annotations } of session.annotations.listEach(ids)) {
+    if (annotations.some(plan.includes)) tagged.push(articleId);
+  }
+  return tagged;
 }
 
 /** A front-matter value as one cell: lists joined with "; ", nested data as JSON. */

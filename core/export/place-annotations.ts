@@ -23,6 +23,9 @@ export interface PlacedAnnotation {
   end: number | null;
 }
 
+/** A surrogate pair: a character outside the Basic Multilingual Plane (emoji, rare CJK). */
+const ASTRAL = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+
 export function placeAnnotations(
   text: string | null,
   annotations: readonly Annotation[],
@@ -37,8 +40,13 @@ export function placeAnnotations(
       end: null,
     }));
   }
-  const index = new CodePointIndex(text);
-  return anchorAll(text, annotations).map(({ status, range }, i) => {
+  // Without astral characters (most texts) code points and UTF-16 units agree: no index needed.
+  const index = ASTRAL.test(text) ? new CodePointIndex(text) : null;
+  const toCodePoints = (offset: number): number => index?.toCodePoints(offset) ?? offset;
+  // Only the selectors go in: anchorAll copies each input into its result, and a whole annotation
+  // per highlight was a large part of what a big export allocated.
+  const selectors = annotations.map(({ quote, position }) => ({ quote, position }));
+  return anchorAll(text, selectors).map(({ status, range }, i) => {
     const annotation = annotations[i]!;
     if (!range)
       return { annotation, status, range: null, exact: annotation.quote.exact, start: null, end: null };
@@ -47,8 +55,8 @@ export function placeAnnotations(
       status,
       range,
       exact: text.slice(range.start, range.end),
-      start: index.toCodePoints(range.start),
-      end: index.toCodePoints(range.end),
+      start: toCodePoints(range.start),
+      end: toCodePoints(range.end),
     };
   });
 }

@@ -42,6 +42,13 @@ export interface NewAnnotation {
   article?: ArticleRef;
 }
 
+/** One article's highlights, as `listEach` yields them. */
+export interface ArticleAnnotations {
+  articleId: string;
+  /** In document order, tags mapped through merges and deletes; empty when it has none. */
+  annotations: Annotation[];
+}
+
 export type AnnotationPatch = Partial<Pick<Annotation, 'quote' | 'position' | 'tagIds' | 'note' | 'color'>>;
 
 export interface ReadOnlyInfo {
@@ -113,6 +120,12 @@ export interface AnnotationService {
     annotations: readonly Annotation[],
     opts?: RestoreManyOptions,
   ): Promise<Annotation[]>;
+  /**
+   * `list` for many articles, yielded one at a time in the order given, from the in-memory index
+   * that `counts` and `queryAnnotations` use (as current as the highlight list): a walk over the
+   * whole store, such as an export, reads no file per article. Only the yielded article is copied.
+   */
+  listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations>;
   /** Number of highlights per article id (articles without any are absent). */
   counts(): Promise<Record<string, number>>;
   /** Every annotation of the library, one article file at a time (constant memory). */

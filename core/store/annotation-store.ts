@@ -18,11 +18,12 @@ import {
   type AnnotationQuery,
   type AnnotationQueryResult,
 } from './annotation-query.js';
-import { ArticleIndex, summarize } from './article-index.js';
+import { ArticleIndex, summarize, type ArticleSummaryEntry } from './article-index.js';
 import type {
   AnnotationPatch,
   AnnotationService,
   AnnotationServiceOptions,
+  ArticleAnnotations,
   ArticleRef,
   NewAnnotation,
   ReadOnlyInfo,
@@ -491,6 +492,24 @@ export class AnnotationStore implements AnnotationService {
     const matches = findMatches(this.index.values(), book, query);
     this.lastMatches = { key, version: this.index.version, book, rank: query.articleRank, matches };
     return pageOf(matches, book, query);
+  }
+
+  async *listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations> {
+    const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
+    // A snapshot: writes during the walk replace entries in the index, never the ones taken here.
+    const byArticle = new Map<string, ArticleSummaryEntry>();
+    for (const e of this.index.values()) byArticle.set(e.articleId, e);
+    for (const articleId of articleIds) {
+      const stored = byArticle.get(articleId)?.annotations ?? [];
+      yield {
+        articleId,
+        annotations: stored.map(({ annotation }) => {
+          const copy = storedAnnotation(annotation);
+          copy.tagIds = resolveTagIds(book, annotation.tagIds);
+          return copy;
+        }),
+      };
+    }
   }
 
   async counts(): Promise<Record<string, number>> {

@@ -1,11 +1,22 @@
 // The CSV export read back with csv-parse, as a spreadsheet or pandas would, and checked against the store.
 import { parse } from 'csv-parse/sync';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvExport, type CsvExportOptions } from '../../../core/export/csv-export.js';
 import { collectText } from '../../../core/export/export-run.js';
 import { planExport, type ExportScope } from '../../../core/export/export-scope.js';
 import type { Annotation } from '../../../core/model.js';
-import { BLOG, GOV, highlight, newSession, type TestSession } from './test-library.js';
+import {
+  BLOG,
+  copyLibrary,
+  GOV,
+  highlight,
+  newSession,
+  openTestSession,
+  sessionFor,
+  type TestSession,
+} from './test-library.js';
 
 async function exportCsv(
   session: TestSession,
@@ -245,9 +256,11 @@ describe('CSV export', () => {
     const failing = {
       ...session,
       annotations: Object.assign(Object.create(session.annotations) as typeof session.annotations, {
-        list: async (id: string) => {
-          if (id === BLOG) throw new Error('disk on fire');
-          return session.annotations.list(id);
+        async *listEach(ids: Iterable<string>) {
+          for await (const listed of session.annotations.listEach(ids)) {
+            if (listed.articleId === BLOG) throw new Error('disk on fire');
+            yield listed;
+          }
         },
       }),
     };
@@ -256,6 +269,24 @@ describe('CSV export', () => {
     await expect(planExport(session, { kind: 'article', articleId: 'nope' })).rejects.toMatchObject({
       code: 'not-found',
     });
+  });
+
+  it('writes the same CSV from the texts kept since the articles were opened as from cleaning them again', async () => {
+    const root = await copyLibrary();
+    const first = await openTestSession(root);
+    await annotate(first); // opens the highlighted articles, as the reader does
+    const { raw: expected, header } = await exportCsv(first);
+    await first.close();
+    expect(header).toContain('meta_source_site');
+
+    // Reopened: text and metadata come from what the library kept of the opened articles.
+    const reopened = await openTestSession(root);
+    expect((await exportCsv(reopened)).raw).toBe(expected);
+    await reopened.close();
+
+    // Without the caches every article is read and cleaned again.
+    await rm(path.join(root, '.gloss', 'cache'), { recursive: true, force: true });
+    expect((await exportCsv(await sessionFor(root))).raw).toBe(expected);
   });
 
   it('writes only the header for an empty scope', async () => {
