@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { dispatch } from '../../core/api/dispatch.js';
 import { toErrorPayload } from '../../core/api/errors.js';
 import type { GlossService } from '../../core/api/service.js';
@@ -86,7 +87,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       try {
         const result = await dispatch(service.handlers, match[1]!, input);
-        return sendJson(res, 200, { ok: true, result });
+        return sendJson(res, 200, { ok: true, result }, req);
       } catch (err) {
         const error = toErrorPayload(err);
         const status =
@@ -151,9 +152,28 @@ function setCommonHeaders(res: ServerResponse): void {
   res.setHeader('X-Frame-Options', 'DENY');
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
+/** Replies at least this big are compressed when the browser accepts gzip. */
+const GZIP_FROM_BYTES = 32 * 1024;
+
+/**
+ * A JSON reply. Large ones (an article's thousand highlights are ~700 KB) are gzipped at level 1:
+ * ~7 ms to shrink them six-fold, against tens of milliseconds the browser spends taking in the
+ * bytes even over loopback.
+ */
+function sendJson(res: ServerResponse, status: number, body: unknown, req?: IncomingMessage): void {
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+  const text = Buffer.from(JSON.stringify(body), 'utf8');
+  if (
+    req &&
+    text.length >= GZIP_FROM_BYTES &&
+    /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  ) {
+    res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+    res.end(gzipSync(text, { level: 1 }));
+    return;
+  }
+  res.writeHead(status, headers);
+  res.end(text);
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {

@@ -104,6 +104,12 @@ export interface AnnotationService {
 
   /** The article's highlights in document order, tags mapped through merges and deletes. */
   list(articleId: string): Promise<Annotation[]>;
+  /**
+   * `list` for showing an article: from the in-memory index when it is complete and kept current
+   * by watching (no read and parse of the article's file on every open), else `list`. It may lag
+   * another process's write by the moment its change event takes; merges and writers use `list`.
+   */
+  listForDisplay(articleId: string): Promise<Annotation[]>;
   create(input: NewAnnotation): Promise<Annotation>;
   update(articleId: string, id: string, patch: AnnotationPatch): Promise<Annotation>;
   /** Returns the removed annotation, for undo. */

@@ -353,6 +353,12 @@ export class AnnotationStore implements AnnotationService {
     return doc.annotations.map((a) => this.normalize(book, a));
   }
 
+  async listForDisplay(articleId: string): Promise<Annotation[]> {
+    if (!this.index.isComplete || !this.watcher.watching) return this.list(articleId);
+    for await (const { annotations } of this.listEach([articleId])) return annotations;
+    return [];
+  }
+
   async create(input: NewAnnotation): Promise<Annotation> {
     checkSelectors(input.quote, input.position);
     const book = await this.readCodebook();
