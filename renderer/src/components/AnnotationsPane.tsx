@@ -3,7 +3,7 @@
  * the highlights that could not be placed on the current text ("needs review": re-attach to the
  * selection, or delete), and the article's memo (saved as the user pauses typing).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
 import type { AppApi } from '../api/app-api.js';
@@ -28,7 +28,10 @@ function shorten(text: string, max = 160): string {
 }
 
 export function AnnotationsPane(props: AnnotationsPaneProps) {
-  const { article, annotations, tagsById, activeId } = props;
+  const { article, tagsById, activeId } = props;
+  // The list may hold a thousand items: rendered after the reader has painted the article's
+  // highlights (a lower-priority update), so opening an article is not held up by this pane.
+  const annotations = useDeferredValue(props.annotations);
   const { t } = useTranslation();
   const placed = annotations.filter((a) => a.range);
   const orphans = annotations.filter((a) => !a.range);

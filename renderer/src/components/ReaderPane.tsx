@@ -15,6 +15,7 @@ import {
 } from 'react';
 import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { warningText } from '../article-warning-text.js';
 import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
 import { snapToSentence } from '../../../core/anchor/snap-to-sentence.js';
 import { sanitizeArticleHtml } from '../sanitize-article.js';
@@ -124,8 +125,10 @@ export function ReaderPane(props: ReaderPaneProps) {
 
   useEffect(() => clearAllHighlights, []);
 
-  // Paint every placed highlight in its colour.
-  useEffect(() => {
+  // Paint every placed highlight in its colour, before the browser renders the commit that brought
+  // them (a layout effect): the highlights come in the same frame as the text and the list, not
+  // one frame and one restyle later.
+  useLayoutEffect(() => {
     if (!map) {
       clearAllHighlights();
       return;
@@ -411,10 +414,7 @@ export function ReaderPane(props: ReaderPaneProps) {
             <summary>{t('reader.warnings')}</summary>
             <ul>
               {article.warnings.map((w, i) => (
-                <li key={i}>
-                  {w.line ? `${t('reader.line', { line: w.line })}: ` : ''}
-                  {w.message}
-                </li>
+                <li key={i}>{warningText(t, w, article)}</li>
               ))}
             </ul>
           </details>

@@ -82,7 +82,6 @@ const en = {
     hideImages: 'Show placeholders instead',
     imagePlaceholder: 'Image not loaded',
     body: 'Article text',
-    line: 'line {{line}}',
   },
   annotations: {
     title: 'Highlights',

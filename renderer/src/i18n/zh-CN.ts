@@ -83,7 +83,6 @@ const zhCN: typeof en = {
     hideImages: '改为显示占位符',
     imagePlaceholder: '图片未加载',
     body: '正文',
-    line: '第 {{line}} 行',
   },
   annotations: {
     title: '高亮',

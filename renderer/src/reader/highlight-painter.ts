@@ -3,8 +3,12 @@
  * `CSS.highlights`, so the article's DOM is never touched (offsets stay valid, overlaps and
  * element boundaries come free). `::highlight()` rules can only come from a style sheet, and the
  * colours are the user's, so the rules live in a constructed style sheet (CSSOM, allowed by the
- * CSP; no inline <style>).
+ * CSP; no inline <style>). Rules are only ever added, one pair per colour, and the palette's come
+ * with the sheet: any change to the sheet restyles the whole document (200-400 ms with a long
+ * article and a full highlight list beside it), while registering highlights whose rules exist
+ * costs a repaint.
  */
+import { OKABE_ITO } from '../coding/annotation-colors.js';
 
 const PREFIX = 'gloss-';
 export const ACTIVE_HIGHLIGHT = 'gloss-active';
@@ -19,14 +23,9 @@ export interface PaintItem {
 
 let sheet: CSSStyleSheet | null = null;
 const registered = new Set<string>();
-
-function ensureSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  }
-  return sheet;
-}
+/** Colours (lower-case #rrggbb) that have their rules in the sheet, and the rules. */
+const styled = new Set<string>();
+const rules: string[] = [];
 
 function rgba(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -35,6 +34,31 @@ function rgba(hex: string, alpha: number): string {
 
 export function highlightApiAvailable(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+}
+
+const highlightName = (color: string): string => `${PREFIX}c${color.slice(1)}`;
+
+/** Adds the rules of colours painted for the first time, in one sheet change. */
+function styleColors(colors: Iterable<string>): void {
+  const before = styled.size;
+  const wanted = sheet ? [...colors] : [...OKABE_ITO.map((c) => c.toLowerCase()), ...colors];
+  for (const color of wanted) {
+    if (styled.has(color)) continue;
+    styled.add(color);
+    const name = highlightName(color);
+    // Translucent, so overlapping highlights visibly deepen; the underline keeps a colour cue
+    // where two colours blend.
+    rules.push(
+      `::highlight(${name}) { background-color: ${rgba(color, 0.32)}; text-decoration: underline 2px ${rgba(color, 0.9)}; text-underline-offset: 0.2em; }`,
+      `:root[data-theme='dark'] ::highlight(${name}) { background-color: ${rgba(color, 0.3)}; }`,
+    );
+  }
+  if (styled.size === before) return;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  sheet.replaceSync(rules.join('\n'));
 }
 
 /** Replace every colour highlight with `items`. */
@@ -47,22 +71,14 @@ export function paintHighlights(items: readonly PaintItem[]): void {
     list.push(item.range);
     groups.set(key, list);
   }
+  styleColors(groups.keys());
   for (const name of registered) CSS.highlights.delete(name);
   registered.clear();
-  const rules: string[] = [];
   for (const [color, ranges] of groups) {
-    const name = `${PREFIX}c${color.slice(1)}`;
-    const highlight = new Highlight(...ranges);
-    CSS.highlights.set(name, highlight);
+    const name = highlightName(color);
+    CSS.highlights.set(name, new Highlight(...ranges));
     registered.add(name);
-    // Translucent, so overlapping highlights visibly deepen; the underline keeps a colour cue
-    // where two colours blend.
-    rules.push(
-      `::highlight(${name}) { background-color: ${rgba(color, 0.32)}; text-decoration: underline 2px ${rgba(color, 0.9)}; text-underline-offset: 0.2em; }`,
-      `:root[data-theme='dark'] ::highlight(${name}) { background-color: ${rgba(color, 0.3)}; }`,
-    );
   }
-  ensureSheet().replaceSync(rules.join('\n'));
 }
 
 /** A named special highlight (the active one, the pending selection, a search flash). */
