@@ -1,14 +1,17 @@
 /** Errors that cross the API boundary: a stable code for programs, a message for people. */
-export type ApiErrorCode =
-  | 'unknown-operation'
-  | 'invalid-input'
-  | 'not-found'
-  | 'no-library'
-  | 'outside-library'
-  | 'read-only'
-  | 'conflict'
-  | 'io'
-  | 'internal';
+export const API_ERROR_CODES = [
+  'unknown-operation',
+  'invalid-input',
+  'not-found',
+  'no-library',
+  'outside-library',
+  'read-only',
+  'conflict',
+  'io',
+  'internal',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export class ApiError extends Error {
   constructor(

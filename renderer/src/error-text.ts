@@ -5,24 +5,11 @@
  * reader learns what went wrong without losing the specifics.
  */
 import type { TFunction } from 'i18next';
+import { API_ERROR_CODES, type ApiErrorCode } from '../../core/api/errors.js';
 
-const KNOWN_CODES = [
-  'invalid-input',
-  'not-found',
-  'no-library',
-  'outside-library',
-  'read-only',
-  'conflict',
-  'io',
-  'internal',
-  'unknown-operation',
-] as const;
-
-type KnownCode = (typeof KNOWN_CODES)[number];
-
-const codeOf = (err: unknown): KnownCode | null => {
+const codeOf = (err: unknown): ApiErrorCode | null => {
   const code = (err as { code?: unknown } | null)?.code;
-  return (KNOWN_CODES as readonly unknown[]).includes(code) ? (code as KnownCode) : null;
+  return (API_ERROR_CODES as readonly unknown[]).includes(code) ? (code as ApiErrorCode) : null;
 };
 
 export function errorText(t: TFunction, language: string, err: unknown): string {

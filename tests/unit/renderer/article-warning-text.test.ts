@@ -1,18 +1,12 @@
-import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { uiI18n } from './ui-i18n.js';
 import type { ArticleWarning } from '../../../core/model.js';
 import { parseArticleBytes } from '../../../core/library/read-article.js';
 import { warningText } from '../../../renderer/src/article-warning-text.js';
-import en from '../../../renderer/src/i18n/en.js';
-import zhCN from '../../../renderer/src/i18n/zh-CN.js';
 
-const i18n = i18next.createInstance();
+let i18n: Awaited<ReturnType<typeof uiI18n>>;
 beforeAll(async () => {
-  await i18n.init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-    lng: 'en',
-    interpolation: { escapeValue: false },
-  });
+  i18n = await uiI18n();
 });
 
 /** The warnings core gives for a file with these bytes, as the library lists them. */

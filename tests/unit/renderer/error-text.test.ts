@@ -1,17 +1,11 @@
-import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { uiI18n } from './ui-i18n.js';
 import { ApiError } from '../../../core/api/errors.js';
 import { errorText } from '../../../renderer/src/error-text.js';
-import en from '../../../renderer/src/i18n/en.js';
-import zhCN from '../../../renderer/src/i18n/zh-CN.js';
 
-const i18n = i18next.createInstance();
+let i18n: Awaited<ReturnType<typeof uiI18n>>;
 beforeAll(async () => {
-  await i18n.init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-    lng: 'en',
-    interpolation: { escapeValue: false },
-  });
+  i18n = await uiI18n();
 });
 
 // What the preload and the HTTP client throw: an Error with the code of core's ApiError.
