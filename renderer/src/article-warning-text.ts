@@ -20,7 +20,7 @@ export function warningText(t: TFunction, warning: ArticleWarning, article: Warn
   const line = warning.line ? t('warning.atLine', { line: warning.line }) : '';
   switch (warning.code) {
     case 'front-matter':
-      return `${t('warning.frontMatter')}${line}: ${warning.message}`;
+      return t('warning.withDetail', { text: `${t('warning.frontMatter')}${line}`, detail: warning.message });
     case 'date':
       return `${t('warning.date', { value: quotedValue(warning.message) })}${line}`;
     case 'encoding':

@@ -340,6 +340,7 @@ const en = {
     'unknown-operation': 'An internal error',
   },
   warning: {
+    withDetail: '{{text}}: {{detail}}',
     atLine: ' (line {{line}})',
     frontMatter: 'The front matter could not be read',
     date: 'Unrecognised date "{{value}}"',

@@ -335,6 +335,7 @@ const zhCN: typeof en = {
     'unknown-operation': '内部错误',
   },
   warning: {
+    withDetail: '{{text}}：{{detail}}',
     atLine: '（第 {{line}} 行）',
     frontMatter: '无法读取文件头部的元数据（front matter）',
     date: '无法识别的日期“{{value}}”',
