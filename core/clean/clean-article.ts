@@ -1,13 +1,15 @@
 /**
  * The one cleaning pipeline every article goes through, whatever its site or file format:
- * cut source-level boilerplate and hostile nesting, parse the body HTML into the shared jsdom window, apply the boilerplate rules, sanitize with the
- * allow-list, replace images by placeholders, tidy blocks, then compute the canonical text.
+ * cut source-level boilerplate, hostile nesting and elements past the budget, parse the body HTML
+ * into the shared jsdom window, apply the boilerplate rules, sanitize with the allow-list, replace
+ * images by placeholders, tidy blocks, then compute the canonical text.
  * Bump CLEANER_VERSION whenever the output for some input may change: annotations record it.
  */
 import type { CleanDocument } from '../model.js';
 import { applyRules, prefilterSource } from './apply-rules.js';
 import { BOILERPLATE_RULES, type BoilerplateRule } from './boilerplate-rules.js';
 import { createContainer, releaseContainer } from './dom-window.js';
+import { limitElements } from './limit-elements.js';
 import { limitNesting } from './limit-nesting.js';
 import { replaceImages } from './remote-images.js';
 import { sanitizeInPlace } from './sanitize.js';
@@ -28,17 +30,22 @@ export interface CleanResult {
   editor: string | null;
   /** Boilerplate rule ids that fired, with counts. */
   ruleHits: Record<string, number>;
+  /** True when the body had more elements than the cleaner takes and its rest became plain text. */
+  simplified: boolean;
 }
 
 export interface CleanOptions {
   rules?: readonly BoilerplateRule[];
+  /** Element budget (see limit-elements.ts); tests lower it. */
+  maxElements?: number;
 }
 
 /** Clean an HTML body fragment (not a whole page: see extract-page.ts for those). */
 export function cleanHtml(html: string, options: CleanOptions = {}): CleanResult {
   const rules = options.rules ?? BOILERPLATE_RULES;
   const hits: Record<string, number> = {};
-  const source = limitNesting(prefilterSource(html, rules, hits));
+  const limited = limitElements(limitNesting(prefilterSource(html, rules, hits)), options.maxElements);
+  const source = limited.html;
   const container = createContainer(source);
   const effects = applyRules(container, rules, source, hits);
   sanitizeInPlace(container);
@@ -58,5 +65,6 @@ export function cleanHtml(html: string, options: CleanOptions = {}): CleanResult
     doc: { html: out, text, cleanerVersion: CLEANER_VERSION, remoteImages },
     editor: effects.editor,
     ruleHits: effects.hits,
+    simplified: limited.cut,
   };
 }

@@ -34,7 +34,43 @@ export function sharedWindow(): JSDOM['window'] {
   return current.window;
 }
 
-/** A fresh, detached <div> in the shared document to parse a fragment into. */
+/**
+ * Elements that bound "in scope" checks like the root does in fragment parsing, and whose end tag
+ * is the only thing in a body that could close them (see parseLinear).
+ */
+const SCOPE_WRAPPERS = ['object', 'applet', 'marquee'] as const;
+
+/** Bodies from this length (UTF-16 units) up are parsed as a document (see parseLinear). */
+const LINEAR_PARSE_FROM = 8192;
+
+/**
+ * Parse `html` as `div.innerHTML = html` would, in time linear in the number of siblings.
+ * Why: jsdom's fragment parsing (innerHTML) is quadratic in the number of children of one element
+ * (parse5 8 detaches the parsed children from the end, and each removal re-indexes the list), so
+ * 8,000 sibling <p>s took ~1.5 s and 256 KB of them about a minute. Parsing a whole document is
+ * linear, and so is moving children from the front (a first child's index needs no walk).
+ * Why the wrapper: in a document, `</body>` or `</html>` switch the parser to "after body", where
+ * a comment lands outside <body>; in a <div> fragment both are ignored. Inside an <object> (an
+ * "in scope" boundary, like the fragment's root) <body> is out of scope, so they are ignored too.
+ * The wrapper only adds a marker to the list of active formatting elements below all the body's
+ * own entries, and leaves the parser "in body" like a <div> context. Only its own end tag could
+ * close it, so one whose end tag is absent from `html` is chosen; false if there is none (then the
+ * caller parses as a fragment). Making the document costs ~0.5 ms, so bodies under
+ * LINEAR_PARSE_FROM (at most ~1,000 siblings, ~25 ms) are parsed as a fragment.
+ */
+function parseLinear(window: JSDOM['window'], html: string, div: HTMLDivElement): boolean {
+  if (html.length < LINEAR_PARSE_FROM) return false;
+  const lower = html.toLowerCase();
+  const wrapper = SCOPE_WRAPPERS.find((tag) => !lower.includes(`</${tag}`));
+  if (!wrapper) return false;
+  // No quirks mode (the doctype), as in the shared document: it decides whether <table> closes a <p>.
+  const doc = new window.DOMParser().parseFromString(`<!doctype html><body><${wrapper}>${html}`, 'text/html');
+  const root = doc.body.firstChild!;
+  for (let child = root.firstChild; child; child = root.firstChild) div.appendChild(child);
+  return true;
+}
+
+/** A fresh, detached <div> in the shared document, holding `html` parsed as its innerHTML. */
 export function createContainer(html: string): HTMLDivElement {
   // The old window is not closed: containers made in it may still be in use, and it holds no
   // timers or listeners of its own, so it is collected once the last of them is dropped.
@@ -42,7 +78,7 @@ export function createContainer(html: string): HTMLDivElement {
   const window = sharedWindow();
   current!.containers++;
   const div = window.document.createElement('div');
-  div.innerHTML = html;
+  if (!parseLinear(window, html, div)) div.innerHTML = html;
   return div;
 }
 
@@ -52,4 +88,43 @@ export function createContainer(html: string): HTMLDivElement {
  */
 export function releaseContainer(container: Element): void {
   container.replaceChildren();
+  // A child list forgotten by forgetChildLists still holds its last snapshot of the children (the
+  // container's wrapper keeps it for `childNodes`); reading it brings it up to date, empty.
+  void container.childNodes.length;
+  void container.children.length;
+}
+
+/** jsdom's key from a DOM wrapper to its implementation object (`Symbol("impl")` in its utils). */
+function implOf(node: Node): Record<string, unknown> | undefined {
+  const key = Object.getOwnPropertySymbols(node).find((s) => s.description === 'impl');
+  return key ? (node as unknown as Record<symbol, Record<string, unknown>>)[key] : undefined;
+}
+
+/**
+ * Let jsdom forget the live `childNodes`/`children` lists read under `root`, so later insertions
+ * and removals cost O(1) instead of O(children). Why: jsdom (29) keeps such a list once it was read
+ * and rebuilds it in full on every change of its parent; DOMPurify 3.5 reads `childNodes` of every
+ * node it visits, so after sanitizing, each change to a wide element (8,000 sibling <p>s) copied
+ * the whole list, and emptying it took seconds. A list read again later is made anew by jsdom.
+ * Reaching into jsdom's private fields is the price; `wide-bodies.test.ts` fails if a jsdom
+ * upgrade renames them (the cleaning of a wide body would then be quadratic again).
+ */
+export function forgetChildLists(root: Node): void {
+  const key = Object.getOwnPropertySymbols(root).find((s) => s.description === 'impl');
+  if (!key) return;
+  const doc = root.ownerDocument;
+  if (!doc) return;
+  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node: Node | null = root; node; node = walker.nextNode()) {
+    const impl = (node as unknown as Record<symbol, Record<string, unknown> | undefined>)[key];
+    if (!impl) continue;
+    if (impl._childNodesList) impl._childNodesList = null;
+    if (impl._childrenList) impl._childrenList = null;
+  }
+}
+
+/** True when jsdom keeps a live child list for `node` (tests use it to prove forgetChildLists works). */
+export function hasLiveChildList(node: Node): boolean {
+  const impl = implOf(node);
+  return Boolean(impl?._childNodesList || impl?._childrenList);
 }

@@ -15,6 +15,7 @@
  * MAX_DEPTH tags is not even tokenized).
  */
 import { Tokenizer } from 'htmlparser2';
+import { countsMoreTagsThan, IGNORE_TOKENS, spliceRanges } from './tag-scan.js';
 
 /** Deepest element nesting the cleaner lets through. */
 export const MAX_DEPTH = 128;
@@ -267,19 +268,9 @@ class DepthModel {
   }
 }
 
-/** Whether `html` has more than `limit` possible start tags ("<" and a letter). */
-function mayNestDeeperThan(html: string, limit: number): boolean {
-  let count = 0;
-  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
-    const c = html.charCodeAt(i + 1) | 0x20;
-    if (c >= 0x61 && c <= 0x7a && ++count > limit) return true;
-  }
-  return false;
-}
-
 /** `html` with the start tags (and their end tags) that would nest deeper than `maxDepth` cut out. */
 export function limitNesting(html: string, maxDepth = MAX_DEPTH): string {
-  if (!mayNestDeeperThan(html, maxDepth)) return html;
+  if (!countsMoreTagsThan(html, maxDepth)) return html;
   const model = new DepthModel();
   /** Source ranges to cut, in order. */
   const cuts: number[] = [];
@@ -301,6 +292,7 @@ export function limitNesting(html: string, maxDepth = MAX_DEPTH): string {
   const tokenizer = new Tokenizer(
     {},
     {
+      ...IGNORE_TOKENS,
       onopentagname(start, end) {
         tagStart = start - 1;
         name = html.slice(start, end).toLowerCase();
@@ -324,28 +316,9 @@ export function limitNesting(html: string, maxDepth = MAX_DEPTH): string {
         model.endTag(closing);
       },
       isInForeignContext: () => model.inForeign(),
-      onattribdata() {},
-      onattribentity() {},
-      onattribend() {},
-      onattribname() {},
-      oncdata() {},
-      oncomment() {},
-      ondeclaration() {},
-      onend() {},
-      onprocessinginstruction() {},
-      ontext() {},
-      ontextentity() {},
     },
   );
   tokenizer.write(html);
   tokenizer.end();
-  if (cuts.length === 0) return html;
-  const parts: string[] = [];
-  let from = 0;
-  for (let i = 0; i < cuts.length; i += 2) {
-    parts.push(html.slice(from, cuts[i]));
-    from = cuts[i + 1]!;
-  }
-  parts.push(html.slice(from));
-  return parts.join('');
+  return cuts.length === 0 ? html : spliceRanges(html, cuts);
 }

@@ -14,11 +14,18 @@ export function secureLinks(root: Element): void {
   for (const a of Array.from(root.querySelectorAll('a'))) {
     if (!a.getAttribute('href')) {
       // An anchor without a (safe) target is just text.
-      a.replaceWith(...Array.from(a.childNodes));
+      a.replaceWith(...childrenOf(a));
       continue;
     }
     a.setAttribute('rel', 'noopener noreferrer');
   }
+}
+
+/** The child nodes of `el` as an array, read by walking siblings (see forgetChildLists). */
+function childrenOf(el: Node): Node[] {
+  const out: Node[] = [];
+  for (let c = el.firstChild; c; c = c.nextSibling) out.push(c);
+  return out;
 }
 
 const isBlock = (n: Node): boolean =>
@@ -34,12 +41,13 @@ export function wrapLooseText(container: Element): void {
     container,
     ...Array.from(container.querySelectorAll('div, blockquote, li, figure, section, td')),
   ]) {
-    const children = Array.from(el.childNodes);
-    if (!children.some(isBlock) && el !== container) continue;
+    const children = childrenOf(el);
+    const hasBlock = children.some(isBlock);
+    if (!hasBlock && el !== container) continue;
     let run: Node[] = [];
     const flush = (before: Node | null): void => {
       const meaningful = run.some((n) => n.nodeType !== TEXT_NODE || /[^\s]/.test(n.textContent ?? ''));
-      if (meaningful && (children.some(isBlock) || el === container)) {
+      if (meaningful && (hasBlock || el === container)) {
         const p = doc.createElement('p');
         el.insertBefore(p, before);
         for (const n of run) p.appendChild(n);

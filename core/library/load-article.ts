@@ -3,9 +3,10 @@
  * the expensive path (jsdom), so the library calls it lazily and caches the last few results.
  */
 import { readFile } from 'node:fs/promises';
-import type { Article } from '../model.js';
+import type { Article, ArticleWarning } from '../model.js';
 import { cleanHtml, type CleanResult } from '../clean/clean-article.js';
 import { extractPage } from '../clean/extract-page.js';
+import { MAX_ELEMENTS } from '../clean/limit-elements.js';
 import { markdownToHtml } from '../clean/markdown-to-html.js';
 import { plainTextToHtml } from '../clean/plain-text-to-html.js';
 import { parseDate } from './parse-date.js';
@@ -16,6 +17,7 @@ export function buildArticle(parsed: ParsedArticle): Article {
   const { summary } = parsed;
   const meta = { ...parsed.meta, extra: { ...parsed.meta.extra } };
   let result: CleanResult;
+  let pageSimplified = false;
   switch (summary.format) {
     case 'html-page': {
       const page = extractPage(parsed.body, meta.url);
@@ -25,6 +27,7 @@ export function buildArticle(parsed: ParsedArticle): Article {
         meta.date = parseDate(page.publishedTime);
       }
       result = cleanHtml(page.html);
+      pageSimplified = page.simplified;
       break;
     }
     case 'markdown':
@@ -37,7 +40,12 @@ export function buildArticle(parsed: ParsedArticle): Article {
       result = cleanHtml(parsed.body);
   }
   meta.editor = result.editor;
-  return { ...summary, meta, doc: result.doc };
+  if (!result.simplified && !pageSimplified) return { ...summary, meta, doc: result.doc };
+  const simplified: ArticleWarning = {
+    code: 'simplified',
+    message: `The body has more than ${MAX_ELEMENTS.toLocaleString('en')} HTML elements; the rest is shown as plain text`,
+  };
+  return { ...summary, warnings: [...summary.warnings, simplified], meta, doc: result.doc };
 }
 
 /** Read, parse and clean the file at `absPath`. Throws the fs error if the file is gone. */

@@ -35,6 +35,8 @@ export function warningText(t: TFunction, warning: ArticleWarning, article: Warn
       return t('warning.unreadable', { detail: detailOf(warning.message) });
     case 'parse':
       return t('warning.parse', { detail: detailOf(warning.message) });
+    case 'simplified':
+      return t('warning.simplified', { max: /[\d,]+/.exec(warning.message)?.[0] ?? '' });
     default:
       return warning.message;
   }

@@ -351,6 +351,7 @@ const en = {
     emptyBody: 'The article has no body text',
     unreadable: 'Cannot read the file ({{detail}})',
     parse: 'Could not parse the file: {{detail}}',
+    simplified: 'This article has more than {{max}} HTML elements; the rest of it is shown as plain text',
   },
 };
 

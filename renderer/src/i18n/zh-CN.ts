@@ -346,6 +346,7 @@ const zhCN: typeof en = {
     emptyBody: '这篇文章没有正文',
     unreadable: '无法读取文件（{{detail}}）',
     parse: '无法解析文件：{{detail}}',
+    simplified: '这篇文章的 HTML 元素超过 {{max}} 个，其余部分以纯文本显示',
   },
 };
 

@@ -44,6 +44,18 @@ describe('article warnings in the reader language', () => {
     ).toBe('文件是空的');
   });
 
+  it('says in both languages that an article past the element budget is partly plain text', () => {
+    const w: ArticleWarning = {
+      code: 'simplified',
+      message: 'The body has more than 50,000 HTML elements; the rest is shown as plain text',
+    };
+    const size = { encoding: 'utf-8', size: 10 };
+    expect(warningText(i18n.getFixedT('zh-CN'), w, size)).toBe(
+      '这篇文章的 HTML 元素超过 50,000 个，其余部分以纯文本显示',
+    );
+    expect(warningText(i18n.getFixedT('en'), w, size)).toContain('more than 50,000 HTML elements');
+  });
+
   it('keeps the operating-system detail of an unreadable file', () => {
     const t = i18n.getFixedT('zh-CN');
     const w: ArticleWarning = { code: 'unreadable', message: 'Cannot read the file (EACCES)' };

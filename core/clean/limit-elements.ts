@@ -1,0 +1,89 @@
+/**
+ * An element budget, run on body HTML before jsdom parses it, next to limit-nesting.ts. jsdom and
+ * DOMPurify cost some 100 µs per element, so 10 MB of tags (a million elements) would freeze the
+ * opening of that article for minutes. Real articles hold a few hundred elements, and a huge table
+ * a few thousand; past MAX_ELEMENTS start tags, every further tag is cut from the source
+ * and its text kept, so the rest of the article reads as plain text (a block-level tag becomes a
+ * line break, which the canonical text reads as a space). The contents of raw-text elements past
+ * the budget (script, style, textarea, …) go with their tags: the sanitizer would drop them anyway.
+ * The cleaner reports the cut, and the reader says the article was simplified.
+ */
+import { Tokenizer } from 'htmlparser2';
+import { countsMoreTagsThan, IGNORE_TOKENS, spliceRanges } from './tag-scan.js';
+import { BLOCK_ELEMENTS } from './text-of-html.js';
+
+/** Start tags let through to jsdom: a few seconds of cleaning at most; real articles hold hundreds. */
+export const MAX_ELEMENTS = 20_000;
+
+/** Elements whose content the tokenizer reads as raw text (or the sanitizer drops whole). */
+const RAW_TEXT = new Set([
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+]);
+
+export interface LimitedHtml {
+  html: string;
+  /** True when tags past the budget were cut. */
+  cut: boolean;
+}
+
+/** `html` with every tag after the first `maxElements` start tags cut out (text kept). */
+export function limitElements(html: string, maxElements = MAX_ELEMENTS): LimitedHtml {
+  if (!countsMoreTagsThan(html, maxElements)) return { html, cut: false };
+  /** Source ranges to cut, as [start, end) pairs in order, and what replaces each. */
+  const cuts: number[] = [];
+  const replacements: string[] = [];
+  const cutRange = (start: number, end: number, replacement: string): void => {
+    cuts.push(start, end);
+    replacements.push(replacement);
+  };
+  const cut = (start: number, end: number, name: string): void =>
+    cutRange(start, end, BLOCK_ELEMENTS.has(name) || name === 'br' ? '\n' : '');
+  let starts = 0;
+  let tagStart = 0;
+  let name = '';
+  /** Set while skipping a raw-text element's content past the budget: where it began. */
+  let rawFrom = -1;
+  const finishStartTag = (end: number): void => {
+    if (++starts <= maxElements) return;
+    cut(tagStart, end + 1, name);
+    if (RAW_TEXT.has(name)) rawFrom = end + 1;
+  };
+  const tokenizer = new Tokenizer(
+    {},
+    {
+      ...IGNORE_TOKENS,
+      onopentagname(start, end) {
+        tagStart = start - 1;
+        name = html.slice(start, end).toLowerCase();
+      },
+      onopentagend: finishStartTag,
+      onselfclosingtag: finishStartTag,
+      onclosetag(start, end) {
+        if (starts <= maxElements) return;
+        const from = html.lastIndexOf('<', start);
+        const gt = html.indexOf('>', end);
+        const closing = html.slice(start, end).toLowerCase();
+        if (rawFrom >= 0) {
+          cutRange(rawFrom, from, '');
+          rawFrom = -1;
+        }
+        cut(from, gt < 0 ? html.length : gt + 1, closing);
+      },
+      oncomment(start, end) {
+        if (starts > maxElements) cutRange(html.lastIndexOf('<', start), end + 1, '');
+      },
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  if (rawFrom >= 0) cutRange(rawFrom, html.length, '');
+  return { html: spliceRanges(html, cuts, replacements), cut: true };
+}
