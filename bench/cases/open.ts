@@ -32,13 +32,15 @@ export function floorTask(args: { root: string }): FloorResult {
 }
 
 export interface OpenResult {
-  /** openLibrary() + whenScanned(): the full list is ready. */
+  /** openLibrary() + whenListed(): every article is in the list, with its metadata. */
   listReadyMs: number;
-  /** …and a first search answered (cached texts loaded, search string built). */
+  /** …then whenScanned() and a first search answered (every body read, search string built). */
   searchReadyMs: number;
   /** The first search threw (it should not). */
   searchError: string | null;
   articles: number;
+  /** Articles list() held when whenListed() resolved: all of them, or "list ready" is not true. */
+  listedAtReady: number;
   errors: number;
   idleRssMB: number;
   idleHeapMB: number;
@@ -59,8 +61,10 @@ export async function openTask(args: { root: string; cacheDir: string }): Promis
   const sampler = new MemorySampler().start(20);
   const t0 = now();
   const library = await openLibrary(args.root, { cacheDir: args.cacheDir, watch: false });
-  await library.whenScanned();
+  await library.whenListed();
   const listReadyMs = now() - t0;
+  const listed = library.list().articles.length;
+  await library.whenScanned();
   const list = library.list();
   let searchError: string | null = null;
   try {
@@ -78,6 +82,7 @@ export async function openTask(args: { root: string; cacheDir: string }): Promis
     searchReadyMs,
     searchError,
     articles: list.articles.length,
+    listedAtReady: listed,
     errors: list.errors.length,
     idleRssMB,
     idleHeapMB,
@@ -121,6 +126,10 @@ export async function benchOpen(
     floor.push(await runChild<FloorResult>('floor', { root }));
     cold.push(await runChild<OpenResult>('open', { root, cacheDir }));
     warm.push(await runChild<OpenResult>('open', { root, cacheDir }));
+    for (const run of [cold[i]!, warm[i]!]) {
+      if (run.listedAtReady !== run.articles)
+        throw new Error(`open ${count}: list "ready" with ${run.listedAtReady} of ${run.articles} articles`);
+    }
     log(
       `  open ${count}: floor ${floor[i]!.ms.toFixed(0)} ms, cold ${cold[i]!.listReadyMs.toFixed(0)} ms, warm ${warm[i]!.listReadyMs.toFixed(0)} ms`,
     );

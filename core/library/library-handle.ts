@@ -41,7 +41,12 @@ export interface LibraryHandle {
   /** Resolve a path (absolute, or relative to the root) to an article id; throws outside the library. */
   idForPath(path: string): string;
   search(query: string, limit: number): { hits: SearchHit[]; total: number; totalCapped: boolean };
-  /** Resolves when the first full scan has finished. */
+  /**
+   * Resolves when every file found is in the list, with its metadata; search may still be missing
+   * the bodies of files the cache did not know (until whenScanned).
+   */
+  whenListed(): Promise<void>;
+  /** Resolves when the first full scan has finished: every file parsed, search complete. */
   whenScanned(): Promise<void>;
   close(): Promise<void>;
 }

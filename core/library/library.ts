@@ -3,6 +3,7 @@
  * search index current, watches for changes, and opens articles on demand (cleaned lazily, with
  * the last few kept). Plain Node; never writes into the user's folder, only into `opts.cacheDir`.
  */
+import { existsSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -15,12 +16,27 @@ import { idFromPath } from './article-id.js';
 import { DocCache, type StoredArticle } from './doc-cache.js';
 import type { ArticleText, LibraryHandle, LibraryOpenOptions } from './library-handle.js';
 import { loadArticle } from './load-article.js';
-import { isFresh, loadParseCache, saveParseCache, type CacheEntry, type LoadedCache } from './parse-cache.js';
+import {
+  cacheFileFor,
+  isFresh,
+  loadParseCache,
+  saveParseCache,
+  type CacheEntry,
+  type LoadedCache,
+} from './parse-cache.js';
 import { parseInOrder } from './parse-in-order.js';
 import { defaultWorkerSpec, ParsePool } from './parse-pool.js';
-import { isArticleFile, MAX_ARTICLE_BYTES, readArticleFile, type FileInfo } from './read-article.js';
+import {
+  isArticleFile,
+  MAX_ARTICLE_BYTES,
+  readArticleFile,
+  readArticleFileSync,
+  readArticleHeadSync,
+  type FileInfo,
+} from './read-article.js';
 import { RecentArticles } from './recent-articles.js';
-import { isIgnoredName, scanFolder, type ScannedFile } from './scan-folder.js';
+import { isIgnoredName, scanFolder, yieldToEventLoop, type ScannedFile } from './scan-folder.js';
+import type { ParsedFile } from './pack-texts.js';
 import { watchFolder, type FolderWatcher, type WatchEvent } from './watch-folder.js';
 
 /** Longest stretch of synchronous scanning before other work gets a turn. */
@@ -29,6 +45,18 @@ const PROGRESS_EVERY_MS = 100;
 /** Below this many files to read, the main thread is done before a worker would have started. */
 const MIN_FILES_FOR_WORKERS = 200;
 const MAX_WORKERS = 3;
+
+/** Size and mtime of a file listed without them whose head could not be read (0 if gone). */
+function statLater(file: ScannedFile): void {
+  try {
+    const st = statSync(file.absPath);
+    file.size = st.size;
+    file.mtimeMs = st.mtimeMs;
+  } catch {
+    file.size = 0;
+    file.mtimeMs = 0;
+  }
+}
 
 export async function openLibrary(rootPath: string, opts: LibraryOpenOptions): Promise<LibraryHandle> {
   const root = resolve(rootPath);
@@ -67,6 +95,9 @@ class Library implements LibraryHandle {
   private cacheBroken = false;
   /** Parse workers, during a scan that has files to read. */
   private pool: ParsePool | null = null;
+  /** Settles once every file found is in the list (the scan may still parse them for search). */
+  private resolveListed: () => void = () => undefined;
+  private readonly listedPromise = new Promise<void>((resolve) => (this.resolveListed = resolve));
 
   constructor(
     readonly root: string,
@@ -89,47 +120,46 @@ class Library implements LibraryHandle {
       this.errors.push(`Scan failed: ${(err as Error).message}`);
       this.progress = { ...this.progress, scanning: false };
     });
+    void this.scanPromise.then(() => this.resolveListed());
   }
 
   // ---- scanning -------------------------------------------------------------------------------
 
   private async scan(loadingCache: Promise<LoadedCache>): Promise<void> {
-    // A cold open starts its parse workers as soon as the walk has found enough files to read.
-    let cacheSize: number | null = null;
-    loadingCache.then(
-      (c) => (cacheSize = c.entries.size),
-      () => undefined,
-    );
+    // Without a cache file, every file is opened below anyway: its size and mtime come from there.
+    const statFiles = existsSync(cacheFileFor(this.opts.cacheDir, this.root));
     const [cache, { files, errors }] = await Promise.all([
       loadingCache,
-      scanFolder(this.root, (found) => {
-        if (!this.pool && cacheSize !== null && found - cacheSize >= MIN_FILES_FOR_WORKERS)
-          this.pool = this.startPool(found - cacheSize);
-      }),
+      scanFolder(this.root, undefined, { statFiles }),
     ]);
     const cached = cache.entries;
     this.errors.push(...errors);
     if (files.length === 0 && errors.length === 0)
       this.errors.push('No articles found (.txt, .md, .markdown, .html, .htm)');
-    this.progress = { done: 0, total: files.length, scanning: true };
+    this.progress = { done: 0, total: files.length, scanning: true, phase: 'listing' };
     this.reportProgress(true);
 
-    // Files are parsed in worker threads and, in slices of ~15 ms, on this thread (see
-    // parse-in-order.ts), yielding in between so list() and progress stay live during the scan.
     const needsParse = (file: ScannedFile): boolean =>
       !isFresh(cached.get(file.relPath), file.size, file.mtimeMs);
-    this.pool ??= this.startPool(files.filter(needsParse).length);
+    const misses = await this.listFiles(files, cached, needsParse);
+    this.resolveListed();
+
+    // Then the files not in the cache are parsed in full, for their search text and fingerprint,
+    // in worker threads and, in slices of ~15 ms, on this thread (see parse-in-order.ts), yielding
+    // in between so list() and progress stay live. The workers start only now: starting them
+    // during the listing slowed it by a quarter on 2 cores (loading their modules takes a core).
+    this.progress = { done: 0, total: misses.length, scanning: misses.length > 0, phase: 'indexing' };
+    this.reportProgress(true);
+    this.pool = this.startPool(misses.length);
     let lastReport = Date.now();
     try {
-      await parseInOrder(files, needsParse, {
+      await parseInOrder(misses, () => true, {
         pool: this.pool,
         sliceMs: SLICE_MS,
         stopped: () => this.closed,
-        onFile: (file, parsed) => {
-          if (parsed) {
-            this.put({ ...parsed, textCleanerVersion: null, cleanMeta: null });
-            this.cacheDirty = true;
-          } else this.put(cached.get(file.relPath) as CacheEntry);
+        onFile: (_file, parsed) => {
+          this.put({ ...(parsed as ParsedFile), textCleanerVersion: null, cleanMeta: null });
+          this.cacheDirty = true;
           this.progress.done++;
           const now = Date.now();
           if (now - lastReport >= PROGRESS_EVERY_MS) {
@@ -142,9 +172,9 @@ class Library implements LibraryHandle {
       void this.pool?.close();
       this.pool = null;
     }
-    if (cached.size !== this.entries.size) this.cacheDirty = true;
-    this.progress = { done: this.progress.done, total: files.length, scanning: false };
+    this.progress = { done: files.length, total: files.length, scanning: false };
     this.reportProgress(true);
+    if (cached.size !== this.entries.size) this.cacheDirty = true;
     if (this.closed) return;
     // Entries that came from the cache get their search text just after the list is ready (or at
     // once if a search comes first), so a reopen does not wait for the texts.
@@ -164,6 +194,49 @@ class Library implements LibraryHandle {
     const queued = this.queuedEvents ?? [];
     this.queuedEvents = null;
     for (const [event, abs] of queued) this.onWatchEvent(event, abs);
+  }
+
+  /**
+   * Phase one of a scan: every file into the list, in order. Cached entries as they are; other
+   * files from their first few KB (readArticleHeadSync: metadata without search text), or parsed
+   * whole when the head is not enough. Returns the files still to parse in full.
+   */
+  private async listFiles(
+    files: readonly ScannedFile[],
+    cached: ReadonlyMap<string, CacheEntry>,
+    needsParse: (file: ScannedFile) => boolean,
+  ): Promise<ScannedFile[]> {
+    const misses: ScannedFile[] = [];
+    let sliceStart = Date.now();
+    let lastReport = sliceStart;
+    for (const file of files) {
+      if (this.closed) break;
+      if (!needsParse(file)) this.put(cached.get(file.relPath) as CacheEntry);
+      else {
+        const head = readArticleHeadSync(file.absPath, file);
+        if (file.size < 0) statLater(file);
+        const parsed = head ?? readArticleFileSync(file.absPath, file);
+        this.put({
+          summary: parsed.summary,
+          searchText: parsed.searchText,
+          textCleanerVersion: null,
+          cleanMeta: null,
+        });
+        if (head) misses.push(file);
+        else this.cacheDirty = true;
+      }
+      this.progress.done++;
+      const now = Date.now();
+      if (now - sliceStart >= SLICE_MS) {
+        if (now - lastReport >= PROGRESS_EVERY_MS) {
+          lastReport = now;
+          this.reportProgress(false);
+        }
+        await yieldToEventLoop();
+        sliceStart = Date.now();
+      }
+    }
+    return misses;
   }
 
   /** Workers for a scan that reads `misses` files: by default one fewer than the cores, up to 3. */
@@ -413,6 +486,10 @@ class Library implements LibraryHandle {
 
   whenScanned(): Promise<void> {
     return this.scanPromise;
+  }
+
+  whenListed(): Promise<void> {
+    return this.listedPromise;
   }
 
   async close(): Promise<void> {

@@ -17,6 +17,9 @@ export interface FrontMatter {
   error: { message: string; line: number } | null;
 }
 
+/** The warning for a `---` block without its end (the whole file may be the front matter). */
+export const UNCLOSED_FRONT_MATTER = 'Front matter starts with --- but never ends';
+
 const OPEN = /^(?:[ \t]*\r?\n)*---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
@@ -33,7 +36,7 @@ export function parseFrontMatter(text: string): FrontMatter {
       data: {},
       body: text,
       bodyLine: 1,
-      error: { message: 'Front matter starts with --- but never ends', line: openLine },
+      error: { message: UNCLOSED_FRONT_MATTER, line: openLine },
     };
   }
   const yamlText = rest.slice(0, close.index);

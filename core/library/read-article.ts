@@ -4,15 +4,16 @@
  * load-article.ts. Problems (binary, too large, empty, unreadable, bad front matter, bad date)
  * become warnings on the article, never exceptions.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { ArticleFormat, ArticleMeta, ArticleSummary, ArticleWarning } from '../model.js';
 import { cleanString, mapFrontMatter } from './article-meta.js';
 import { articleId, fingerprint } from './article-id.js';
-import { decodeBytes } from './decode-bytes.js';
+import { decodeBytes, looksBinary } from './decode-bytes.js';
 import { isFullHtmlPage, readHtmlPageMeta } from './html-page-meta.js';
 import { parseDate } from './parse-date.js';
-import { parseFrontMatter } from './parse-front-matter.js';
+import { parseFrontMatter, UNCLOSED_FRONT_MATTER } from './parse-front-matter.js';
 import { quickTextOfHtml, quickTextOfPage, quickTextOfPlain } from './quick-text.js';
 import { readFileReusing } from './read-file-reusing.js';
 import { markdownToHtml } from '../clean/markdown-to-html.js';
@@ -108,12 +109,22 @@ function detectFormat(ext: string, text: string, fmPresent: boolean, body: strin
 }
 
 /** Parse a decoded file. Pure apart from hashing; used at scan time and when opening. */
+export interface ParseTextOptions {
+  /**
+   * `text` is only the start of the file (readArticleHeadSync): metadata only, no search text or
+   * fingerprint (both need the whole body), and no "empty body" warning.
+   */
+  headOnly?: boolean;
+}
+
 export function parseArticleText(
   text: string,
   encoding: string,
   info: FileInfo,
   warnings: ArticleWarning[] = [],
+  options: ParseTextOptions = {},
 ): ParsedArticle {
+  const headOnly = options.headOnly === true;
   const ext = posix.extname(info.relPath).toLowerCase();
   const fm = parseFrontMatter(text);
   const format = detectFormat(ext, text, fm.present, fm.body);
@@ -134,7 +145,7 @@ export function parseArticleText(
     if (page.siteName) meta.extra.siteName = page.siteName;
     if (page.date && !meta.date)
       allWarnings.push({ code: 'date', message: `Unrecognised date "${page.date}"` });
-    searchText = quickTextOfPage(text);
+    searchText = headOnly ? '' : quickTextOfPage(text);
   } else {
     const mapped = mapFrontMatter(fm.data, titleFromFileName(info.relPath));
     meta = mapped.meta;
@@ -152,18 +163,20 @@ export function parseArticleText(
         ...(line ? { line } : {}),
       });
     }
-    if (format === 'front-matter-html') searchText = quickTextOfHtml(fm.body);
+    if (headOnly) searchText = '';
+    else if (format === 'front-matter-html') searchText = quickTextOfHtml(fm.body);
     else if (format === 'markdown') searchText = quickTextOfHtml(markdownToHtml(fm.body));
     else searchText = quickTextOfPlain(fm.body);
   }
   const body = format === 'html-page' ? text : fm.body;
-  if (body.trim() === '') allWarnings.push({ code: 'empty', message: 'The article has no body text' });
+  if (!headOnly && body.trim() === '')
+    allWarnings.push({ code: 'empty', message: 'The article has no body text' });
   const summary = summaryOf(info, meta, {
     id: articleId(fmId, meta.url, info.relPath),
     format,
     encoding,
     warnings: allWarnings,
-    fingerprint: fingerprint(body),
+    fingerprint: headOnly ? '' : fingerprint(body),
   });
   return { summary, meta, body, searchText };
 }
@@ -225,6 +238,70 @@ export function readArticleFileSync(
 ): ParsedArticle {
   return parseRead(info, maxBytes, () => readFileReusing(absPath, info.size, maxBytes));
 }
+
+/** Bytes a head read takes: front matter fits in far less, and the format is told by the body's start. */
+export const HEAD_BYTES = 4096;
+
+let headBuffer: Buffer | null = null;
+
+/**
+ * The article's metadata from the first HEAD_BYTES of the file: what the library list needs, at a
+ * fraction of the cost of a full parse (no decoding of the whole file, no search text). The scan
+ * lists every article this way first, then parses files in full for search (library.ts). Null
+ * when the head is not enough to be sure: a file that is not plain UTF-8 (legacy encodings are
+ * guessed from all of it), a saved web page, or front matter running past the head; the caller
+ * then parses the whole file. Fills in `info.size` and `info.mtimeMs` when they are unknown (-1)
+ * and the file can be opened. Never throws.
+ */
+export function readArticleHeadSync(absPath: string, info: FileInfo): ParsedArticle | null {
+  if (info.size === 0 || info.size > MAX_ARTICLE_BYTES) return null;
+  let length: number;
+  try {
+    headBuffer ??= Buffer.allocUnsafeSlow(HEAD_BYTES);
+    const fd = openSync(absPath, 'r');
+    try {
+      if (info.size < 0) {
+        // Listed without a stat (scanFolder's statFiles: false): the open file says.
+        const st = fstatSync(fd);
+        info.size = st.size;
+        info.mtimeMs = st.mtimeMs;
+        if (info.size === 0 || info.size > MAX_ARTICLE_BYTES) return null;
+      }
+      length = readSync(fd, headBuffer, 0, HEAD_BYTES, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  if (length === 0) return null;
+  // Unless the head is the whole file, cut before its last character, which it may have split.
+  let end = length;
+  if (length < info.size) {
+    end = length - 1;
+    while (end > 0 && ((headBuffer[end] as number) & 0xc0) === 0x80) end--;
+  }
+  const head = headBuffer.subarray(0, end);
+  if (looksBinary(head)) return null;
+  let text: string;
+  try {
+    text = strictUtf8.decode(head);
+  } catch {
+    return null; // not UTF-8 (or a BOM'd UTF-16 file): decodeBytes decides from the whole file
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let parsed: ParsedArticle;
+  try {
+    parsed = parseArticleText(text.replace(/\u0000/g, ''), 'utf-8', info, [], { headOnly: true });
+  } catch {
+    return null;
+  }
+  if (parsed.summary.format === 'html-page') return null;
+  if (parsed.summary.warnings.some((w) => w.message === UNCLOSED_FRONT_MATTER)) return null;
+  return parsed;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Read and parse one file; never throws. */
 export async function readArticleFile(

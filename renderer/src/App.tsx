@@ -454,6 +454,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
             <SearchResults
               api={api}
               query={searchQuery.trim()}
+              indexing={list?.progress.scanning === true && list.progress.phase === 'indexing'}
               onOpen={openHit}
               onClose={() => setSearchQuery('')}
             />

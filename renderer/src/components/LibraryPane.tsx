@@ -122,7 +122,12 @@ export function LibraryPane({
       {progress?.scanning && (
         <div className="scan-progress" role="status">
           <progress max={progress.total || 1} value={progress.done} />
-          <span>{t('library.scanning', { done: progress.done, total: progress.total })}</span>
+          <span>
+            {t(progress.phase === 'indexing' ? 'library.indexing' : 'library.scanning', {
+              done: progress.done,
+              total: progress.total,
+            })}
+          </span>
         </div>
       )}
       {list?.errors.map((message) => (

@@ -7,11 +7,13 @@ import type { SearchHit } from '../../../core/model.js';
 interface SearchResultsProps {
   api: GlossApi;
   query: string;
+  /** The library is still reading article bodies: results may be incomplete (searched again after). */
+  indexing: boolean;
   onOpen(articleId: string, hit: SearchHit): void;
   onClose(): void;
 }
 
-export function SearchResults({ api, query, onOpen, onClose }: SearchResultsProps) {
+export function SearchResults({ api, query, indexing, onOpen, onClose }: SearchResultsProps) {
   const { t } = useTranslation();
   const [result, setResult] = useState<{ hits: SearchHit[]; total: number; totalCapped: boolean } | null>(
     null,
@@ -29,7 +31,7 @@ export function SearchResults({ api, query, onOpen, onClose }: SearchResultsProp
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [api, query]);
+  }, [api, query, indexing]);
 
   return (
     <section className="search-results" aria-label={t('toolbar.search')}>
@@ -45,6 +47,11 @@ export function SearchResults({ api, query, onOpen, onClose }: SearchResultsProp
           {t('search.close')}
         </button>
       </div>
+      {indexing && (
+        <p className="muted" role="status">
+          {t('search.indexing')}
+        </p>
+      )}
       {result && result.total === 0 && <p className="muted">{t('search.none', { query })}</p>}
       <ol>
         {result?.hits.map((hit, i) => (

@@ -39,6 +39,7 @@ const en = {
     count_one: '{{count}} article',
     count_other: '{{count}} articles',
     scanning: 'Scanning… {{done}} / {{total}}',
+    indexing: 'Indexing for search… {{done}} / {{total}}',
     empty: 'No articles in this folder. Gloss reads .txt, .md, .markdown, .html and .htm files.',
     noMatch: 'No article matches the filters.',
     allFolders: 'All folders',
@@ -62,6 +63,7 @@ const en = {
     highlightCount: '{{count}} highlights',
   },
   search: {
+    indexing: 'Still reading article texts: results may be incomplete.',
     resultsCapped: 'more than {{count}} matches',
     results: '{{count}} matches',
     none: 'No matches for “{{query}}”.',

@@ -40,6 +40,7 @@ const zhCN: typeof en = {
     count_one: '{{count}} 篇文章',
     count_other: '{{count}} 篇文章',
     scanning: '正在扫描… {{done}} / {{total}}',
+    indexing: '正在建立搜索索引… {{done}} / {{total}}',
     empty: '此文件夹中没有文章。Gloss 可读取 .txt、.md、.markdown、.html 和 .htm 文件。',
     noMatch: '没有符合筛选条件的文章。',
     allFolders: '全部文件夹',
@@ -63,6 +64,7 @@ const zhCN: typeof en = {
     highlightCount: '{{count}} 处高亮',
   },
   search: {
+    indexing: '仍在读取文章正文，结果可能不完整。',
     resultsCapped: '超过 {{count}} 处匹配',
     results: '{{count}} 处匹配',
     none: '没有找到“{{query}}”。',

@@ -55,6 +55,7 @@ function fakeLibrary(texts: Record<string, string>): LibraryHandle {
     },
     idForPath: (p) => p,
     search: () => ({ hits: [], total: 0, totalCapped: false }),
+    whenListed: async () => undefined,
     whenScanned: async () => undefined,
     close: async () => undefined,
   };

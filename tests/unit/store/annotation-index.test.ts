@@ -201,6 +201,7 @@ function listOnlyLibrary(articleIds: readonly string[]): LibraryHandle {
     getText: () => Promise.reject(new Error('not needed')),
     idForPath: (p) => p,
     search: () => ({ hits: [], total: 0, totalCapped: false }),
+    whenListed: async () => undefined,
     whenScanned: async () => undefined,
     close: async () => undefined,
   };
