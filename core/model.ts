@@ -5,7 +5,16 @@
 
 /** A warning attached to an article: shown in the UI, printed by the CLI, never fatal. */
 export interface ArticleWarning {
-  code: 'front-matter' | 'encoding' | 'date' | 'too-large' | 'binary' | 'empty' | 'unreadable' | 'parse' | 'simplified';
+  code:
+    | 'front-matter'
+    | 'encoding'
+    | 'date'
+    | 'too-large'
+    | 'binary'
+    | 'empty'
+    | 'unreadable'
+    | 'parse'
+    | 'simplified';
   message: string;
   /** 1-based line in the file the warning refers to, when known. */
   line?: number;
