@@ -27,7 +27,8 @@ export interface ArticleSummaryEntry {
   tagSets: string[][];
   path: string | null;
   fingerprint: string | null;
-  hasMemo: boolean;
+  /** The article's memo. */
+  memo: string;
   /** In document order. */
   annotations: IndexedAnnotation[];
 }
@@ -60,7 +61,7 @@ export function summarize(doc: ArticleFile, owned = false): ArticleSummaryEntry 
     tagSets: annotations.map((x) => x.annotation.tagIds),
     path: doc.path,
     fingerprint: doc.fingerprint,
-    hasMemo: doc.memo.length > 0,
+    memo: doc.memo,
     annotations,
   };
 }
@@ -137,6 +138,10 @@ export class ArticleIndex {
   /** Files changed by other processes and not read since. */
   dirtyNames(): string[] {
     return [...this.dirty];
+  }
+
+  get(fileName: string): ArticleSummaryEntry | undefined {
+    return this.entries.get(fileName);
   }
 
   articleIdOf(fileName: string): string | null {

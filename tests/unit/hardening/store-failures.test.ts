@@ -1,7 +1,8 @@
 /**
  * The annotation store when the disk misbehaves mid-session. We run as root here, so chmod cannot
- * make a folder read-only: instead `node:fs/promises` is wrapped (vi.mock) so that, while a fault
- * is armed, opening a file for writing in the data folder fails with EROFS (a folder turned
+ * make a folder read-only: instead `node:fs/promises` and the synchronous `openSync` and
+ * `writeFileSync` of `node:fs` (durable writes use those) are wrapped (vi.mock) so that, while a
+ * fault is armed, opening a file for writing in the data folder fails with EROFS (a folder turned
  * read-only), or writing to it stores half the bytes and then fails with ENOSPC (the disk filled
  * up). Also: truncated, empty, zero-filled, odd and future-version files.
  */
@@ -40,6 +41,37 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     return handle;
   };
   return { ...real, open, default: { ...real, open } };
+});
+
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  /** Descriptors opened while ENOSPC was armed: writes to them fail half-way. */
+  const filling = new Map<number, string>();
+  const errno = (code: string, syscall: string, file: string) =>
+    Object.assign(new Error(`${code}: simulated failure, ${syscall} '${file}'`), {
+      code,
+      syscall,
+      path: file,
+    });
+  const openSync = ((file: string, flags: string, mode?: number) => {
+    const fault = faults.current;
+    const writing = typeof flags === 'string' && /[wa+]/.test(flags);
+    if (!fault || !writing || !String(file).startsWith(fault.under)) return real.openSync(file, flags, mode);
+    faults.hits++;
+    if (fault.code === 'EROFS') throw errno('EROFS', 'open', String(file));
+    const fd = real.openSync(file, flags, mode);
+    filling.set(fd, String(file));
+    return fd;
+  }) as typeof real.openSync;
+  const writeFileSync = ((target: number | string, data: string, options?: unknown) => {
+    const file = typeof target === 'number' ? filling.get(target) : undefined;
+    if (file === undefined) return real.writeFileSync(target, data, options as never);
+    filling.delete(target as number);
+    real.writeSync(target as number, data.slice(0, Math.floor(data.length / 2)));
+    throw errno('ENOSPC', 'write', file);
+  }) as typeof real.writeFileSync;
+  // Only the named exports: the lock's `fs.writeFileSync` (default import) is left alone, as before.
+  return { ...real, openSync, writeFileSync };
 });
 
 async function filesIn(dir: string): Promise<string[]> {

@@ -151,6 +151,27 @@ describe('annotation index', () => {
     await app.close();
   }, 60_000);
 
+  it("serves an article's memo from the index: this process's writes at once, another's once seen", async () => {
+    const dir = await tempDataDir();
+    const seeded = await seedStore(dir, { articles: 3, perArticle: 4 });
+    const app = await openAnnotationService(dir, {});
+    const other = await openAnnotationService(dir, { watch: false });
+    const [a, b] = seeded.articleIds as [string, string];
+    await app.counts(); // builds the index, as the library list does
+    await app.setMemo(a, '本进程写的备忘');
+    expect(await app.getMemo(a)).toBe('本进程写的备忘');
+    await other.setMemo(b, '脚本写的备忘\n第二行');
+    const until = Date.now() + 5000;
+    while (Date.now() < until && (await app.getMemo(b)) !== '脚本写的备忘\n第二行')
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await app.getMemo(b)).toBe('脚本写的备忘\n第二行');
+    // What the index answers is what the file says.
+    expect(await app.getMemo(b)).toBe(await other.getMemo(b));
+    expect(await app.getMemo('no-such-article')).toBe('');
+    await other.close();
+    await app.close();
+  });
+
   it('maps tags through merges made by another process without rereading the highlights', async () => {
     const dir = await tempDataDir();
     const app = await openAnnotationService(dir, {});
