@@ -79,6 +79,17 @@ export function App({ bridge }: { bridge: HostBridge }) {
     }, report);
   }, [api, report]);
 
+  // The article is asked for before its highlights (useCoding's effect runs after this one): the
+  // host answers in order, and the text can be laid out while the highlights are on their way.
+  useEffect(() => {
+    if (!selectedId) return;
+    let cancelled = false;
+    api.getArticle({ id: selectedId }).then((a) => !cancelled && setArticle(a), report);
+    return () => {
+      cancelled = true;
+    };
+  }, [api, selectedId, report]);
+
   const coding = useCoding(bridge, selectedId, state?.library?.root ?? null, report);
 
   useEffect(() => {
@@ -99,15 +110,6 @@ export function App({ bridge }: { bridge: HostBridge }) {
       }
     });
   }, [bridge, refreshList, refreshState]);
-
-  useEffect(() => {
-    if (!selectedId) return;
-    let cancelled = false;
-    api.getArticle({ id: selectedId }).then((a) => !cancelled && setArticle(a), report);
-    return () => {
-      cancelled = true;
-    };
-  }, [api, selectedId, report]);
 
   // The article shown is the loaded one only while it is still the selected one.
   const shown = article && article.id === selectedId ? article : null;
