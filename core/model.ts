@@ -14,7 +14,8 @@ export interface ArticleWarning {
     | 'empty'
     | 'unreadable'
     | 'parse'
-    | 'simplified';
+    | 'simplified'
+    | 'markdown-as-text';
   message: string;
   /** 1-based line in the file the warning refers to, when known. */
   line?: number;

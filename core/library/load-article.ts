@@ -7,7 +7,7 @@ import type { Article, ArticleWarning } from '../model.js';
 import { cleanHtml, type CleanResult } from '../clean/clean-article.js';
 import { extractPage } from '../clean/extract-page.js';
 import { MAX_ELEMENTS } from '../clean/limit-elements.js';
-import { markdownToHtml } from '../clean/markdown-to-html.js';
+import { MAX_MARKDOWN_CHARS, markdownToHtml, rendersAsMarkdown } from '../clean/markdown-to-html.js';
 import { plainTextToHtml } from '../clean/plain-text-to-html.js';
 import { parseDate } from './parse-date.js';
 import { parseArticleBytes, type FileInfo, type ParsedArticle, MAX_ARTICLE_BYTES } from './read-article.js';
@@ -18,6 +18,7 @@ export function buildArticle(parsed: ParsedArticle): Article {
   const meta = { ...parsed.meta, extra: { ...parsed.meta.extra } };
   let result: CleanResult;
   let pageSimplified = false;
+  let extraWarning: ArticleWarning | null = null;
   switch (summary.format) {
     case 'html-page': {
       const page = extractPage(parsed.body, meta.url);
@@ -31,7 +32,14 @@ export function buildArticle(parsed: ParsedArticle): Article {
       break;
     }
     case 'markdown':
-      result = cleanHtml(markdownToHtml(parsed.body));
+      if (rendersAsMarkdown(parsed.body)) result = cleanHtml(markdownToHtml(parsed.body));
+      else {
+        result = cleanHtml(plainTextToHtml(parsed.body));
+        extraWarning = {
+          code: 'markdown-as-text',
+          message: `The Markdown is over ${MAX_MARKDOWN_CHARS.toLocaleString('en')} characters; it is shown as plain text`,
+        };
+      }
       break;
     case 'plain-text':
       result = cleanHtml(plainTextToHtml(parsed.body));
@@ -40,12 +48,15 @@ export function buildArticle(parsed: ParsedArticle): Article {
       result = cleanHtml(parsed.body);
   }
   meta.editor = result.editor;
-  if (!result.simplified && !pageSimplified) return { ...summary, meta, doc: result.doc };
-  const simplified: ArticleWarning = {
-    code: 'simplified',
-    message: `The body has more than ${MAX_ELEMENTS.toLocaleString('en')} HTML elements; the rest is shown as plain text`,
-  };
-  return { ...summary, warnings: [...summary.warnings, simplified], meta, doc: result.doc };
+  const warnings = [...summary.warnings];
+  if (extraWarning) warnings.push(extraWarning);
+  if (result.simplified || pageSimplified) {
+    warnings.push({
+      code: 'simplified',
+      message: `The body has more than ${MAX_ELEMENTS.toLocaleString('en')} HTML elements; the rest is shown as plain text`,
+    });
+  }
+  return { ...summary, warnings, meta, doc: result.doc };
 }
 
 /** Read, parse and clean the file at `absPath`. Throws the fs error if the file is gone. */

@@ -16,7 +16,7 @@ import { parseDate } from './parse-date.js';
 import { parseFrontMatter, UNCLOSED_FRONT_MATTER } from './parse-front-matter.js';
 import { quickTextOfHtml, quickTextOfPage, quickTextOfPlain } from './quick-text.js';
 import { readFileReusing } from './read-file-reusing.js';
-import { markdownToHtml } from '../clean/markdown-to-html.js';
+import { markdownToHtml, rendersAsMarkdown } from '../clean/markdown-to-html.js';
 
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm'];
 export const MAX_ARTICLE_BYTES = 50 * 1024 * 1024;
@@ -165,7 +165,8 @@ export function parseArticleText(
     }
     if (headOnly) searchText = '';
     else if (format === 'front-matter-html') searchText = quickTextOfHtml(fm.body);
-    else if (format === 'markdown') searchText = quickTextOfHtml(markdownToHtml(fm.body));
+    else if (format === 'markdown' && rendersAsMarkdown(fm.body))
+      searchText = quickTextOfHtml(markdownToHtml(fm.body));
     else searchText = quickTextOfPlain(fm.body);
   }
   const body = format === 'html-page' ? text : fm.body;

@@ -35,6 +35,8 @@ export function warningText(t: TFunction, warning: ArticleWarning, article: Warn
       return t('warning.unreadable', { detail: detailOf(warning.message) });
     case 'parse':
       return t('warning.parse', { detail: detailOf(warning.message) });
+    case 'markdown-as-text':
+      return t('warning.markdownAsText', { max: /[\d,]+/.exec(warning.message)?.[0] ?? '' });
     case 'simplified':
       return t('warning.simplified', { max: /[\d,]+/.exec(warning.message)?.[0] ?? '' });
     default:

@@ -354,6 +354,7 @@ const en = {
     unreadable: 'Cannot read the file ({{detail}})',
     parse: 'Could not parse the file: {{detail}}',
     simplified: 'This article has more than {{max}} HTML elements; the rest of it is shown as plain text',
+    markdownAsText: 'This Markdown file is over {{max}} characters long; it is shown as plain text',
   },
 };
 

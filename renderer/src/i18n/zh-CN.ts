@@ -349,6 +349,7 @@ const zhCN: typeof en = {
     unreadable: '无法读取文件（{{detail}}）',
     parse: '无法解析文件：{{detail}}',
     simplified: '这篇文章的 HTML 元素超过 {{max}} 个，其余部分以纯文本显示',
+    markdownAsText: '这个 Markdown 文件超过 {{max}} 个字符，以纯文本显示',
   },
 };
 

@@ -11,7 +11,10 @@ import {
   sharedWindow,
 } from '../../../core/clean/dom-window.js';
 import { limitElements, MAX_ELEMENTS } from '../../../core/clean/limit-elements.js';
+import { MAX_MARKDOWN_CHARS } from '../../../core/clean/markdown-to-html.js';
 import { sanitizeInPlace, sanitizeInPlaceWithoutUnwrapping } from '../../../core/clean/sanitize.js';
+import { buildArticle } from '../../../core/library/load-article.js';
+import { parseArticleBytes } from '../../../core/library/read-article.js';
 
 /** The tree a plain `div.innerHTML = html` builds, serialized: the reference for the linear parse. */
 function viaInnerHtml(html: string): string {
@@ -154,5 +157,24 @@ describe('the element budget', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('very long Markdown', () => {
+  it('is read as plain text past MAX_MARKDOWN_CHARS, every word kept, with a warning', () => {
+    const unit = '*强调* 和 _a ';
+    const body = unit.repeat(Math.ceil((MAX_MARKDOWN_CHARS + 10) / unit.length));
+    const bytes = Buffer.from(`---\ntitle: 长\n---\n\n${body}`);
+    const parsed = parseArticleBytes(bytes, { relPath: 'long.md', size: bytes.length, mtimeMs: 0 });
+    const article = buildArticle(parsed);
+    expect(article.warnings.map((w) => w.code)).toContain('markdown-as-text');
+    expect(article.doc.text.startsWith('*强调* 和 _a *强调*')).toBe(true);
+    expect(article.doc.html).not.toContain('<em>');
+    // Under the limit, Markdown it is.
+    const short = buildArticle(
+      parseArticleBytes(Buffer.from('*强调*'), { relPath: 's.md', size: 8, mtimeMs: 0 }),
+    );
+    expect(short.doc.html).toContain('<em>强调</em>');
+    expect(short.warnings).toEqual([]);
   });
 });

@@ -54,6 +54,13 @@ describe('article warnings in the reader language', () => {
       '这篇文章的 HTML 元素超过 50,000 个，其余部分以纯文本显示',
     );
     expect(warningText(i18n.getFixedT('en'), w, size)).toContain('more than 50,000 HTML elements');
+    const md: ArticleWarning = {
+      code: 'markdown-as-text',
+      message: 'The Markdown is over 2,000,000 characters; it is shown as plain text',
+    };
+    expect(warningText(i18n.getFixedT('zh-CN'), md, size)).toBe(
+      '这个 Markdown 文件超过 2,000,000 个字符，以纯文本显示',
+    );
   });
 
   it('keeps the operating-system detail of an unreadable file', () => {
