@@ -4,8 +4,8 @@
  * paragraph. Other single line breaks stay as <br>, so nothing the author typed is joined.
  */
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** `>` needs no escaping in text; left as is, jsdom has no entity to decode per `>`. */
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** Split plain text into paragraphs (shared with the scan-time text extraction). */
 export function plainTextParagraphs(text: string): string[] {
