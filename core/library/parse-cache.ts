@@ -20,7 +20,7 @@ import { CLEANER_VERSION } from '../clean/clean-article.js';
 import { writeFileAtomic } from '../settings/atomic-write.js';
 
 /** Bump when the cached shape or the scan-time parsing changes. */
-export const PARSE_CACHE_VERSION = 4;
+export const PARSE_CACHE_VERSION = 3;
 
 export interface CacheEntry {
   summary: ArticleSummary;
@@ -31,41 +31,13 @@ export interface CacheEntry {
   cleanMeta: ArticleMeta | null;
 }
 
-/**
- * A summary as cached: without what is derived or the same for nearly every file (the folder, the
- * annotation count, which the store supplies, an empty warning list, UTF-8), so that the JSON a
- * reopen parses before the list is ready is a quarter smaller. `storedSummary` / `loadedSummary`.
- */
-type StoredSummary = Omit<ArticleSummary, 'folder' | 'annotationCount' | 'warnings' | 'encoding'> &
-  Partial<Pick<ArticleSummary, 'warnings' | 'encoding'>>;
-
 interface CacheHeader {
   version: number;
   cleanerVersion: number;
   root: string;
   textsFile: string;
   textsBytes: number;
-  entries: { summary: StoredSummary; textCleanerVersion?: number | null; cleanMeta?: ArticleMeta | null }[];
-}
-
-function storedSummary(summary: ArticleSummary): StoredSummary {
-  const { folder: _folder, annotationCount: _count, warnings, encoding, ...rest } = summary;
-  return {
-    ...rest,
-    ...(warnings.length > 0 ? { warnings } : {}),
-    ...(encoding !== 'utf-8' ? { encoding } : {}),
-  };
-}
-
-function loadedSummary(stored: StoredSummary): ArticleSummary {
-  const slash = stored.path.lastIndexOf('/');
-  return {
-    ...stored,
-    folder: slash < 0 ? '' : stored.path.slice(0, slash),
-    annotationCount: 0,
-    warnings: stored.warnings ?? [],
-    encoding: stored.encoding ?? 'utf-8',
-  };
+  entries: { summary: ArticleSummary; textCleanerVersion: number | null; cleanMeta?: ArticleMeta | null }[];
 }
 
 export interface LoadedCache {
@@ -133,11 +105,11 @@ export async function loadParseCache(cacheDir: string, root: string): Promise<Lo
   for (const e of header.entries) {
     if (!e?.summary || typeof e.summary.path !== 'string' || typeof e.summary.id !== 'string') return EMPTY;
     // Text cleaned by another cleaner version is still fine for search, but not exact.
-    const exact = sameCleaner && e.textCleanerVersion != null && !!e.cleanMeta;
+    const exact = sameCleaner && e.textCleanerVersion !== null && !!e.cleanMeta;
     entries.set(e.summary.path, {
-      summary: loadedSummary(e.summary),
+      summary: e.summary,
       searchText: '',
-      textCleanerVersion: exact ? (e.textCleanerVersion ?? null) : null,
+      textCleanerVersion: exact ? e.textCleanerVersion : null,
       cleanMeta: exact ? (e.cleanMeta ?? null) : null,
     });
   }
@@ -199,8 +171,8 @@ export async function saveParseCache(
     textsBytes,
     entries: list.map(({ summary, textCleanerVersion, cleanMeta }) =>
       textCleanerVersion === null
-        ? { summary: storedSummary(summary) }
-        : { summary: storedSummary(summary), textCleanerVersion, cleanMeta },
+        ? { summary, textCleanerVersion }
+        : { summary, textCleanerVersion, cleanMeta },
     ),
   };
   await writeFileAtomic(cacheFileFor(cacheDir, root), JSON.stringify(header));
