@@ -94,10 +94,14 @@ export function releaseContainer(container: Element): void {
   void container.children.length;
 }
 
+type Impl = Record<string, unknown>;
+
 /** jsdom's key from a DOM wrapper to its implementation object (`Symbol("impl")` in its utils). */
-function implOf(node: Node): Record<string, unknown> | undefined {
-  const key = Object.getOwnPropertySymbols(node).find((s) => s.description === 'impl');
-  return key ? (node as unknown as Record<symbol, Record<string, unknown>>)[key] : undefined;
+let implKey: symbol | undefined;
+
+function implOf(node: Node): Impl | undefined {
+  implKey ??= Object.getOwnPropertySymbols(node).find((s) => s.description === 'impl');
+  return implKey ? (node as unknown as Record<symbol, Impl | undefined>)[implKey] : undefined;
 }
 
 /**
@@ -105,18 +109,17 @@ function implOf(node: Node): Record<string, unknown> | undefined {
  * and removals cost O(1) instead of O(children). Why: jsdom (29) keeps such a list once it was read
  * and rebuilds it in full on every change of its parent; DOMPurify 3.5 reads `childNodes` of every
  * node it visits, so after sanitizing, each change to a wide element (8,000 sibling <p>s) copied
- * the whole list, and emptying it took seconds. A list read again later is made anew by jsdom.
+ * the whole list, and emptying it took seconds. A list kept by a wrapper (`node.childNodes` returns
+ * the same object) still works: jsdom brings it up to date when it is read, not on every change.
  * Reaching into jsdom's private fields is the price; `wide-bodies.test.ts` fails if a jsdom
  * upgrade renames them (the cleaning of a wide body would then be quadratic again).
  */
 export function forgetChildLists(root: Node): void {
-  const key = Object.getOwnPropertySymbols(root).find((s) => s.description === 'impl');
-  if (!key) return;
   const doc = root.ownerDocument;
   if (!doc) return;
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node: Node | null = root; node; node = walker.nextNode()) {
-    const impl = (node as unknown as Record<symbol, Record<string, unknown> | undefined>)[key];
+    const impl = implOf(node);
     if (!impl) continue;
     if (impl._childNodesList) impl._childNodesList = null;
     if (impl._childrenList) impl._childrenList = null;

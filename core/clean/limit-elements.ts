@@ -49,12 +49,20 @@ export function limitElements(html: string, maxElements = MAX_ELEMENTS): Limited
   let starts = 0;
   let tagStart = 0;
   let name = '';
-  /** Set while skipping a raw-text element's content past the budget: where it began. */
+  /**
+   * Set while dropping a raw-text element's content past the budget: where it began and the end
+   * tag that ends it. Tags inside (noscript's, which the tokenizer reads as markup) go with it, so
+   * the cut ranges never overlap.
+   */
   let rawFrom = -1;
+  let rawName = '';
   const finishStartTag = (end: number): void => {
-    if (++starts <= maxElements) return;
+    if (++starts <= maxElements || rawFrom >= 0) return;
     cut(tagStart, end + 1, name);
-    if (RAW_TEXT.has(name)) rawFrom = end + 1;
+    if (RAW_TEXT.has(name)) {
+      rawFrom = end + 1;
+      rawName = name;
+    }
   };
   const tokenizer = new Tokenizer(
     {},
@@ -72,13 +80,14 @@ export function limitElements(html: string, maxElements = MAX_ELEMENTS): Limited
         const gt = html.indexOf('>', end);
         const closing = html.slice(start, end).toLowerCase();
         if (rawFrom >= 0) {
+          if (closing !== rawName) return;
           cutRange(rawFrom, from, '');
           rawFrom = -1;
         }
         cut(from, gt < 0 ? html.length : gt + 1, closing);
       },
       oncomment(start, end) {
-        if (starts > maxElements) cutRange(html.lastIndexOf('<', start), end + 1, '');
+        if (starts > maxElements && rawFrom < 0) cutRange(html.lastIndexOf('<', start), end + 1, '');
       },
     },
   );

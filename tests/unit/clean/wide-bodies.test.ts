@@ -135,6 +135,13 @@ describe('the element budget', () => {
     expect(limited.doc.text).toMatch(/end$/);
   });
 
+  it('drops a noscript past the budget whole, tags inside included, and keeps what follows', () => {
+    const html = `${paragraphs(20)}<noscript>早<p>中<!-- c --></p>晚</noscript><p>之后</p>`;
+    const { html: limited } = limitElements(html, 10);
+    expect(limited).not.toMatch(/早|中|晚|<!--/);
+    expect(cleanHtml(html, { maxElements: 10 }).doc.text).toMatch(/之后$/);
+  });
+
   it('never loses visible text, whatever the markup (text outside raw-text elements)', () => {
     // No table parts: a parser moves stray text out of a table (before it), while the text of
     // tags cut past the budget stays where it was written; the same words, in another order.
