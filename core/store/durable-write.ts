@@ -13,7 +13,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { open, readdir, stat, unlink } from 'node:fs/promises';
+import { readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Temp files are hidden, name the target, and end in `.tmp` so a listing can skip them. */
@@ -26,13 +26,7 @@ function tempName(file: string): string {
 
 /** fsync a folder so a rename or unlink in it is on disk. Windows cannot open folders: skip there. */
 export async function syncDirectory(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  syncDirectorySync(dir);
 }
 
 /**
