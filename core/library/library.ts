@@ -77,6 +77,9 @@ class Library implements LibraryHandle {
   private readonly pathById = new Map<string, string>();
   private readonly index = new SearchIndex({ onError: (message) => this.errors.push(message) });
   private readonly recent = new RecentArticles(8);
+  /** Loads under way, by id and file version: the reader asks for an article and its highlights at
+   * once, and both requests need it cleaned; one cleaning serves them. */
+  private readonly loading = new Map<string, Promise<Article>>();
   /** Cleaned articles on disk, so opening or exporting an article again does not clean it. */
   private readonly docs: DocCache;
   private errors: string[] = [];
@@ -423,6 +426,17 @@ class Library implements LibraryHandle {
     const key = `${summary.mtimeMs}:${summary.size}`;
     const recent = this.recent.get(id, key);
     if (recent) return recent;
+    const inFlight = this.loading.get(`${id}:${key}`);
+    if (inFlight) return inFlight;
+    const load = this.load(id, path, entry).finally(() => this.loading.delete(`${id}:${key}`));
+    this.loading.set(`${id}:${key}`, load);
+    return load;
+  }
+
+  /** Cleans (or reads from the document cache) one article and remembers it among the recent. */
+  private async load(id: string, path: string, entry: CacheEntry): Promise<Article> {
+    const { summary } = entry;
+    const key = `${summary.mtimeMs}:${summary.size}`;
     // The cleaned-document cache first; the cleaner only when it has no fresh entry.
     let stored: StoredArticle | null = this.docs.read(summary);
     if (!stored) {

@@ -132,6 +132,31 @@ describe('the cleaned-document cache', () => {
   });
 });
 
+describe('get() called again while an article is loading', () => {
+  it('answers every caller from one cleaning (the reader asks for the article and its highlights at once)', async () => {
+    lib = tempLibrary();
+    handle = await open(lib.root, lib.cacheDir);
+    const { id } = handle.list().articles.find((a) => a.path === 'news/sina-style.txt')!;
+    const [forReader, forHighlights] = await Promise.all([handle.get(id), handle.get(id)]);
+    expect(forHighlights).toBe(forReader);
+    expect(forReader.meta.editor).toBe('李墨轩');
+  });
+
+  it('lets every caller see a failed load, and tries again on the next call', async () => {
+    lib = tempLibrary();
+    handle = await open(lib.root, lib.cacheDir);
+    const { id } = handle.list().articles.find((a) => a.path === 'news/sina-style.txt')!;
+    const file = join(lib.root, 'news', 'sina-style.txt');
+    const content = readFileSync(file);
+    rmSync(file);
+    const results = await Promise.allSettled([handle.get(id), handle.get(id)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/gone/);
+    writeFileSync(file, content);
+    expect((await handle.get(id)).meta.editor).toBe('李墨轩');
+  });
+});
+
 describe.skipIf(!hasCorpus)('the cleaned-document cache on the shared corpus', () => {
   it('caches every article and gives back exactly what cleaning gives', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'gloss-doc-cache-'));
