@@ -38,6 +38,7 @@ import {
 } from '../reader/highlight-painter.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { loadReadingPosition, saveReadingPosition } from '../reader/reading-position.js';
+import { scrollToRange } from '../reader/scroll-to-range.js';
 
 export interface ReaderHandle {
   /** Scrolls to a passage and flashes it. */
@@ -103,6 +104,8 @@ export function ReaderPane(props: ReaderPaneProps) {
   const [mapped, setMapped] = useState<{ id: string; map: TextMap } | null>(null);
   const map = mapped && article && mapped.id === article.id ? mapped.map : null;
   const restoredFor = useRef<string | null>(null);
+  // Stops the re-aligning of the last jump (see scroll-to-range.ts).
+  const stopScrolling = useRef<() => void>(() => undefined);
   const lastClick = useRef<{ key: string; index: number } | null>(null);
   const [popoverPos, setPopoverPos] = useState<{ top: number; left: number } | null>(null);
 
@@ -185,13 +188,17 @@ export function ReaderPane(props: ReaderPaneProps) {
     if (!container || !map || !article || restoredFor.current === article.id) return;
     restoredFor.current = article.id;
     const offset = loadReadingPosition(article.id);
+    stopScrolling.current();
     container.scrollTop = 0;
     if (offset > 0) {
-      const range = rangeOfOffsets(map, offset, offset);
-      const rect = range?.getBoundingClientRect();
-      if (rect) container.scrollTop += rect.top - container.getBoundingClientRect().top - 12;
+      stopScrolling.current = scrollToRange(
+        container,
+        () => rangeOfOffsets(map, offset, offset),
+        () => 12,
+      );
     }
   }, [map, article]);
+  useEffect(() => () => stopScrolling.current(), []);
 
   const offsetAtTop = useCallback((): number => {
     const container = scroller.current;
@@ -247,9 +254,12 @@ export function ReaderPane(props: ReaderPaneProps) {
         if (!map || !container) return;
         const range = rangeOfOffsets(map, target.start, target.end);
         if (!range) return;
-        const rect = range.getBoundingClientRect();
-        const box = container.getBoundingClientRect();
-        container.scrollTop += rect.top - box.top - box.height / 3;
+        stopScrolling.current();
+        stopScrolling.current = scrollToRange(
+          container,
+          () => rangeOfOffsets(map, target.start, target.end),
+          (box) => box.height / 3,
+        );
         paintSpecial(FLASH_HIGHLIGHT, [range], 4);
         clearTimeout(flashTimer.current);
         flashTimer.current = setTimeout(() => paintSpecial(FLASH_HIGHLIGHT, []), 1600);

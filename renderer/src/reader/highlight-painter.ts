@@ -49,8 +49,8 @@ function styleColors(colors: Iterable<string>): void {
     // Translucent, so overlapping highlights visibly deepen; the underline keeps a colour cue
     // where two colours blend.
     rules.push(
-      `::highlight(${name}) { background-color: ${rgba(color, 0.32)}; text-decoration: underline 2px ${rgba(color, 0.9)}; text-underline-offset: 0.2em; }`,
-      `:root[data-theme='dark'] ::highlight(${name}) { background-color: ${rgba(color, 0.3)}; }`,
+      `.article-body ::highlight(${name}) { background-color: ${rgba(color, 0.32)}; text-decoration: underline 2px ${rgba(color, 0.9)}; text-underline-offset: 0.2em; }`,
+      `:root[data-theme='dark'] .article-body ::highlight(${name}) { background-color: ${rgba(color, 0.3)}; }`,
     );
   }
   if (styled.size === before) return;
