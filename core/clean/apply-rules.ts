@@ -64,6 +64,29 @@ export function prefilterSource(
 }
 
 /**
+ * Every element under `root`, in document order. One walk serves every rule: querySelectorAll on
+ * jsdom walks the whole tree and builds a live collection for each tag of each selector, which
+ * made the rules a quarter of the cleaning time.
+ */
+function elementsUnder(root: Element): Element[] {
+  const out: Element[] = [];
+  let el = root.firstElementChild;
+  while (el) {
+    out.push(el);
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      continue;
+    }
+    while (el && !el.nextElementSibling) {
+      const parent: Element | null = el.parentElement;
+      el = parent === root ? null : parent;
+    }
+    el = el?.nextElementSibling ?? null;
+  }
+  return out;
+}
+
+/**
  * Apply `rules` in order to the children of `root`, mutating it. `source` (the HTML it was
  * parsed from) lets rules whose hints are absent be skipped without querying the DOM.
  */
@@ -77,6 +100,9 @@ export function applyRules(
   const hit = (rule: BoilerplateRule): void => {
     effects.hits[rule.id] = (effects.hits[rule.id] ?? 0) + 1;
   };
+  // Elements removed or unwrapped by a rule stay in the list (matches are checked for still being
+  // under root); a rename makes new elements, so the list is made again after one.
+  let elements: Element[] | null = null;
   for (const rule of rules) {
     if (source !== undefined && !ruleMayApply(rule, source)) continue;
     if (rule.comments) {
@@ -90,7 +116,8 @@ export function applyRules(
     }
     const selector = rule.selector ?? (rule.text ? TEXT_RULE_DEFAULT_SELECTOR : null);
     if (!selector) continue;
-    const found = Array.from(root.querySelectorAll(selector));
+    elements ??= elementsUnder(root);
+    const found = elements.filter((el) => el.matches(selector));
     // Text rules go innermost first, so a notice inside a wrapper removes the notice, not the
     // wrapper with the paragraph next to it (once the inner one is gone, the wrapper no longer matches).
     if (rule.text) found.reverse();
@@ -106,6 +133,7 @@ export function applyRules(
           break;
         case 'rename':
           rename(el, rule.renameTo ?? 'span');
+          elements = null;
           break;
         case 'strip-attrs':
           for (const name of rule.attrs ?? []) el.removeAttribute(name);

@@ -19,6 +19,7 @@
  * selector engine adds capture listeners to the shared window, which then keeps every document.
  */
 import { JSDOM } from 'jsdom';
+import { countsMoreTagsThan } from './tag-scan.js';
 
 /** Containers per window: amortises its creation (~50 ms) while bounding the iterator set. */
 export const CONTAINERS_PER_WINDOW = 200;
@@ -40,8 +41,8 @@ export function sharedWindow(): JSDOM['window'] {
  */
 const SCOPE_WRAPPERS = ['object', 'applet', 'marquee'] as const;
 
-/** Bodies from this length (UTF-16 units) up are parsed as a document (see parseLinear). */
-const LINEAR_PARSE_FROM = 8192;
+/** Bodies with more possible start tags than this are parsed as a document (see parseLinear). */
+const LINEAR_PARSE_FROM_TAGS = 512;
 
 /**
  * Parse `html` as `div.innerHTML = html` would, in time linear in the number of siblings.
@@ -55,11 +56,13 @@ const LINEAR_PARSE_FROM = 8192;
  * The wrapper only adds a marker to the list of active formatting elements below all the body's
  * own entries, and leaves the parser "in body" like a <div> context. Only its own end tag could
  * close it, so one whose end tag is absent from `html` is chosen; false if there is none (then the
- * caller parses as a fragment). Making the document costs ~0.5 ms, so bodies under
- * LINEAR_PARSE_FROM (at most ~1,000 siblings, ~25 ms) are parsed as a fragment.
+ * caller parses as a fragment). Moving the children into the shared document costs more than the
+ * fragment's quadratic part for small bodies (jsdom adopts every node: ~2 ms of 6 for a 17 KB
+ * essay), so bodies of at most LINEAR_PARSE_FROM_TAGS start tags (so at most ~1,000 siblings, where
+ * both ways take about as long) are parsed as a fragment.
  */
 function parseLinear(window: JSDOM['window'], html: string, div: HTMLDivElement): boolean {
-  if (html.length < LINEAR_PARSE_FROM) return false;
+  if (!countsMoreTagsThan(html, LINEAR_PARSE_FROM_TAGS)) return false;
   const lower = html.toLowerCase();
   const wrapper = SCOPE_WRAPPERS.find((tag) => !lower.includes(`</${tag}`));
   if (!wrapper) return false;
@@ -88,6 +91,8 @@ export function createContainer(html: string): HTMLDivElement {
  */
 export function releaseContainer(container: Element): void {
   container.replaceChildren();
+  // After the removals, so that jsdom has moved each iterator's reference node out of the article.
+  forgetNodeIterators(container);
   // A child list forgotten by forgetChildLists still holds its last snapshot of the children (the
   // container's wrapper keeps it for `childNodes`); reading it brings it up to date, empty.
   void container.childNodes.length;
@@ -124,6 +129,39 @@ export function forgetChildLists(root: Node): void {
     if (impl._childNodesList) impl._childNodesList = null;
     if (impl._childrenList) impl._childrenList = null;
   }
+}
+
+interface IteratorSet {
+  [Symbol.iterator](): Iterator<object>;
+  delete(iterator: object): boolean;
+}
+
+/**
+ * Let jsdom forget the NodeIterators made so far in the document of `node`. Why: jsdom updates
+ * every registered iterator on every node removal, and lets go of one only after a major GC has
+ * collected it (see the top of this file), so each removal cost more with each article cleaned in
+ * the window: a 19 KB article with a table took 22 ms at the start of a window and 30-36 ms after
+ * 150 others. DOMPurify makes one iterator per sanitize call and drops it when the call returns.
+ * Call it only when no iterator is in use, and once the article is out of the container: a
+ * forgotten iterator is no longer moved off removed nodes, so one still on an article node would
+ * keep that article's tree alive until the current job ends. Private jsdom fields again;
+ * `wide-bodies.test.ts` fails if they are renamed.
+ */
+export function forgetNodeIterators(node: Node): void {
+  const doc = node.ownerDocument;
+  const set = doc ? (implOf(doc)?._workingNodeIterators as IteratorSet | undefined) : undefined;
+  if (!set) return;
+  for (const iterator of set) set.delete(iterator);
+}
+
+/** How many NodeIterators jsdom updates on each removal in the document of `node` (for tests). */
+export function liveNodeIteratorCount(node: Node): number {
+  const doc = node.ownerDocument;
+  const set = doc ? (implOf(doc)?._workingNodeIterators as IteratorSet | undefined) : undefined;
+  if (!set) return -1;
+  let count = 0;
+  for (const _iterator of set) count++;
+  return count;
 }
 
 /** True when jsdom keeps a live child list for `node` (tests use it to prove forgetChildLists works). */

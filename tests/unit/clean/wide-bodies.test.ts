@@ -7,6 +7,7 @@ import { cleanHtml } from '../../../core/clean/clean-article.js';
 import {
   createContainer,
   hasLiveChildList,
+  liveNodeIteratorCount,
   releaseContainer,
   sharedWindow,
 } from '../../../core/clean/dom-window.js';
@@ -51,9 +52,9 @@ describe('parsing a wide body', () => {
         fc.array(token, { minLength: 1, maxLength: 80 }),
         fc.integer({ min: 1, max: 400 }),
         (tokens, times) => {
-          // Long enough for the linear path (LINEAR_PARSE_FROM), with the soup first or repeated.
+          // Enough tags for the linear path (LINEAR_PARSE_FROM_TAGS), with the soup first or repeated.
           const soup = tokens.join('');
-          for (const html of [soup + paragraphs(400), soup.repeat(times) + paragraphs(400)]) {
+          for (const html of [soup + paragraphs(600), soup.repeat(times) + paragraphs(600)]) {
             expect(viaContainer(html)).toBe(viaInnerHtml(html));
           }
         },
@@ -96,6 +97,23 @@ describe('parsing a wide body', () => {
     expect(list.length).toBe(2999);
     releaseContainer(div);
     expect(div.childNodes.length).toBe(0);
+  });
+
+  it('leaves no NodeIterator for jsdom to update on removals, however many articles were cleaned', () => {
+    const div = createContainer(paragraphs(10));
+    expect(liveNodeIteratorCount(div)).toBeGreaterThanOrEqual(0); // the private field is still there
+    for (let i = 0; i < 20; i++)
+      cleanHtml(`<div><p>第 ${i} 篇</p><table><tr><td>${i}</td></tr></table></div>`);
+    // DOMPurify made one per article; jsdom would keep updating them until a major GC.
+    expect(liveNodeIteratorCount(div)).toBe(0);
+    // An iterator made afterwards still works and still sees removals.
+    const iterator = div.ownerDocument.createNodeIterator(div, 1 /* SHOW_ELEMENT */);
+    expect(liveNodeIteratorCount(div)).toBe(1);
+    iterator.nextNode();
+    iterator.nextNode(); // on the first <p>
+    div.firstElementChild!.remove();
+    expect((iterator.nextNode() as Element | null)?.textContent).toBe('第 1 段 paragraph 1');
+    releaseContainer(div);
   });
 
   it('cleans 8,000 sibling paragraphs keeping every one of them, in order', () => {
