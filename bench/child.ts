@@ -1,6 +1,6 @@
-// Entry point of bench child processes: `node --import tsx bench/child.ts <task> <json-args>`;
-// prints `RESULT <json>` (and optionally `PROGRESS <json>` lines) on stdout. Tasks load lazily so a
-// child only pays for the modules it needs (jsdom is slow to load).
+// Entry point of bench child processes, built by measure.ts (buildChild) and run as
+// `node child.js <task> <json-args>`; prints `RESULT <json>` (and optionally `PROGRESS <json>` lines)
+// on stdout. Tasks load lazily so a child only pays for the modules it needs (jsdom is slow to load).
 
 const tasks: Record<string, () => Promise<(args: never) => unknown>> = {
   floor: async () => (await import('./cases/open.js')).floorTask,

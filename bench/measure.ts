@@ -1,7 +1,9 @@
 // Measuring helpers: percentiles, wall-clock timing, peak-memory sampling, and running a bench
 // task in a fresh child process (so caches and memory figures of one measure don't leak into another).
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import v8 from 'node:v8';
 
 export const now = (): number => performance.now();
@@ -76,6 +78,34 @@ export class MemorySampler {
 export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const CHILD_BUNDLE_DIR = fileURLToPath(new URL('./.cache/child/', import.meta.url));
+
+let childBundle: Promise<string> | null = null;
+
+/**
+ * bench/child.ts built the way scripts/build.mjs builds the app: an esbuild bundle whose npm
+ * packages stay external, loaded by Node itself (with the scan's parse worker beside it, where
+ * parse-pool.ts looks for it). Why not run it under tsx: tsx rewrites the ES-module packages that
+ * jsdom require()s (parse5) to CommonJS with a getter per export, and parse5's tokenizer reads its
+ * character constants through them, so every jsdom parse ran about a third slower than in the app.
+ */
+function buildChild(): Promise<string> {
+  childBundle ??= build({
+    entryPoints: {
+      child: CHILD,
+      'parse-worker': fileURLToPath(new URL('../core/library/parse-worker.ts', import.meta.url)),
+    },
+    outdir: CHILD_BUNDLE_DIR,
+    bundle: true,
+    splitting: true, // each task loads only its own modules (jsdom is slow to load)
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  }).then(() => join(CHILD_BUNDLE_DIR, 'child.js'));
+  return childBundle;
+}
 
 export interface ChildOptions {
   /** Kill the child after this long; its last progress line is returned with `timedOut`. */
@@ -84,18 +114,20 @@ export interface ChildOptions {
 }
 
 /**
- * Runs `bench/child.ts <task> <json>` in a fresh Node process and returns the JSON it prints on its
- * last `RESULT ` line (or the last `PROGRESS ` line, with timedOut, when it ran out of time).
+ * Runs `bench/child.ts <task> <json>` (built, see buildChild) in a fresh Node process and returns
+ * the JSON it prints on its last `RESULT ` line (or the last `PROGRESS ` line, with timedOut, when
+ * it ran out of time).
  */
-export function runChild<T>(
+export async function runChild<T>(
   task: string,
   args: unknown,
   opts: ChildOptions = {},
 ): Promise<T & { timedOut?: boolean }> {
+  const entry = await buildChild();
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', ...(opts.extraNodeArgs ?? []), '--import', 'tsx', CHILD, task, JSON.stringify(args)],
+      ['--expose-gc', ...(opts.extraNodeArgs ?? []), entry, task, JSON.stringify(args)],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
