@@ -53,6 +53,8 @@ export async function cleanTask(args: {
 
 export interface CleanResult {
   sample: number;
+  /** Articles each side cleaned before the measured ones. */
+  warmUp: number;
   gloss: CleanStats;
   baseline: CleanStats;
   glossSmall: CleanStats;
@@ -131,6 +133,7 @@ export async function benchClean(
   }
   return {
     sample: picked.length,
+    warmUp: WARM_UP,
     gloss: stats(g),
     baseline: stats(b),
     glossSmall: stats(gSmall),
