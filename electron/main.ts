@@ -72,6 +72,7 @@ async function start(): Promise<void> {
     host: 'desktop',
     version: app.getVersion(),
     appDataDir: dataDir,
+    warmUpCleaner: true,
     dialogs: {
       pickFolder: async () => {
         const result = await dialog.showOpenDialog(mainWindow!, { properties: ['openDirectory'] });

@@ -18,6 +18,7 @@ export async function serveCommand(folder: string | undefined, options: ServeCom
     host: 'browser',
     version: packageVersion(),
     appDataDir: appDataDir(),
+    warmUpCleaner: true,
   });
   const dataDir = appDataDir();
   await service.open(

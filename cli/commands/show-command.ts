@@ -18,6 +18,8 @@ export async function showCommand(file: string, format: ShowFormat): Promise<voi
     relPath: basename(path),
     size: info.size,
     mtimeMs: info.mtimeMs,
+  }).catch((err: NodeJS.ErrnoException) => {
+    throw new CliError(`Cannot read ${path} (${err.code ?? err.message})`);
   });
   for (const w of article.warnings) {
     process.stderr.write(`gloss: ${path}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);

@@ -9,6 +9,7 @@ import { exportHandlers } from './export-handlers.js';
 import type { AppState } from './library-contract.js';
 import type { HostDialogs, ServiceContext } from './service-context.js';
 import { AppSettings } from '../settings/app-settings.js';
+import { sharedWindow } from '../clean/dom-window.js';
 
 export interface CreateServiceOptions {
   host: AppState['host'];
@@ -16,6 +17,12 @@ export interface CreateServiceOptions {
   appDataDir: string;
   watch?: boolean;
   dialogs?: HostDialogs | null;
+  /**
+   * Load the cleaner (jsdom, ~1.5 s of blocking work) once the first library is scanned, so that
+   * the first article opened does not wait for it. For the interactive hosts; one-shot commands
+   * load it only if they clean something.
+   */
+  warmUpCleaner?: boolean;
 }
 
 export interface GlossService {
@@ -40,6 +47,7 @@ export async function createService(options: CreateServiceOptions): Promise<Glos
     dialogs: options.dialogs ?? null,
     emit: (event) => listeners.forEach((listener) => listener(event)),
   };
+  let warming = false;
   const handlers = {
     ...libraryHandlers(ctx),
     ...annotationHandlers(ctx),
@@ -54,6 +62,13 @@ export async function createService(options: CreateServiceOptions): Promise<Glos
     },
     async open(folder) {
       await switchLibrary(ctx, folder);
+      if (options.warmUpCleaner && !warming) {
+        warming = true;
+        void ctx.session?.library
+          .whenScanned()
+          .then(() => setTimeout(sharedWindow, 0))
+          .catch(() => undefined); // a failed scan says so elsewhere; the cleaner loads when used
+      }
     },
     async close() {
       await ctx.session?.close();

@@ -41,6 +41,12 @@ function matches(rule: BoilerplateRule, el: Element): boolean {
   return rule.text.test(text);
 }
 
+/** `names` ("甲、乙") with `name` added unless it is already there. */
+function addName(names: string | null, name: string): string {
+  if (names === null) return name;
+  return names.split('、').includes(name) ? names : `${names}、${name}`;
+}
+
 /** Whether a rule can apply to HTML whose source is `source` (its `hints` pre-check). */
 export function ruleMayApply(rule: BoilerplateRule, source: string): boolean {
   return !rule.hints || rule.hints.some((h) => source.includes(h));
@@ -141,8 +147,9 @@ export function applyRules(
         case 'to-meta': {
           const m = rule.meta?.pattern.exec(trimmedText(el));
           const value = m?.[1]?.trim();
-          // The first credit wins: articles sometimes repeat it in an ad block.
-          if (value && rule.meta?.field === 'editor' && effects.editor === null) effects.editor = value;
+          // Every distinct credit is kept, in rule order ("张亚楠、王鹏"): some articles credit two
+          // editors, and some repeat one credit in an ad block.
+          if (value && rule.meta?.field === 'editor') effects.editor = addName(effects.editor, value);
           el.remove();
           break;
         }

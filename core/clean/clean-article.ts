@@ -22,11 +22,11 @@ import {
   wrapLooseText,
 } from './tidy-blocks.js';
 
-export const CLEANER_VERSION = 1;
+export const CLEANER_VERSION = 2;
 
 export interface CleanResult {
   doc: CleanDocument;
-  /** Editor credit found in the body (责任编辑：…), removed from the HTML. */
+  /** Editor credits found in the body (责任编辑：…), removed from the HTML; several are joined by 、. */
   editor: string | null;
   /** Boilerplate rule ids that fired, with counts. */
   ruleHits: Record<string, number>;

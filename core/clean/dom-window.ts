@@ -18,7 +18,8 @@
  * A document per article (DOMImplementation.createHTMLDocument) does not work: each document's
  * selector engine adds capture listeners to the shared window, which then keeps every document.
  */
-import { JSDOM } from 'jsdom';
+import type { JSDOM } from 'jsdom';
+import { loadJsdom } from './load-jsdom.js';
 import { countsMoreTagsThan } from './tag-scan.js';
 
 /** Containers per window: amortises its creation (~50 ms) while bounding the iterator set. */
@@ -29,7 +30,7 @@ let current: { window: JSDOM['window']; containers: number } | null = null;
 /** The current shared window (DOMPurify instances are made per window, see sanitize.ts). */
 export function sharedWindow(): JSDOM['window'] {
   current ??= {
-    window: new JSDOM('<!doctype html><html><head></head><body></body></html>').window,
+    window: new (loadJsdom().JSDOM)('<!doctype html><html><head></head><body></body></html>').window,
     containers: 0,
   };
   return current.window;

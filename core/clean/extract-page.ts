@@ -4,7 +4,7 @@
  * only runs when an article is opened, never during the scan.
  */
 import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { loadJsdom } from './load-jsdom.js';
 import { limitElements } from './limit-elements.js';
 import { limitNesting } from './limit-nesting.js';
 
@@ -28,6 +28,7 @@ export function extractPage(html: string, url?: string | null): ExtractedPage {
   // The page URL lets Readability resolve relative links; ignore it unless it is a real http(s) URL.
   const baseUrl = url && /^https?:\/\/[^\s]+$/i.test(url) && URL.canParse(url) ? url : undefined;
   // A silent console: a hostile page's broken CSS or markup must not fill the host's stderr.
+  const { JSDOM, VirtualConsole } = loadJsdom();
   const virtualConsole = new VirtualConsole();
   // The same guards as for bodies (clean-article.ts), before jsdom builds the page.
   const limited = limitElements(limitNesting(html));

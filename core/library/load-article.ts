@@ -10,7 +10,13 @@ import { MAX_ELEMENTS } from '../clean/limit-elements.js';
 import { MAX_MARKDOWN_CHARS, markdownToHtml, rendersAsMarkdown } from '../clean/markdown-to-html.js';
 import { plainTextToHtml } from '../clean/plain-text-to-html.js';
 import { parseDate } from './parse-date.js';
-import { parseArticleBytes, type FileInfo, type ParsedArticle, MAX_ARTICLE_BYTES } from './read-article.js';
+import {
+  parseArticleBytes,
+  readArticleFile,
+  type FileInfo,
+  type ParsedArticle,
+  MAX_ARTICLE_BYTES,
+} from './read-article.js';
 
 /** Clean a parsed article according to its format, filling in meta the body reveals. */
 export function buildArticle(parsed: ParsedArticle): Article {
@@ -62,8 +68,8 @@ export function buildArticle(parsed: ParsedArticle): Article {
 /** Read, parse and clean the file at `absPath`. Throws the fs error if the file is gone. */
 export async function loadArticle(absPath: string, info: FileInfo): Promise<Article> {
   if (info.size > MAX_ARTICLE_BYTES) {
-    // Too large to open: the summary (with its warning) and an empty document.
-    return buildArticle(parseArticleBytes(new Uint8Array(0), info));
+    // Too large to open: the summary (with its "too large" warning) and an empty document.
+    return buildArticle(await readArticleFile(absPath, info));
   }
   const bytes = await readFile(absPath);
   return buildArticle(parseArticleBytes(bytes, { ...info, size: bytes.length }));

@@ -146,7 +146,7 @@ function quoteStateAfter(line: string, open: '"' | "'" | null): '"' | "'" | null
 /** Best effort for a broken front matter: read each top-level `key: value` line on its own. */
 function salvageSimpleKeys(yamlText: string): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const line of yamlText.split('\n')) {
+  for (const line of yamlText.split(/\r?\n/)) {
     const m = /^([A-Za-z_][\w-]*)\s*:\s*(.+)$/.exec(line);
     if (!m) continue;
     const parsed = tryParse(`v: ${m[2]}`);

@@ -59,7 +59,16 @@ describe('boilerplate rules on the hand-written fixture', () => {
   it('keeps the text around the boilerplate', () => {
     expect(cleaned.doc.text.startsWith('正文开头。')).toBe(true);
     expect(cleaned.doc.text.endsWith('正文结尾。')).toBe(true);
-    expect(cleaned.editor).toBe('王五 SF001');
+    expect(cleaned.editor).toBe('王五 SF001、薛涛');
+  });
+
+  it("keeps every distinct editor credit, once each (the user's seed file credits two editors)", () => {
+    const twoEditors = cleanHtml(
+      '<p>正文。</p><p>　　责任编辑：王鹏</p><p>更多正文。</p>' +
+        '<p class="article-editor">责任编辑：张亚楠</p><p class="article-editor">责任编辑：张亚楠</p>',
+    );
+    expect(twoEditors.editor).toBe('张亚楠、王鹏');
+    expect(twoEditors.doc.text).toBe('正文。\n\n更多正文。');
   });
 });
 

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, cpSync, readFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  cpSync,
+  readFileSync,
+  truncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gloss, REPO } from './run-gloss.js';
@@ -78,5 +87,33 @@ describe('gloss index and gloss show', () => {
     const index = gloss(['index', join(work, 'nope')], env);
     expect(index.code).not.toBe(0);
     expect(index.stderr).toMatch(/not found/i);
+  });
+
+  it('loads jsdom (1.5 s) only for commands that clean an article', () => {
+    // A preload script that reports every require of jsdom on stderr.
+    const hook = join(work, 'report-jsdom.cjs');
+    writeFileSync(
+      hook,
+      "const M = require('node:module'); const load = M._load; M._load = function (r, ...a) { if (r === 'jsdom') process.stderr.write('LOADED jsdom\\n'); return load.call(this, r, ...a); };",
+    );
+    const traced = { ...env, NODE_OPTIONS: `--require ${hook}` };
+    const index = gloss(['index', library], traced);
+    expect(index.code).toBe(0);
+    expect(index.stderr).not.toContain('LOADED jsdom');
+    const files = readdirSync(library, { recursive: true }).map(String);
+    const article = files.find((f) => f.endsWith('.md') && !f.startsWith('broken'))!;
+    const show = gloss(['show', join(library, article), '--text'], traced);
+    expect(show.code).toBe(0);
+    expect(show.stderr).toContain('LOADED jsdom');
+  });
+
+  it('says a file over 50 MB is too large (not empty) when asked to show it', () => {
+    const huge = join(work, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 51 * 1024 * 1024); // sparse: no disk space used
+    const show = gloss(['show', huge, '--json'], env);
+    expect(show.stderr).toMatch(/51\.0 MB; Gloss opens files up to 50 MB/);
+    expect(show.stderr).not.toMatch(/empty/i);
+    expect((JSON.parse(show.stdout) as { warnings: { code: string }[] }).warnings[0]?.code).toBe('too-large');
   });
 });

@@ -31,6 +31,12 @@ describe('parseFrontMatter', () => {
     expect(fm.data.title).toBe('Still here'); // salvaged
   });
 
+  it('salvages the simple keys of a broken front matter with CRLF line ends too', () => {
+    const fm = parseFrontMatter('---\r\ntitle: t\r\nauthor: a\r\nfoo: bar: baz\r\n---\r\nbody\r\n');
+    expect(fm.error?.message).toMatch(/Front matter/);
+    expect(fm.data).toMatchObject({ title: 't', author: 'a' });
+  });
+
   it('treats a file without --- as all body', () => {
     expect(parseFrontMatter('just text\n---\nmore')).toMatchObject({
       present: false,
