@@ -5,6 +5,7 @@
  * name or path (`Parent/Child`); missing ones are created (and said so on stderr).
  */
 import { findOccurrences, type Occurrence } from '../../core/anchor/find-occurrences.js';
+import { ApiError } from '../../core/api/errors.js';
 import type { GlossService } from '../../core/api/service.js';
 import type { Tag } from '../../core/model.js';
 import { CliError } from '../cli-error.js';
@@ -109,11 +110,32 @@ async function resolveTag(service: GlossService, ref: string): Promise<string> {
       parentId = existing.id;
       continue;
     }
-    const created: Tag = await service.handlers.createTag({ name: parts[i]!, parentId, description: '' });
-    process.stderr.write(`gloss: created tag "${path}"\n`);
-    parentId = created.id;
+    parentId = await createTagOrReuse(service, parts[i]!, parentId, path);
   }
   return parentId!;
+}
+
+/**
+ * Creates a tag, or takes the one another writer (a second `gloss annotate`, the app) created
+ * meanwhile under the same parent: scripts run in parallel must not fail on each other's tags.
+ */
+async function createTagOrReuse(
+  service: GlossService,
+  name: string,
+  parentId: string | null,
+  path: string,
+): Promise<string> {
+  try {
+    const created: Tag = await service.handlers.createTag({ name, parentId, description: '' });
+    process.stderr.write(`gloss: created tag "${path}"\n`);
+    return created.id;
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.code !== 'conflict') throw err;
+    const current = (await service.handlers.listTags({})).tags;
+    const existing = current.find((t) => pathOf(t, current) === path);
+    if (!existing) throw err;
+    return existing.id;
+  }
 }
 
 function pathOf(tag: Tag, tags: Tag[]): string {

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { createService } from '../../core/api/service.js';
+import { reportStoreProblems } from './open-for-cli.js';
 import type { AnnotationService } from '../../core/store/annotation-service.js';
 import type { CsvLayout } from '../../core/export/csv-export.js';
 import type { ExportScope } from '../../core/export/export-scope.js';
@@ -128,6 +129,8 @@ export async function exportCommand(
       }
     }
   } finally {
+    if (service.ctx.session)
+      await reportStoreProblems(service, (line) => output.stderr.write(line)).catch(() => undefined);
     await service.close();
   }
 }

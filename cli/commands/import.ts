@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createService } from '../../core/api/service.js';
+import { reportStoreProblems } from './open-for-cli.js';
 import { importAnnotations, type ImportSummary } from '../../core/export/import-annotations.js';
 import { appDataDir, packageVersion } from '../app-paths.js';
 import { CliError } from '../cli-error.js';
@@ -33,6 +34,7 @@ export async function importCommand(
     const summary = await importAnnotations(session, json);
     output.stdout.write(formatImportSummary(summary, path, session.info.root));
   } finally {
+    if (service.ctx.session) await reportStoreProblems(service).catch(() => undefined);
     await service.close();
   }
 }

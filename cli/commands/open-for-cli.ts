@@ -19,12 +19,28 @@ export async function openLibraryForCli(dir: string): Promise<GlossService> {
   return service;
 }
 
-/** Runs `body` with the library open, and closes it whatever happens. */
+/**
+ * Runs `body` with the library open, and closes it whatever happens. What the store found wrong
+ * meanwhile (a corrupt file moved aside, one written by a newer Gloss) goes to stderr: an export
+ * or a script must not lose a file's highlights without a word.
+ */
 export async function withLibrary<T>(dir: string, body: (service: GlossService) => Promise<T>): Promise<T> {
   const service = await openLibraryForCli(dir);
   try {
     return await body(service);
   } finally {
+    await reportStoreProblems(service).catch(() => undefined);
     await service.close();
   }
+}
+
+/** Writes what the store found wrong during the command (see withLibrary). */
+export async function reportStoreProblems(
+  service: GlossService,
+  write: (line: string) => unknown = (line) => process.stderr.write(line),
+): Promise<void> {
+  const { problems, readOnly } = await service.handlers.getStoreProblems({});
+  for (const p of problems) write(`gloss: ${p.file}: ${p.message}\n`);
+  if (readOnly && !problems.some((p) => p.message === readOnly))
+    write(`gloss: the annotations are read-only: ${readOnly}\n`);
 }

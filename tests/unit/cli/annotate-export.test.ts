@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { gloss } from './run-gloss.js';
+import { gloss, REPO } from './run-gloss.js';
 
 /** Scripts pre-annotate with `gloss annotate`, then export with `gloss export`. */
 describe('gloss annotate and gloss export', () => {
@@ -112,4 +113,48 @@ describe('gloss annotate and gloss export', () => {
     expect(target.meta_desk).toBe('财经');
     expect(Number(target.end) - Number(target.start)).toBe([...'12万台以上'].length);
   });
+
+  it('lets scripts run in parallel create the same new tag, every highlight saved', async () => {
+    const runs = await Promise.all(
+      ['补贴', '充电难', '公共充电桩'].map((quote) =>
+        glossAsync(
+          ['annotate', library, '--article', article, '--quote', quote, '--tag', '并行/新标签'],
+          env,
+        ),
+      ),
+    );
+    for (const run of runs) expect(run.stderr).not.toContain('already');
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    const tagIds = runs.map((r) => (JSON.parse(r.stdout) as { tagIds: string[] }).tagIds[0]);
+    expect(new Set(tagIds).size).toBe(1);
+  });
+
+  it('says on stderr when a store file is corrupt, and where it was moved', () => {
+    const dir = join(library, '.gloss', 'annotations');
+    const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
+    writeFileSync(join(dir, file), 'garbage{{{');
+    const { code, stderr } = gloss(
+      ['export', library, '--format', 'csv', '--out', join(work, 'after.csv')],
+      env,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(file);
+    expect(stderr).toMatch(/moved/i);
+    expect(readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(true);
+  });
 });
+
+/** `gloss` in a child process that does not block the test, so several can run at once. */
+function glossAsync(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'cli/index.ts'), ...args], {
+      cwd: REPO,
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
