@@ -74,6 +74,12 @@ export const MAX_PREVIOUS_ANNOTATIONS = 5000;
 /** Passes over files changed by other processes before a query answers. */
 const DIRTY_PASSES = 3;
 
+/** Tries of a tag merge or delete whose codebook changed between its checks and its write. */
+const REMOVE_TAG_ATTEMPTS = 3;
+
+/** Thrown inside the codebook's lock to drop a merge or delete whose checks are outdated. */
+class PlanChanged extends Error {}
+
 function salvageArticle(raw: Record<string, unknown>, articleId: string | null): ArticleFile | null {
   const id = articleId ?? (typeof raw.articleId === 'string' ? raw.articleId : null);
   if (!id || !Array.isArray(raw.annotations)) return null;
@@ -636,33 +642,71 @@ export class AnnotationStore implements AnnotationService {
 
   /**
    * A merge or delete of `id`'s subtree: the codebook change, then the highlights' rewrite, each
-   * recording the state before under the same lock as the change.
+   * recording the state before under the same lock as the change. All or nothing up front: bad
+   * requests, and article files that would need rewriting but come from a newer Gloss, are refused
+   * before anything is written.
    */
   private async removeTags(id: string, change: (book: CodebookFile) => string[]): Promise<TagRemoval> {
-    let before: CodebookFile | null = null;
-    let previousTags: Tag[] = [];
-    const retiredTagIds = await this.updateCodebook((book) => {
-      const snapshot = structuredClone(book);
-      const retired = change(book);
-      before = snapshot;
-      // Parents first (subtreeIds is breadth-first): the order undo restores them in.
-      previousTags = subtreeIds(snapshot, id)
-        .map((tagId) => snapshot.tags.find((t) => t.id === tagId)!)
-        .filter((t) => {
-          const now = book.tags.find((x) => x.id === t.id);
-          return !now || now.parentId !== t.parentId;
-        })
-        .map((t) => ({
-          id: t.id,
-          name: t.name,
-          parentId: t.parentId,
-          color: t.color,
-          description: t.description,
-        }));
-      return retired;
-    });
-    const rewrite = await this.rewriteRetiredTags(retiredTagIds, before!);
-    return { retiredTagIds, previousTags, ...rewrite };
+    for (let attempt = 1; ; attempt++) {
+      this.assertWritable();
+      const current = await this.readCodebook();
+      this.assertWritable();
+      // A dry run: throws for an unknown tag or a bad merge, and says which ids would go.
+      const planned = new Set(change(structuredClone(current)));
+      await this.assertTagFilesWritable(planned);
+      let before: CodebookFile | null = null;
+      let previousTags: Tag[] = [];
+      let retiredTagIds: string[];
+      try {
+        retiredTagIds = await this.updateCodebook((book) => {
+          const snapshot = structuredClone(book);
+          const retired = change(book);
+          // Changed meanwhile by another process: the files checked may not be all that are affected.
+          if (retired.some((r) => !planned.has(r))) throw new PlanChanged();
+          before = snapshot;
+          // Parents first (subtreeIds is breadth-first): the order undo restores them in.
+          previousTags = subtreeIds(snapshot, id)
+            .flatMap((tagId) => snapshot.tags.filter((t) => t.id === tagId))
+            .filter((t) => {
+              const now = book.tags.find((x) => x.id === t.id);
+              return !now || now.parentId !== t.parentId;
+            })
+            .map((t) => ({
+              id: t.id,
+              name: t.name,
+              parentId: t.parentId,
+              color: t.color,
+              description: t.description,
+            }));
+          return retired;
+        });
+      } catch (err) {
+        if (!(err instanceof PlanChanged)) throw err;
+        if (attempt >= REMOVE_TAG_ATTEMPTS) {
+          throw new ApiError('conflict', 'The codebook kept changing in another window; try again.');
+        }
+        continue;
+      }
+      const rewrite = await this.rewriteRetiredTags(retiredTagIds, before!);
+      return { retiredTagIds, previousTags, ...rewrite };
+    }
+  }
+
+  /**
+   * Refuses (read-only) a merge or delete of `tagIds` when a file naming one of them cannot be
+   * rewritten because a newer Gloss wrote it: the codebook would change but that file could not.
+   */
+  private async assertTagFilesWritable(tagIds: ReadonlySet<string>): Promise<void> {
+    await this.ensureIndex();
+    for (const entry of this.index.values()) {
+      if (!entry.readOnly || !entry.tagSets.some((set) => set.some((t) => tagIds.has(t)))) continue;
+      throw new ApiError(
+        'read-only',
+        `Highlights of article ${entry.articleId} use this tag, but its annotation file was written by ` +
+          'a newer version of Gloss and cannot be changed here. Nothing was changed; update Gloss to ' +
+          'delete or merge this tag.',
+      );
+    }
   }
 
   async tagPath(id: string): Promise<string> {
@@ -695,21 +739,27 @@ export class AnnotationStore implements AnnotationService {
     const previous: Annotation[] = [];
     let changed = 0;
     for (const entry of affected) {
-      changed += await this.updateArticle(
-        entry.articleId,
-        (doc) => {
-          let n = 0;
-          for (const a of doc.annotations) {
-            if (!a.tagIds.some((id) => gone.has(id))) continue;
-            if (previous.length < MAX_PREVIOUS_ANNOTATIONS)
-              previous.push({ ...storedAnnotation(a), tagIds: resolveTagIds(before, a.tagIds) });
-            a.tagIds = resolveTagIds(book, a.tagIds);
-            n++;
-          }
-          return n;
-        },
-        (n) => n > 0,
-      );
+      try {
+        changed += await this.updateArticle(
+          entry.articleId,
+          (doc) => {
+            let n = 0;
+            for (const a of doc.annotations) {
+              if (!a.tagIds.some((id) => gone.has(id))) continue;
+              if (previous.length < MAX_PREVIOUS_ANNOTATIONS)
+                previous.push({ ...storedAnnotation(a), tagIds: resolveTagIds(before, a.tagIds) });
+              a.tagIds = resolveTagIds(book, a.tagIds);
+              n++;
+            }
+            return n;
+          },
+          (n) => n > 0,
+        );
+      } catch (err) {
+        // A newer Gloss wrote this file after removeTags checked: leave it (readers map its old ids
+        // through `retired`) rather than stop half-way with the codebook changed and no undo data.
+        if (!(err instanceof ApiError && err.code === 'read-only') || this.readOnly) throw err;
+      }
     }
     return { annotationsChanged: changed, previous, previousTruncated: changed > previous.length };
   }
@@ -756,7 +806,11 @@ export class AnnotationStore implements AnnotationService {
       const stamps = slice.map((n) => this.index.stamp(n));
       const reads = await Promise.all(slice.map((n) => this.fileNamed(n, null).read()));
       reads.forEach((r, j) =>
-        this.index.setFromRead(slice[j]!, stamps[j]!, r.signature === null ? null : summarize(r.doc, true)),
+        this.index.setFromRead(
+          slice[j]!,
+          stamps[j]!,
+          r.signature === null ? null : summarize(r.doc, true, r.readOnly),
+        ),
       );
     }
   }

@@ -31,6 +31,8 @@ export interface ArticleSummaryEntry {
   memo: string;
   /** In document order. */
   annotations: IndexedAnnotation[];
+  /** The file comes from a newer Gloss: it is shown, never written. */
+  readOnly: boolean;
 }
 
 function byStart(a: IndexedAnnotation, b: IndexedAnnotation): number {
@@ -42,9 +44,10 @@ function byStart(a: IndexedAnnotation, b: IndexedAnnotation): number {
 
 /**
  * The entry for one file's content. Copies the annotations unless `owned` (the document was just
- * parsed and nobody else holds it), so later changes to `doc` do not reach the index.
+ * parsed and nobody else holds it), so later changes to `doc` do not reach the index. `readOnly`:
+ * the file was read as one from a newer Gloss.
  */
-export function summarize(doc: ArticleFile, owned = false): ArticleSummaryEntry {
+export function summarize(doc: ArticleFile, owned = false, readOnly = false): ArticleSummaryEntry {
   const annotations = doc.annotations
     .map((a): IndexedAnnotation => {
       const annotation = owned ? a : structuredClone(a);
@@ -63,6 +66,7 @@ export function summarize(doc: ArticleFile, owned = false): ArticleSummaryEntry 
     fingerprint: doc.fingerprint,
     memo: doc.memo,
     annotations,
+    readOnly,
   };
 }
 

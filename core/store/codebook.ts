@@ -209,6 +209,7 @@ export function mergeTags(book: CodebookFile, sourceId: string, targetId: string
 
 /** Deletes a tag with its sub-tags; returns the deleted ids. */
 export function deleteTag(book: CodebookFile, id: string): string[] {
+  getTag(book, id);
   const ids = subtreeIds(book, id);
   book.tags = book.tags.filter((t) => !ids.includes(t.id));
   for (const gone of ids) retire(book, gone, null);

@@ -1,5 +1,6 @@
 // The codebook as a researcher uses it: a tag tree with paths, colours, renames, moves, merges, deletes.
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../core/api/errors.js';
 import { openAnnotationService } from '../../../core/store/annotation-service.js';
 import { OKABE_ITO } from '../../../core/store/palette.js';
 import { highlightOf, tempDataDir } from './helpers.js';
@@ -99,6 +100,24 @@ describe('codebook', () => {
     expect((await s.list('a2')).map((a) => a.tagIds)).toEqual([[], [keep.id]]);
     expect(await s.counts()).toEqual({ a1: 1, a2: 2 });
     expect((await s.listTags()).map((t) => t.name)).toEqual(['保留']);
+    await s.close();
+  });
+
+  it('refuses to delete or merge an unknown tag as not-found, changing nothing', async () => {
+    const s = await service();
+    const keep = await s.createTag({ name: '保留' });
+    await s.create(highlightOf('a1', '新华社', { tagIds: [keep.id] }));
+    const deleting = s.deleteTag('no-such-tag');
+    await expect(deleting).rejects.toBeInstanceOf(ApiError);
+    await expect(deleting).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'That tag no longer exists.',
+    });
+    await expect(s.mergeTags('no-such-tag', keep.id)).rejects.toMatchObject({ code: 'not-found' });
+    expect(await s.listTags()).toEqual([keep]);
+    expect((await s.list('a1'))[0]!.tagIds).toEqual([keep.id]);
+    // The store is unharmed: the real tag can still be deleted.
+    await expect(s.deleteTag(keep.id)).resolves.toMatchObject({ retiredTagIds: [keep.id] });
     await s.close();
   });
 });

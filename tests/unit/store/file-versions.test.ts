@@ -106,6 +106,66 @@ describe('schema versions', () => {
   });
 });
 
+describe('tag merges and deletes with a file from a newer Gloss', () => {
+  /** Tag `T` (under `P`) and `U`; `a1`/`a2` use T, `future` (schema 7) uses T too, `other` only U. */
+  async function setUp() {
+    const dir = await tempDataDir();
+    const s = await openAnnotationService(dir, {});
+    const p = await s.createTag({ name: 'P' });
+    const t = await s.createTag({ name: 'T', parentId: p.id });
+    const u = await s.createTag({ name: 'U' });
+    await s.create(highlightOf('a1', '新华社', { tagIds: [t.id] }));
+    await s.create(highlightOf('a2', '国务院', { tagIds: [u.id, t.id] }));
+    await s.create(highlightOf('other', '国务院', { tagIds: [u.id] }));
+    await s.close();
+    await writeJson(dir, 'annotations/future.json', {
+      schemaVersion: 7,
+      articleId: 'future',
+      path: null,
+      fingerprint: null,
+      memo: '',
+      annotations: [{ ...v1Annotation('future', 'f1'), tagIds: [t.id] }],
+    });
+    const files = ['codebook.json', 'annotations/a1.json', 'annotations/a2.json', 'annotations/future.json'];
+    const onDisk = async () =>
+      Object.fromEntries(
+        await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f), 'utf8')] as const)),
+      );
+    return { dir, p, t, u, onDisk, before: await onDisk() };
+  }
+
+  it('refuses deleting a tag the newer file uses, before changing the codebook or any other file', async () => {
+    const { dir, p, t, u, onDisk, before } = await setUp();
+    const s = await openAnnotationService(dir, {});
+    await expect(s.deleteTag(t.id)).rejects.toMatchObject({
+      code: 'read-only',
+      message: expect.stringMatching(/future.*newer version of Gloss.*Nothing was changed/),
+    });
+    // Deleting the parent takes T with it: refused as well.
+    await expect(s.deleteTag(p.id)).rejects.toMatchObject({ code: 'read-only' });
+    expect(await onDisk()).toEqual(before);
+    expect((await s.listTags()).map((x) => x.id).sort()).toEqual([p.id, t.id, u.id].sort());
+    expect((await s.list('a1'))[0]!.tagIds).toEqual([t.id]);
+    // A tag the newer file does not use can still go.
+    await expect(s.deleteTag(u.id)).resolves.toMatchObject({ retiredTagIds: [u.id], annotationsChanged: 2 });
+    await s.close();
+  });
+
+  it('refuses merging away a tag the newer file uses, changing nothing', async () => {
+    const { dir, t, u, onDisk, before } = await setUp();
+    const s = await openAnnotationService(dir, {});
+    await expect(s.mergeTags(t.id, u.id)).rejects.toMatchObject({ code: 'read-only' });
+    expect(await onDisk()).toEqual(before);
+    expect((await s.list('a2'))[0]!.tagIds).toEqual([u.id, t.id]);
+    // Merging into T retires only U, which the newer file does not name.
+    await expect(s.mergeTags(u.id, t.id)).resolves.toMatchObject({ retiredTagIds: [u.id] });
+    expect(await readFile(path.join(dir, 'annotations/future.json'), 'utf8')).toBe(
+      before['annotations/future.json'],
+    );
+    await s.close();
+  });
+});
+
 describe('corrupt files', () => {
   it('moves a mangled file aside, reports it, and keeps working', async () => {
     const dir = await tempDataDir();
