@@ -6,7 +6,7 @@
 import { readFile, rename, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write.js';
+import { removeStaleTemps, writeFileAtomic } from './atomic-write.js';
 import { defaultPreferences } from '../api/service-context.js';
 import type { Preferences } from '../api/library-contract.js';
 
@@ -37,6 +37,7 @@ export class AppSettings {
   static async load(appDataDir: string): Promise<AppSettings> {
     await mkdir(appDataDir, { recursive: true });
     const file = join(appDataDir, 'settings.json');
+    await removeStaleTemps(file);
     const fresh: AppSettingsData = {
       schemaVersion: 1,
       preferences: { ...defaultPreferences },
