@@ -76,19 +76,8 @@ export function prefilterSource(
  */
 function elementsUnder(root: Element): Element[] {
   const out: Element[] = [];
-  let el = root.firstElementChild;
-  while (el) {
-    out.push(el);
-    if (el.firstElementChild) {
-      el = el.firstElementChild;
-      continue;
-    }
-    while (el && !el.nextElementSibling) {
-      const parent: Element | null = el.parentElement;
-      el = parent === root ? null : parent;
-    }
-    el = el?.nextElementSibling ?? null;
-  }
+  const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Element);
   return out;
 }
 

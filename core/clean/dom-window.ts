@@ -149,16 +149,20 @@ interface IteratorSet {
  * `wide-bodies.test.ts` fails if they are renamed.
  */
 export function forgetNodeIterators(node: Node): void {
-  const doc = node.ownerDocument;
-  const set = doc ? (implOf(doc)?._workingNodeIterators as IteratorSet | undefined) : undefined;
+  const set = nodeIteratorsOf(node);
   if (!set) return;
   for (const iterator of set) set.delete(iterator);
 }
 
+/** jsdom's set of the NodeIterators it updates on each removal in the document of `node`. */
+function nodeIteratorsOf(node: Node): IteratorSet | undefined {
+  const doc = node.ownerDocument;
+  return doc ? (implOf(doc)?._workingNodeIterators as IteratorSet | undefined) : undefined;
+}
+
 /** How many NodeIterators jsdom updates on each removal in the document of `node` (for tests). */
 export function liveNodeIteratorCount(node: Node): number {
-  const doc = node.ownerDocument;
-  const set = doc ? (implOf(doc)?._workingNodeIterators as IteratorSet | undefined) : undefined;
+  const set = nodeIteratorsOf(node);
   if (!set) return -1;
   let count = 0;
   for (const _iterator of set) count++;

@@ -426,17 +426,17 @@ class Library implements LibraryHandle {
     const key = `${summary.mtimeMs}:${summary.size}`;
     const recent = this.recent.get(id, key);
     if (recent) return recent;
-    const inFlight = this.loading.get(`${id}:${key}`);
+    const loadKey = `${id}:${key}`;
+    const inFlight = this.loading.get(loadKey);
     if (inFlight) return inFlight;
-    const load = this.load(id, path, entry).finally(() => this.loading.delete(`${id}:${key}`));
-    this.loading.set(`${id}:${key}`, load);
+    const load = this.load(id, key, path, entry).finally(() => this.loading.delete(loadKey));
+    this.loading.set(loadKey, load);
     return load;
   }
 
   /** Cleans (or reads from the document cache) one article and remembers it among the recent. */
-  private async load(id: string, path: string, entry: CacheEntry): Promise<Article> {
+  private async load(id: string, key: string, path: string, entry: CacheEntry): Promise<Article> {
     const { summary } = entry;
-    const key = `${summary.mtimeMs}:${summary.size}`;
     // The cleaned-document cache first; the cleaner only when it has no fresh entry.
     let stored: StoredArticle | null = this.docs.read(summary);
     if (!stored) {

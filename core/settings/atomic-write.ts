@@ -2,9 +2,10 @@
  * Durable atomic file replacement: write a unique temp file, fsync it, rename it over the
  * target, then fsync the folder so the rename itself survives a power cut.
  */
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { removeStaleTempFiles } from '../store/durable-write.js';
 
 /** `data` may be a stream of chunks (an export), written as it comes without holding it all. */
 export async function writeFileAtomic(
@@ -45,20 +46,14 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /**
- * Deletes the temp files writeFileAtomic left beside `file` when its process was killed mid-write.
- * Only old ones: a young one may belong to another process writing right now.
+ * Deletes the temp files writeFileAtomic left beside `file` when its process was killed mid-write,
+ * once they are an hour old (a young one may belong to another process writing right now).
  */
-export async function removeStaleTemps(file: string, olderThanMs = 60 * 60 * 1000): Promise<number> {
+export function removeStaleTemps(file: string): Promise<number> {
   const prefix = `${basename(file)}.`;
-  let removed = 0;
-  for (const name of await readdir(dirname(file)).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const temp = join(dirname(file), name);
-    const info = await stat(temp).catch(() => null);
-    if (info && Date.now() - info.mtimeMs > olderThanMs) {
-      await rm(temp, { force: true });
-      removed++;
-    }
-  }
-  return removed;
+  return removeStaleTempFiles(
+    dirname(file),
+    undefined,
+    (name) => name.startsWith(prefix) && name.endsWith('.tmp'),
+  );
 }

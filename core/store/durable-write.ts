@@ -87,14 +87,18 @@ export function isTempFile(name: string): boolean {
 }
 
 /**
- * Deletes temp files left by a crash. Only old ones: a young one may belong to another process
- * that is writing right now.
+ * Deletes temp files left by a crash (by default this module's; `isTemp` names others). Only old
+ * ones: a young one may belong to another process that is writing right now.
  */
-export async function removeStaleTempFiles(dir: string, olderThanMs = 60 * 60 * 1000): Promise<number> {
+export async function removeStaleTempFiles(
+  dir: string,
+  olderThanMs = 60 * 60 * 1000,
+  isTemp: (name: string) => boolean = isTempFile,
+): Promise<number> {
   let removed = 0;
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    if (!isTempFile(name)) continue;
+    if (!isTemp(name)) continue;
     const file = path.join(dir, name);
     const info = await stat(file).catch(() => null);
     if (info && Date.now() - info.mtimeMs > olderThanMs) {
