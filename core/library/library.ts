@@ -26,8 +26,8 @@ import {
 } from './parse-cache.js';
 import { parseInOrder } from './parse-in-order.js';
 import { defaultWorkerSpec, ParsePool } from './parse-pool.js';
+import { isArticleFile } from './article-files.js';
 import {
-  isArticleFile,
   MAX_ARTICLE_BYTES,
   readArticleFile,
   readArticleFileSync,
@@ -142,9 +142,7 @@ class Library implements LibraryHandle {
     this.progress = { done: 0, total: files.length, scanning: true, phase: 'listing' };
     this.reportProgress(true);
 
-    const needsParse = (file: ScannedFile): boolean =>
-      !isFresh(cached.get(file.relPath), file.size, file.mtimeMs);
-    const misses = await this.listFiles(files, cached, needsParse);
+    const misses = await this.listFiles(files, cached);
     this.resolveListed();
 
     // Then the files not in the cache are parsed in full, for their search text and fingerprint,
@@ -207,14 +205,14 @@ class Library implements LibraryHandle {
   private async listFiles(
     files: readonly ScannedFile[],
     cached: ReadonlyMap<string, CacheEntry>,
-    needsParse: (file: ScannedFile) => boolean,
   ): Promise<ScannedFile[]> {
     const misses: ScannedFile[] = [];
     let sliceStart = Date.now();
     let lastReport = sliceStart;
     for (const file of files) {
       if (this.closed) break;
-      if (!needsParse(file)) this.put(cached.get(file.relPath) as CacheEntry);
+      const entry = cached.get(file.relPath);
+      if (isFresh(entry, file.size, file.mtimeMs)) this.put(entry);
       else {
         const head = readArticleHeadSync(file.absPath, file);
         if (file.size < 0) statLater(file);

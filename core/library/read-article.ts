@@ -18,12 +18,7 @@ import { quickTextOfHtml, quickTextOfPage, quickTextOfPlain } from './quick-text
 import { readFileReusing } from './read-file-reusing.js';
 import { markdownToHtml, rendersAsMarkdown } from '../clean/markdown-to-html.js';
 
-export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm'];
 export const MAX_ARTICLE_BYTES = 50 * 1024 * 1024;
-
-export function isArticleFile(name: string): boolean {
-  return ARTICLE_EXTENSIONS.includes(posix.extname(name).toLowerCase());
-}
 
 export interface FileInfo {
   /** Relative to the library root, forward slashes. */

@@ -5,8 +5,9 @@
  * Read-only: it never writes anything.
  */
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
-import { isArticleFile, type FileInfo } from './read-article.js';
+import { resolve, sep } from 'node:path';
+import { isArticleFile } from './article-files.js';
+import type { FileInfo } from './read-article.js';
 
 export interface ScannedFile extends FileInfo {
   absPath: string;
@@ -73,6 +74,9 @@ export async function scanFolder(
   }
 
   const walk = async (dir: string, rel: string): Promise<void> => {
+    // `dir` is normalized (the root resolved, then only names added), so a plain concatenation
+    // is what join() would give, without its normalizing pass per file.
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -87,7 +91,7 @@ export async function scanFolder(
       const isLink = entry.isSymbolicLink();
       if (!isLink && !entry.isDirectory() && !entry.isFile()) continue; // sockets, FIFOs, devices
       if (!isLink && entry.isFile() && !isArticleFile(entry.name)) continue;
-      const abs = join(dir, entry.name);
+      const abs = prefix + entry.name;
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (!statFiles && !isLink && entry.isFile()) {
         files.push({ absPath: abs, relPath, size: -1, mtimeMs: -1 });
@@ -118,7 +122,7 @@ export async function scanFolder(
     for (const [abs, relPath] of subdirs) await walk(abs, relPath);
   };
 
-  await walk(root, '');
+  await walk(resolve(root), '');
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   return { files, errors };
 }

@@ -5,7 +5,7 @@
  */
 import { sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { isArticleFile } from './read-article.js';
+import { isArticleFile } from './article-files.js';
 
 export type WatchEvent = 'add' | 'change' | 'unlink' | 'unlinkDir';
 
