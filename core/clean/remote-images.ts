@@ -7,14 +7,16 @@
  * and the HTML must parse back into the same tree in the renderer.
  */
 
+import { elementsIn } from './elements-in.js';
 import { SAFE_URL } from './sanitize.js';
 
 export const IMAGE_PLACEHOLDER_CLASS = 'gloss-image';
+const IMAGES = new Set(['img']);
 
 /** Replace every <img> under `root`; returns how many remote (http/https) images were replaced. */
 export function replaceImages(root: Element): number {
   let remote = 0;
-  for (const img of Array.from(root.querySelectorAll('img'))) {
+  for (const img of elementsIn(root, IMAGES)) {
     const src = (img.getAttribute('src') ?? '').trim();
     // DOMPurify always lets data: URLs through on <img>; Gloss shows no inline images either.
     if (!src || !SAFE_URL.test(src)) {

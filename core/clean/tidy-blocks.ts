@@ -4,14 +4,17 @@
  * the Chinese full-width indent at the start of a block is dropped (CSS indents instead), and
  * blocks left empty by boilerplate removal go away.
  */
+import { elementsIn, hasClass } from './elements-in.js';
 import { BLOCK_ELEMENTS } from './text-of-html.js';
 import { IMAGE_PLACEHOLDER_CLASS } from './remote-images.js';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
+const LINKS = new Set(['a']);
+
 export function secureLinks(root: Element): void {
-  for (const a of Array.from(root.querySelectorAll('a'))) {
+  for (const a of elementsIn(root, LINKS)) {
     if (!a.getAttribute('href')) {
       // An anchor without a (safe) target is just text.
       a.replaceWith(...childrenOf(a));
@@ -31,16 +34,15 @@ function childrenOf(el: Node): Node[] {
 const isBlock = (n: Node): boolean =>
   n.nodeType === ELEMENT_NODE && BLOCK_ELEMENTS.has((n as Element).localName);
 
+const HOLDS_LOOSE_TEXT = new Set(['div', 'blockquote', 'li', 'figure', 'section', 'td']);
+
 /**
  * Wrap runs of inline content that sit directly in a container next to block elements (財联社
  * bodies are bare text in a <div>) into <p>, so every paragraph is a block of its own.
  */
 export function wrapLooseText(container: Element): void {
   const doc = container.ownerDocument;
-  for (const el of [
-    container,
-    ...Array.from(container.querySelectorAll('div, blockquote, li, figure, section, td')),
-  ]) {
+  for (const el of [container, ...elementsIn(container, HOLDS_LOOSE_TEXT)]) {
     const children = childrenOf(el);
     const hasBlock = children.some(isBlock);
     if (!hasBlock && el !== container) continue;
@@ -72,20 +74,19 @@ function stripLeading(el: Node): boolean {
       if (stripped) return true;
     } else if (c.nodeType === ELEMENT_NODE) {
       const e = c as Element;
-      if (isBlock(e) || e.localName === 'br' || e.classList.contains(IMAGE_PLACEHOLDER_CLASS)) return true;
+      if (isBlock(e) || e.localName === 'br' || hasClass(e, IMAGE_PLACEHOLDER_CLASS)) return true;
       if (stripLeading(e)) return true;
     }
   }
   return false;
 }
 
+/** Blocks that hold a paragraph's text, whose first line may carry the indent. */
+const INDENTED = new Set('p li h1 h2 h3 h4 h5 h6 figcaption td th dt dd'.split(' '));
+
 /** Remove the leading indent at the start of each paragraph-like block (CSS indents instead). */
 export function stripBlockIndent(root: Element): void {
-  for (const block of Array.from(
-    root.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, figcaption, td, th, dt, dd'),
-  )) {
-    stripLeading(block);
-  }
+  for (const block of elementsIn(root, INDENTED)) stripLeading(block);
 }
 
 const KEEP_WHEN_EMPTY = new Set(['br', 'hr', 'td', 'th', 'tr', 'col', 'colgroup']);
@@ -102,12 +103,12 @@ const HAS_TEXT = /[^\s\u3000\u00a0]/;
 export function removeEmptyElements(root: Element): void {
   /** Elements with text or a marker somewhere inside (or being one), as found so far. */
   const substantial = new Set<Element>();
-  for (const el of Array.from(root.querySelectorAll('*')).reverse()) {
+  for (const el of elementsIn(root).reverse()) {
     let inside = false;
     for (let c = el.firstChild; c && !inside; c = c.nextSibling) {
       inside = c.nodeType === TEXT_NODE ? HAS_TEXT.test((c as Text).data) : substantial.has(c as Element);
     }
-    const placeholder = el.classList.contains(IMAGE_PLACEHOLDER_CLASS);
+    const placeholder = hasClass(el, IMAGE_PLACEHOLDER_CLASS);
     if (inside || placeholder || MARKERS.has(el.localName)) substantial.add(el);
     else if (!KEEP_WHEN_EMPTY.has(el.localName)) el.remove();
   }
