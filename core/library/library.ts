@@ -143,6 +143,9 @@ class Library implements LibraryHandle {
     this.reportProgress(true);
 
     const misses = await this.listFiles(files, cached);
+    // Entries that came from the cache get their search text (and so their place in the search
+    // index) just after the scan, or at once if a search comes first: a reopen does not wait for it.
+    this.pendingTexts = cache;
     this.resolveListed();
 
     // Then the files not in the cache are parsed in full, for their search text and fingerprint,
@@ -177,9 +180,6 @@ class Library implements LibraryHandle {
     this.reportProgress(true);
     if (cached.size !== this.entries.size) this.cacheDirty = true;
     if (this.closed) return;
-    // Entries that came from the cache get their search text just after the list is ready (or at
-    // once if a search comes first), so a reopen does not wait for the texts.
-    this.pendingTexts = cache;
     setImmediate(() => {
       // Nothing may throw out of a timer (it would kill the host): a failure is a library error.
       try {
@@ -212,7 +212,7 @@ class Library implements LibraryHandle {
     for (const file of files) {
       if (this.closed) break;
       const entry = cached.get(file.relPath);
-      if (isFresh(entry, file.size, file.mtimeMs)) this.put(entry);
+      if (isFresh(entry, file.size, file.mtimeMs)) this.put(entry, true);
       else {
         const head = readArticleHeadSync(file.absPath, file);
         if (file.size < 0) statLater(file);
@@ -280,18 +280,23 @@ class Library implements LibraryHandle {
     };
   }
 
-  /** Add or replace an entry, keeping ids unique (a later file with a taken id gets a path id). */
-  private put(entry: CacheEntry): void {
+  /**
+   * Add or replace an entry, keeping ids unique (a later file with a taken id gets a path id).
+   * `fromCache`: an entry of the loaded parse cache, indexed for search by fillCachedTexts once
+   * its text is read, so a reopen does not index every article twice before its list is ready.
+   */
+  private put(entry: CacheEntry, fromCache = false): void {
     const path = entry.summary.path;
     this.remove(path);
     const owner = this.pathById.get(entry.summary.id);
     if (owner !== undefined && owner !== path) {
       const id = idFromPath(path);
       entry = { ...entry, summary: { ...entry.summary, id } };
+      fromCache = false; // a copy: fillCachedTexts does not know it
     }
     this.entries.set(path, entry);
     this.pathById.set(entry.summary.id, path);
-    this.index.set(entry.summary.id, path, entry.summary.title, entry.searchText);
+    if (!fromCache) this.index.set(entry.summary.id, path, entry.summary.title, entry.searchText);
   }
 
   private remove(path: string): string | null {
@@ -306,6 +311,7 @@ class Library implements LibraryHandle {
 
   private async saveCache(): Promise<void> {
     if (!this.cacheDirty) return;
+    this.fillCachedTexts(); // entries from the cache must carry their texts into the new one
     this.cacheDirty = false;
     try {
       await saveParseCache(this.opts.cacheDir, this.root, this.cacheBroken ? [] : this.entries.values());

@@ -190,6 +190,28 @@ describe('openLibrary: parse cache', () => {
     expect(sina).toBeTruthy();
   });
 
+  it('finds cached articles as soon as the list is ready, and keeps their texts through cache rewrites', async () => {
+    lib = tempLibrary();
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    await handle.close();
+    const telegraph = join(lib.root, 'news', 'telegraph.txt');
+    for (const added of ['第一次加的段落', '第二次加的段落']) {
+      // A changed file makes the cache dirty, so each reopen writes it again.
+      appendFileSync(telegraph, `\n<p>${added}</p>\n`);
+      handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+      await handle.whenListed();
+      expect(handle.search('花括号', 5).total).toBe(1); // text of a cached article, asked for at once
+      await handle.whenScanned();
+      expect(handle.search(added, 5).total).toBe(1);
+      await handle.close();
+    }
+    handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: false });
+    await handle.whenScanned();
+    expect(handle.search('花括号', 5).total).toBe(1);
+    expect(handle.search('第一次加的段落', 5).total).toBe(1);
+  });
+
   it('gives the text and metadata of an article opened before from memory, the same as get()', async () => {
     lib = tempLibrary();
     const file = join(lib.root, 'news', 'sina-style.txt');
