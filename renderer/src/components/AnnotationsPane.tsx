@@ -4,11 +4,12 @@
  * selection, or delete), and the article's memo (saved as the user pauses typing).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
 import type { AppApi } from '../api/app-api.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
+import { useAfterPaint } from '../hooks/use-after-paint.js';
 
 interface AnnotationsPaneProps {
   api: AppApi;
@@ -34,9 +35,9 @@ function shorten(text: string, max = 160): string {
 
 export function AnnotationsPane(props: AnnotationsPaneProps) {
   const { article, tagsById, activeId } = props;
-  // The list may hold a thousand items: rendered after the reader has painted the article's
-  // highlights (a lower-priority update), so opening an article is not held up by this pane.
-  const annotations = useDeferredValue(props.annotations);
+  // The list may hold a thousand items: rendered once the reader has painted the article's
+  // highlights, so opening an article is not held up by this pane.
+  const annotations = useAfterPaint(props.annotations);
   const { t } = useTranslation();
   const placed = annotations.filter((a) => a.range);
   const orphans = annotations.filter((a) => !a.range);
