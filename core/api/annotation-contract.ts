@@ -1,7 +1,7 @@
 /** API operations on highlights, memos and the codebook of the open library. */
 import { z } from 'zod';
 import { LIMITS, op } from './define.js';
-import type { AnchoredAnnotation, Annotation, Tag } from '../model.js';
+import type { AnchoredAnnotation, Annotation, AnnotationChange, Tag } from '../model.js';
 import type { CodebookImportResult, StoreProblem, TagRemoval } from '../store/annotation-service.js';
 
 export type { CodebookImportResult, StoreProblem, TagRemoval };
@@ -81,8 +81,11 @@ export const annotationContract = {
       .strict()
       .refine((v) => v.end > v.start, 'end must be after start'),
   ),
-  /** start and end together move the highlight (e.g. after the reader adjusts an orphan). */
-  updateAnnotation: op<Annotation>()(
+  /**
+   * start and end together move the highlight (e.g. after the reader adjusts an orphan). Returns
+   * the highlight as it is now and as it was, which is what undo restores.
+   */
+  updateAnnotation: op<AnnotationChange>()(
     z
       .object({
         articleId: id,

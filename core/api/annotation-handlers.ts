@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { anchorAll } from '../anchor/anchor.js';
 import { describeRange } from '../anchor/describe-range.js';
 import type { LibraryHandle } from '../library/library-handle.js';
-import type { Annotation, ArticleSummary } from '../model.js';
+import type { AnchoredAnnotation, Annotation, ArticleSummary } from '../model.js';
 import type { ArticleRef } from '../store/annotation-service.js';
 import type { AnnotationListItem, annotationContract } from './annotation-contract.js';
 import { ApiError } from './errors.js';
@@ -86,7 +86,13 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         library.get(articleId),
         annotations.listForDisplay(articleId),
       ]);
-      return anchorAll(article.doc.text, list);
+      // Without the selectors: the reader needs where each highlight is, not how it was found.
+      return anchorAll(article.doc.text, list).map(
+        ({ quote, position: _position, ...fields }): AnchoredAnnotation => ({
+          ...fields,
+          quote: { exact: quote.exact },
+        }),
+      );
     },
 
     async createAnnotation({ articleId, start, end, tagIds, note, color }) {
@@ -110,9 +116,9 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         start !== undefined && end !== undefined
           ? selectorsFor((await library.get(articleId)).doc.text, start, end)
           : {};
-      const updated = await annotations.update(articleId, id, { ...rest, ...moved });
+      const change = await annotations.update(articleId, id, { ...rest, ...moved });
       changed(articleId);
-      return updated;
+      return change;
     },
 
     async deleteAnnotation({ articleId, id }) {

@@ -4,7 +4,7 @@
  * several processes on one library, durable once a promise resolves, and never destructive with
  * files it does not understand. The implementation is `annotation-store.ts`.
  */
-import type { Annotation, Tag, TextPositionSelector, TextQuoteSelector } from '../model.js';
+import type { Annotation, AnnotationChange, Tag, TextPositionSelector, TextQuoteSelector } from '../model.js';
 import type { AnnotationQuery, AnnotationQueryResult } from './annotation-query.js';
 import { AnnotationStore } from './annotation-store.js';
 import type { CodebookImportResult } from './codebook-csv.js';
@@ -111,7 +111,8 @@ export interface AnnotationService {
    */
   listForDisplay(articleId: string): Promise<Annotation[]>;
   create(input: NewAnnotation): Promise<Annotation>;
-  update(articleId: string, id: string, patch: AnnotationPatch): Promise<Annotation>;
+  /** Changes a highlight; returns it as it is now and as it was (for undo). */
+  update(articleId: string, id: string, patch: AnnotationPatch): Promise<AnnotationChange>;
   /** Returns the removed annotation, for undo. */
   remove(articleId: string, id: string): Promise<Annotation>;
   /** Puts an annotation back exactly as given (undo of a delete or an edit). */

@@ -8,7 +8,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { ApiError } from '../api/errors.js';
-import type { Annotation, Tag } from '../model.js';
+import type { Annotation, AnnotationChange, Tag } from '../model.js';
 import { storedAnnotation } from '../stored-annotation.js';
 import {
   findMatches,
@@ -393,7 +393,8 @@ export class AnnotationStore implements AnnotationService {
     return annotation;
   }
 
-  async update(articleId: string, id: string, patch: AnnotationPatch): Promise<Annotation> {
+  /** Changes a highlight; returns it as it is now and as it was (for undo). */
+  async update(articleId: string, id: string, patch: AnnotationPatch): Promise<AnnotationChange> {
     if (patch.quote || patch.position) {
       if (!patch.quote || !patch.position)
         throw new ApiError('invalid-input', 'Quote and position change together.');
@@ -402,18 +403,19 @@ export class AnnotationStore implements AnnotationService {
     const book = await this.readCodebook();
     const tagIds = patch.tagIds === undefined ? undefined : this.checkTagIds(book, patch.tagIds);
     const color = patch.color === undefined ? undefined : checkColor(patch.color);
-    const updated = await this.updateArticle(articleId, (doc) => {
+    const { updated, previous } = await this.updateArticle(articleId, (doc) => {
       const a = doc.annotations.find((x) => x.id === id);
       if (!a) throw new ApiError('not-found', 'That highlight no longer exists.');
+      const previous = storedAnnotation(a);
       if (patch.quote) a.quote = { ...patch.quote };
       if (patch.position) a.position = { ...patch.position };
       if (tagIds !== undefined) a.tagIds = tagIds;
       if (patch.note !== undefined) a.note = patch.note;
       if (color !== undefined) a.color = color;
       a.modified = new Date().toISOString();
-      return { ...a };
+      return { updated: { ...a }, previous };
     });
-    return this.normalize(book, updated);
+    return { annotation: this.normalize(book, updated), previous: this.normalize(book, previous) };
   }
 
   async remove(articleId: string, id: string): Promise<Annotation> {

@@ -143,8 +143,8 @@ describe('annotating an article', () => {
     const article = await call<Article>('getArticle', { id: articleId });
     const made = (await stored()).find((a) => a.quote.exact.includes('🙋'))!;
     expect(made.quote.exact).toBe(passage);
-    expect(made.position.end - made.position.start).toBe(passage.length); // the emoji counts 2
-    expect(article.doc.text.slice(made.position.start, made.position.end)).toBe(passage);
+    expect(made.range!.end - made.range!.start).toBe(passage.length); // the emoji counts 2
+    expect(article.doc.text.slice(made.range!.start, made.range!.end)).toBe(passage);
     await expect.poll(async () => (await coding.paintedTexts()).includes(passage)).toBe(true);
   });
 

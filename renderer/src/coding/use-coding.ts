@@ -215,7 +215,10 @@ export function useCoding(
   /** Takes a changed highlight into the newest state at once, before the reload confirms it. */
   const applyLocally = useCallback((changed: Annotation) => {
     generation.current++;
-    listRef.current = listRef.current.map((a) => (a.id === changed.id ? { ...a, ...changed } : a));
+    const { quote, position: _position, ...fields } = changed; // the list holds no selectors
+    listRef.current = listRef.current.map((a) =>
+      a.id === changed.id ? { ...a, ...fields, quote: { exact: quote.exact } } : a,
+    );
     const id = articleRef.current;
     if (id) setAnnotations({ articleId: id, list: listRef.current });
   }, []);
@@ -246,14 +249,18 @@ export function useCoding(
   const updateAnnotation = useCallback<Coding['updateAnnotation']>(
     (id, patch) => {
       return perform(async () => {
-        const before = current(id);
-        if (!before) return null;
-        const after = await api.updateAnnotation({ articleId: before.articleId, id, ...patch });
+        const listed = current(id);
+        if (!listed) return null;
+        const { annotation: after, previous } = await api.updateAnnotation({
+          articleId: listed.articleId,
+          id,
+          ...patch,
+        });
         applyLocally(after);
         if (patch.tagIds && patch.tagIds.length > 0) rememberTags(patch.tagIds);
         return {
           result: after,
-          entry: { label: 'undo.edit', undo: () => restore(before), redo: () => restore(after) },
+          entry: { label: 'undo.edit', undo: () => restore(previous), redo: () => restore(after) },
         };
       });
     },
@@ -289,12 +296,16 @@ export function useCoding(
         const tagIds = before.tagIds.includes(tagId)
           ? before.tagIds.filter((t) => t !== tagId)
           : [...before.tagIds, tagId];
-        const after = await api.updateAnnotation({ articleId: before.articleId, id, tagIds });
+        const { annotation: after, previous } = await api.updateAnnotation({
+          articleId: before.articleId,
+          id,
+          tagIds,
+        });
         applyLocally(after);
         if (tagIds.length > 0) rememberTags(tagIds);
         return {
           result: after,
-          entry: { label: 'undo.edit', undo: () => restore(before), redo: () => restore(after) },
+          entry: { label: 'undo.edit', undo: () => restore(previous), redo: () => restore(after) },
         };
       });
     },

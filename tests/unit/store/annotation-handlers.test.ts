@@ -180,7 +180,32 @@ describe('annotation handlers', () => {
       end: 2,
       note: 'n',
     });
-    expect(moved).toMatchObject({ quote: { exact: '一二' }, position: { start: 0, end: 2 }, note: 'n' });
+    expect(moved.annotation).toMatchObject({
+      quote: { exact: '一二' },
+      position: { start: 0, end: 2 },
+      note: 'n',
+    });
+    // What undo restores: the highlight exactly as it was stored before the change.
+    expect(moved.previous).toEqual(created);
+    await call('restoreAnnotation', { annotation: moved.previous });
+    expect(await call('listAnnotations', { articleId: 'a' })).toMatchObject([
+      { id: created.id, quote: { exact: '三四五' }, range: { start: 2, end: 5 }, note: '' },
+    ]);
+    await annotations.close();
+  });
+
+  it('lists the highlights of an article with their quotes and places, without the selectors', async () => {
+    const { call, annotations } = await setUp({ a: '前言。今天天气很好，我们去公园。结尾。' });
+    const start = '前言。今天天气很好，'.length;
+    const created = await call('createAnnotation', { articleId: 'a', start, end: start + 5 });
+    const [listed] = await call('listAnnotations', { articleId: 'a' });
+    const { quote, position: _position, ...fields } = created;
+    expect(listed).toEqual({
+      ...fields,
+      quote: { exact: quote.exact },
+      status: 'exact',
+      range: { start, end: start + 5 },
+    });
     await annotations.close();
   });
 });
