@@ -1,6 +1,6 @@
 // Measuring helpers: percentiles, wall-clock timing, peak-memory sampling, and running a bench
 // task in a fresh child process (so caches and memory figures of one measure don't leak into another).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -76,6 +76,27 @@ export class MemorySampler {
 }
 
 export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/**
+ * Lets the machine settle before a timed case: this process collects its garbage, the kernel
+ * writes out what earlier cases wrote (the seeded 100,000-highlight store is ~80 MB), and the
+ * machine rests. Why the rest: on this kind of VM, work that allocates a lot (cleaning, the
+ * browser) runs ~40% slower for about a minute after sustained load on both CPUs, while plain
+ * arithmetic does not slow down (a CPU probe showed nothing, so this is not clock throttling).
+ * Cleaning 80 articles gave p95 < 20 KB of 26 ms 20 s after a 45 s load, and 15-17 ms after a
+ * minute's rest or when run alone. Each case should see the machine as a user's session does.
+ */
+export async function settle(restMs = REST_MS): Promise<void> {
+  gc();
+  try {
+    execFileSync('sync');
+  } catch {
+    // No sync command: only the rest.
+  }
+  await new Promise((resolve) => setTimeout(resolve, restMs));
+}
+
+export const REST_MS = 45_000;
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const CHILD_BUNDLE_DIR = fileURLToPath(new URL('./.cache/child/', import.meta.url));

@@ -19,7 +19,7 @@ import { benchPaint, HIGHLIGHTS, paintUnavailable } from './cases/paint.js';
 import { benchSearch, indexedTexts } from './cases/search.js';
 import { benchStore, readWholeStore } from './cases/store.js';
 import { ensureLibrary, type GeneratedLibrary } from './generate-library.js';
-import { runChild } from './measure.js';
+import { REST_MS, runChild, settle } from './measure.js';
 import { ratio, writeReport, type Report, type Row } from './report.js';
 import { seedStore, type SeedArticle } from './seed-store.js';
 
@@ -324,7 +324,10 @@ async function runClean(): Promise<void> {
   const cacheDir = join(workDir, 'parse-cache-main');
   if (only === 'clean') await (await openWarm(lib10.root, cacheDir)).close();
   const sample = quick ? 80 : 200;
-  log(`clean: ${sample} articles, gloss loadArticle vs Readability + DOMPurify (child process)`);
+  log(
+    `clean: ${sample} articles, gloss loadArticle vs Readability + DOMPurify (child process), after a rest`,
+  );
+  await settle();
   const c = await runChild<CleanResult>('clean', {
     root: lib10.root,
     cacheDir,
@@ -382,7 +385,10 @@ async function runPaint(): Promise<void> {
     return;
   }
   const reps = quick ? 5 : 15;
-  log(`paint: open an article with ${HIGHLIGHTS} highlights in gloss serve + Chromium, ${reps} repeats`);
+  log(
+    `paint: open an article with ${HIGHLIGHTS} highlights in gloss serve + Chromium, ${reps} repeats, after a rest`,
+  );
+  await settle();
   const p = await benchPaint({ workDir, corpusDir, seed: SEED, reps, log });
   details.paint = p;
   const label = 'same article, no highlights';
@@ -439,6 +445,7 @@ async function main(): Promise<void> {
     "Open figures are medians of the repetitions; peak RSS is the kernel high-water mark (process.resourceUsage().maxRSS) of the cold-open process, including Node start-up (see the baseline column), measured after the list and a first search are ready. It includes the parse worker threads of the cold scan (one fewer than the CPUs, at most 3). Child processes (open, clean, export) run bench/child.ts bundled by esbuild with npm packages external, as scripts/build.mjs builds the app, not under tsx (which slowed jsdom's parser by a third).",
     'Search: p50/p95 over every (query × repetition); the naive baseline lower-cases every article text once beforehand, then runs `includes` per article (no width folding, no hit extraction, no total count).',
     `Clean: a seeded sample of the 10,000-article library, in a separate process; both sides include reading the file and parsing its front matter, and each first cleans ${(details.clean as CleanResult | undefined)?.warmUp ?? 'some'} other articles (jsdom's window, V8's optimizing compiler: a table-heavy 19 KB article took 105 ms after 8 others, 48 ms after 40).`,
+    `Rest: clean and paint start after ${REST_MS / 1000} s without load (bench/measure.ts, settle()). On this VM, work that allocates a lot runs ~40% slower for about a minute after sustained load on both CPUs (plain arithmetic does not slow down): cleaning gave p95 < 20 KB of 26 ms 20 s after a 45 s load, 15-17 ms after a minute's rest. Both sides of each comparison run in the same conditions.`,
     "Store: 100,000 highlights were written directly in the store's on-disk format (bench/seed-store.ts), with quotes taken from the scan-time text the index holds; saves go through openAnnotationService().create() (lock, fresh read, atomic write, fsync of file and folder). The lowdb baseline writes atomically but never fsyncs, so it is favoured.",
     'listAllAnnotations is called through dispatch() with the inputs the UI sends (HighlightsView, LibraryPane); figure = p95 over all variants.',
     `Paint: the built \`gloss serve\` in headless Chromium (software rendering, 60 Hz frames), on a library of six generated articles; ${HIGHLIGHTS} highlights (eight tag colours, overlaps) saved through the API on one long Chinese article, and a copy of it without highlights as the baseline. Timed in the page from the pointerdown on the article's row to the first frame rendered with every highlight registered in CSS.highlights (for the copy: with its text on screen); a short article is opened between measured opens; the first open of each (cold caches in server and page) is reported apart from the repeats.`,
