@@ -25,6 +25,8 @@ interface AnnotationsPaneProps {
   onError(err: unknown): void;
 }
 
+const NONE: AnchoredAnnotation[] = [];
+
 /** Estimated height of a list item before it is measured, and the space between items (px). */
 const ITEM_ESTIMATE = 64;
 const ITEM_GAP = 6;
@@ -37,7 +39,9 @@ export function AnnotationsPane(props: AnnotationsPaneProps) {
   const { article, tagsById, activeId } = props;
   // The list may hold a thousand items: rendered once the reader has painted the article's
   // highlights, so opening an article is not held up by this pane.
-  const annotations = useAfterPaint(props.annotations);
+  const shown = useAfterPaint(props.annotations);
+  // Meanwhile another article's list is not shown beside this one.
+  const annotations = shown[0] && shown[0].articleId !== article?.id ? NONE : shown;
   const { t } = useTranslation();
   const placed = annotations.filter((a) => a.range);
   const orphans = annotations.filter((a) => !a.range);
