@@ -120,6 +120,8 @@ function toRows(
   };
 }
 
+const isTextOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
+
 /** The entries of a header, and each row's path; null when it is malformed (the cache is then ignored). */
 function fromRows(header: CacheHeader): { entries: Map<string, CacheEntry>; paths: string[] } | null {
   const { folders, categoryLists, formats, encodings, rows } = header;
@@ -134,7 +136,10 @@ function fromRows(header: CacheHeader): { entries: Map<string, CacheEntry>; path
     const categories = categoryLists[categoriesNo];
     const format = formats[formatNo];
     const encoding = encodings[encodingNo];
+    // A hand-edited or damaged cache must not put wrong types in the list: it is rebuilt instead.
     if (typeof name !== 'string' || typeof id !== 'string' || typeof folder !== 'string') return null;
+    if (typeof title !== 'string' || !isTextOrNull(date) || !isTextOrNull(author)) return null;
+    if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof row[11] !== 'string') return null;
     if (!Array.isArray(categories) || format === undefined || encoding === undefined) return null;
     const path = folder ? `${folder}/${name}` : name;
     paths.push(path);

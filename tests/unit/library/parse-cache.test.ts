@@ -1,6 +1,6 @@
 // The parse cache round trip: summaries and search texts come back exactly as saved, however the
 // texts fall across the chunks they are written and read in.
-import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -124,6 +124,19 @@ describe('parse cache', () => {
     const loaded = await loadParseCache(dir, '/library');
     expect(loaded.loadTexts()).toBe(true);
     expect([...loaded.entries.values()]).toEqual(entries);
+  });
+
+  it('ignores a cache whose summaries were mangled by hand', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gloss-cache-'));
+    await saveParseCache(dir, '/library', [entry('a.md', 'text'), entry('b.md', 'more')]);
+    const json = join(
+      dir,
+      readdirSync(dir).find((n) => n.endsWith('.json'))!,
+    );
+    const header = JSON.parse(readFileSync(json, 'utf8')) as { rows: unknown[][] };
+    header.rows[1]![3] = 42; // a title that is not text
+    writeFileSync(json, JSON.stringify(header));
+    expect((await loadParseCache(dir, '/library')).entries.size).toBe(0);
   });
 
   it('removes the cache files of older versions when it saves', async () => {
