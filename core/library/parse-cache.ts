@@ -140,6 +140,7 @@ function fromRows(header: CacheHeader): { entries: Map<string, CacheEntry>; path
     if (typeof name !== 'string' || typeof id !== 'string' || typeof folder !== 'string') return null;
     if (typeof title !== 'string' || !isTextOrNull(date) || !isTextOrNull(author)) return null;
     if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof row[11] !== 'string') return null;
+    if (row[12] !== 0 && !Array.isArray(row[12])) return null;
     if (!Array.isArray(categories) || format === undefined || encoding === undefined) return null;
     const path = folder ? `${folder}/${name}` : name;
     paths.push(path);

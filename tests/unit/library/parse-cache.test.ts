@@ -137,6 +137,13 @@ describe('parse cache', () => {
     header.rows[1]![3] = 42; // a title that is not text
     writeFileSync(json, JSON.stringify(header));
     expect((await loadParseCache(dir, '/library')).entries.size).toBe(0);
+    header.rows[1]![3] = 'title';
+    header.rows[1]![12] = 'no warnings'; // warnings that are not a list
+    writeFileSync(json, JSON.stringify(header));
+    expect((await loadParseCache(dir, '/library')).entries.size).toBe(0);
+    header.rows[1]![12] = 0;
+    writeFileSync(json, JSON.stringify(header));
+    expect((await loadParseCache(dir, '/library')).entries.size).toBe(2); // repaired by hand: used again
   });
 
   it('removes the cache files of older versions when it saves', async () => {
