@@ -120,7 +120,6 @@ export interface Annotation {
   modified: string;
 }
 
-/** An annotation placed on the current text of its article. */
 /**
  * One highlight of an open article as the reader lists it: the stored annotation without its
  * selectors (anchoring has used them; their context was ~40% of what the reader waited for when

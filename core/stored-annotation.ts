@@ -1,9 +1,17 @@
 /**
  * The stored fields of an annotation only, copied: what the store writes and what the API's
- * strict `restoreAnnotation` schema accepts (an `AnchoredAnnotation` carries more). Pure; the
- * renderer uses it too.
+ * strict `restoreAnnotation` schema accepts (a list item of the highlights view carries more);
+ * and the fields the reader lists (`AnchoredAnnotation`: no selectors). Pure; the renderer uses it too.
  */
 import type { Annotation } from './model.js';
+
+/** `a` without its selectors, keeping the quote's exact text: what the reader lists of it. */
+export function withoutSelectors<T extends Annotation>(
+  a: T,
+): Omit<T, 'quote' | 'position'> & { quote: { exact: string } } {
+  const { quote, position: _position, ...fields } = a;
+  return { ...fields, quote: { exact: quote.exact } };
+}
 
 export function storedAnnotation(a: Annotation): Annotation {
   return {
