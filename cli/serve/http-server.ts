@@ -168,11 +168,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown, req?: Inco
     text.length >= GZIP_FROM_BYTES &&
     /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
   ) {
-    res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
-    res.end(gzipSync(text, { level: 1 }));
+    const zipped = gzipSync(text, { level: 1 });
+    res.writeHead(status, {
+      ...headers,
+      'Content-Encoding': 'gzip',
+      'Content-Length': zipped.length,
+      Vary: 'Accept-Encoding',
+    });
+    res.end(zipped);
     return;
   }
-  res.writeHead(status, headers);
+  res.writeHead(status, { ...headers, 'Content-Length': text.length });
   res.end(text);
 }
 

@@ -44,7 +44,10 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function call(op: string, acceptEncoding?: string): Promise<{ encoding?: string; body: Buffer }> {
+function call(
+  op: string,
+  acceptEncoding?: string,
+): Promise<{ encoding?: string; length?: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -62,7 +65,11 @@ function call(op: string, acceptEncoding?: string): Promise<{ encoding?: string;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }),
+          resolve({
+            encoding: res.headers['content-encoding'],
+            length: res.headers['content-length'],
+            body: Buffer.concat(chunks),
+          }),
         );
       },
     );
@@ -82,11 +89,14 @@ describe('gloss serve: reply compression', () => {
     const list = JSON.parse(gunzipSync(zipped.body).toString('utf8'));
     expect(list).toEqual(JSON.parse(plain.body.toString('utf8')));
     expect(list.result.articles).toHaveLength(300);
+    // Sized, not chunked: Chromium takes a sized reply in sooner.
+    expect([plain.length, zipped.length]).toEqual([String(plain.body.length), String(zipped.body.length)]);
   });
 
   it('sends small replies as they are', async () => {
     const small = await call('getAppState', 'gzip');
     expect(small.encoding).toBeUndefined();
+    expect(small.length).toBe(String(small.body.length));
     expect(JSON.parse(small.body.toString('utf8')).ok).toBe(true);
   });
 });
