@@ -123,8 +123,11 @@ export const annotationContract = {
       })
       .strict(),
   ),
-  /** Tags in tree order, and how many highlights use each directly. */
-  listTags: op<{ tags: Tag[]; counts: Record<string, number> }>()(z.object({}).strict()),
+  /**
+   * Tags in tree order, how many highlights use each directly, and the colours set by hand on
+   * highlights (the reader prepares every colour it may paint before an article is on screen).
+   */
+  listTags: op<{ tags: Tag[]; counts: Record<string, number>; colors: string[] }>()(z.object({}).strict()),
   createTag: op<Tag>()(
     z
       .object({

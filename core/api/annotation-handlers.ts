@@ -152,8 +152,12 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
 
     async listTags() {
       const { annotations } = session();
-      const [tags, counts] = await Promise.all([annotations.listTags(), annotations.tagCounts()]);
-      return { tags, counts };
+      const [tags, counts, colors] = await Promise.all([
+        annotations.listTags(),
+        annotations.tagCounts(),
+        annotations.annotationColors(),
+      ]);
+      return { tags, counts, colors };
     },
 
     async createTag(input) {

@@ -151,6 +151,8 @@ export interface AnnotationService {
   listTags(): Promise<Tag[]>;
   /** Number of highlights using each tag directly (sub-tags not rolled up). */
   tagCounts(): Promise<Record<string, number>>;
+  /** The colours set by hand on highlights anywhere in the library (lower-case #rrggbb, sorted). */
+  annotationColors(): Promise<string[]>;
   createTag(input: NewTag): Promise<Tag>;
   /** Rename, recolour, describe or move (parentId) a tag. */
   updateTag(id: string, patch: TagPatch): Promise<Tag>;

@@ -622,6 +622,16 @@ export class AnnotationStore implements AnnotationService {
     return out;
   }
 
+  async annotationColors(): Promise<string[]> {
+    await this.ensureIndex();
+    const out = new Set<string>();
+    for (const e of this.index.values()) {
+      for (const { annotation } of e.annotations)
+        if (annotation.color && COLOR_PATTERN.test(annotation.color)) out.add(annotation.color.toLowerCase());
+    }
+    return [...out].sort();
+  }
+
   async createTag(input: NewTag): Promise<Tag> {
     return this.updateCodebook((book) => ({ ...createTag(book, input, randomUUID()) }));
   }

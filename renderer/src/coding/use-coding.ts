@@ -16,6 +16,7 @@ import type { AnchoredAnnotation, Annotation, Tag } from '../../../core/model.js
 import type { AppApi } from '../api/app-api.js';
 import type { HostBridge } from '../api/api-client.js';
 import { storedAnnotation, withoutSelectors } from '../../../core/stored-annotation.js';
+import { prepareColors } from '../reader/highlight-painter.js';
 import { UndoStack, type UndoEntry } from './undo-stack.js';
 import { MAX_RESTORE_BATCH, type TagRemoval } from '../../../core/api/annotation-contract.js';
 
@@ -128,6 +129,7 @@ export function useCoding(
 
   const refreshTags = useCallback(() => {
     api.listTags({}).then((r) => {
+      prepareColors([...r.tags.map((tag) => tag.color), ...r.colors]);
       setTags(r.tags);
       setCounts(r.counts);
     }, report);

@@ -4,10 +4,12 @@
  * element boundaries come free). `::highlight()` rules can only come from a style sheet, and the
  * colours are the user's, so the rules live in a constructed style sheet (CSSOM, allowed by the
  * CSP; no inline <style>). Rules are only ever added, one pair per colour, and the palette's come
- * with the sheet: any change to the sheet restyles the whole document (200-400 ms with a long
- * article and a full highlight list beside it), while registering highlights whose rules exist
- * costs a repaint.
+ * with the sheet: any change to the sheet restyles the whole document (20 ms and a relayout for a
+ * long article on screen, far more with a full highlight list beside it), while registering
+ * highlights whose rules exist costs a repaint. So the colours the codebook and the library use are
+ * prepared (`prepareColors`) when the codebook loads, before an article is on screen.
  */
+import { COLOR_PATTERN } from '../../../core/store/palette.js';
 import { OKABE_ITO } from '../coding/annotation-colors.js';
 
 const PREFIX = 'gloss-';
@@ -59,6 +61,14 @@ function styleColors(colors: Iterable<string>): void {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   sheet.replaceSync(rules.join('\n'));
+}
+
+/** Adds the rules of every colour in `colors` (#rrggbb) not yet prepared. */
+export function prepareColors(colors: Iterable<string>): void {
+  if (!highlightApiAvailable()) return;
+  const valid = [];
+  for (const c of colors) if (COLOR_PATTERN.test(c)) valid.push(c.toLowerCase());
+  styleColors(valid);
 }
 
 /** Replace every colour highlight with `items`. */

@@ -1,4 +1,6 @@
 // The codebook as a researcher uses it: a tag tree with paths, colours, renames, moves, merges, deletes.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../core/api/errors.js';
 import { openAnnotationService } from '../../../core/store/annotation-service.js';
@@ -119,5 +121,26 @@ describe('codebook', () => {
     // The store is unharmed: the real tag can still be deleted.
     await expect(s.deleteTag(keep.id)).resolves.toMatchObject({ retiredTagIds: [keep.id] });
     await s.close();
+  });
+
+  it('lists the colours set by hand on highlights, once each, ignoring a hand-edited one that is not a colour', async () => {
+    const dir = await tempDataDir();
+    const s = await openAnnotationService(dir, {});
+    await s.create(highlightOf('a1', '新华社', { color: '#FF00AA' }));
+    await s.create(highlightOf('a1', '国务院', { color: '#ff00aa' }));
+    await s.create(highlightOf('a2', '国内生产总值', { color: '#123ABC' }));
+    await s.create(highlightOf('a2', '增长', {}));
+    expect(await s.annotationColors()).toEqual(['#123abc', '#ff00aa']);
+    await s.close();
+
+    // A style-sheet fragment typed into a store file by hand never reaches the reader as a colour.
+    const file = path.join(dir, 'annotations', 'a2.json');
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    doc.annotations[0].color = '#123abc) } body { display: none';
+    await writeFile(file, JSON.stringify(doc));
+    const again = await openAnnotationService(dir, {});
+    expect((await again.list('a2')).map((a) => a.color)).toContain('#123abc) } body { display: none');
+    expect(await again.annotationColors()).toEqual(['#ff00aa']);
+    await again.close();
   });
 });
