@@ -121,12 +121,17 @@ export interface Annotation {
 }
 
 /**
- * One highlight of an open article as the reader lists it: the stored annotation without its
- * selectors (anchoring has used them; their context was ~40% of what the reader waited for when
- * an article with 1,000 highlights opened), its quote's exact text, and where it sits now.
+ * One highlight of an open article as the reader lists it, in as few bytes as it needs: an
+ * article's 1,000 highlights cross from host to page on every open, and the page waits for them
+ * before it can paint. So: no selectors (anchoring has used them), no creator or modified time
+ * (the reader shows neither), and the quote only when the text at `range` is not it.
  */
-export interface AnchoredAnnotation extends Omit<Annotation, 'quote' | 'position'> {
-  quote: { exact: string };
+export interface AnchoredAnnotation extends Omit<Annotation, 'quote' | 'position' | 'creator' | 'modified'> {
+  /**
+   * The stored quote's exact text; null when it is exactly the article's text at `range` (placed
+   * where it was or moved), which the reader already has.
+   */
+  quote: { exact: string } | null;
   status: AnchorStatus;
   /** Where it sits now, in UTF-16 units; null when orphaned. */
   range: { start: number; end: number } | null;

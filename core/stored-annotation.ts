@@ -1,16 +1,36 @@
 /**
  * The stored fields of an annotation only, copied: what the store writes and what the API's
  * strict `restoreAnnotation` schema accepts (a list item of the highlights view carries more);
- * and the fields the reader lists (`AnchoredAnnotation`: no selectors). Pure; the renderer uses it too.
+ * and what the reader lists of it (`AnchoredAnnotation`). Pure; the renderer uses it too.
  */
-import type { Annotation } from './model.js';
+import type { AnchoredAnnotation, Annotation, AnchorStatus } from './model.js';
 
-/** `a` without its selectors, keeping the quote's exact text: what the reader lists of it. */
-export function withoutSelectors<T extends Annotation>(
-  a: T,
-): Omit<T, 'quote' | 'position'> & { quote: { exact: string } } {
-  const { quote, position: _position, ...fields } = a;
-  return { ...fields, quote: { exact: quote.exact } };
+/** The stored fields the reader lists: no selectors, creator or modified time. */
+export function listedFields(a: Annotation): Omit<AnchoredAnnotation, 'quote' | 'status' | 'range'> {
+  return {
+    id: a.id,
+    articleId: a.articleId,
+    tagIds: a.tagIds,
+    note: a.note,
+    color: a.color,
+    created: a.created,
+  };
+}
+
+/** What the reader lists of a highlight anchored on `text`; see AnchoredAnnotation. */
+export function listedAnnotation(
+  a: Annotation & { status: AnchorStatus; range: AnchoredAnnotation['range'] },
+  text: string,
+): AnchoredAnnotation {
+  const { exact } = a.quote;
+  const atRange = a.range !== null && text.slice(a.range.start, a.range.end) === exact;
+  return { ...listedFields(a), quote: atRange ? null : { exact }, status: a.status, range: a.range };
+}
+
+/** The quote of a listed highlight: its own, or the article's text where it sits. */
+export function quoteText(a: Pick<AnchoredAnnotation, 'quote' | 'range'>, text: string): string {
+  if (a.quote) return a.quote.exact;
+  return a.range ? text.slice(a.range.start, a.range.end) : '';
 }
 
 export function storedAnnotation(a: Annotation): Annotation {

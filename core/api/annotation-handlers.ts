@@ -8,7 +8,7 @@ import { describeRange } from '../anchor/describe-range.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import type { AnchoredAnnotation, Annotation, ArticleSummary } from '../model.js';
 import type { ArticleRef } from '../store/annotation-service.js';
-import { withoutSelectors } from '../stored-annotation.js';
+import { listedAnnotation } from '../stored-annotation.js';
 import type { AnnotationListItem, annotationContract } from './annotation-contract.js';
 import { ApiError } from './errors.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
@@ -87,8 +87,9 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         library.get(articleId),
         annotations.listForDisplay(articleId),
       ]);
-      // Without the selectors: the reader needs where each highlight is, not how it was found.
-      return anchorAll(article.doc.text, list).map((a): AnchoredAnnotation => withoutSelectors(a));
+      // What the reader lists: where each highlight is, not how it was found (AnchoredAnnotation).
+      const { text } = article.doc;
+      return anchorAll(text, list).map((a): AnchoredAnnotation => listedAnnotation(a, text));
     },
 
     async createAnnotation({ articleId, start, end, tagIds, note, color }) {

@@ -8,6 +8,7 @@ import type { AnchoredAnnotation, Article, Tag } from '../../core/model.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
 import { serveGloss, type ServedGloss } from './support/serve-gloss.js';
 import { CodingPage, GlossPage } from './support/gloss-page.js';
+import { quoteText } from '../../core/stored-annotation.js';
 
 const ARTICLE = '为什么同一款商品';
 const QUOTE = '作为一个天天给商品定价的运营';
@@ -20,7 +21,14 @@ describe('annotating an article', () => {
   let articleId = '';
 
   const call = <T>(op: string, input: unknown) => server.call<T>(op, input);
-  const stored = () => call<AnchoredAnnotation[]>('listAnnotations', { articleId });
+  /** The article's highlights as listed, each with its quote's text. */
+  const stored = async () => {
+    const [list, article] = await Promise.all([
+      call<AnchoredAnnotation[]>('listAnnotations', { articleId }),
+      call<Article>('getArticle', { id: articleId }),
+    ]);
+    return list.map((a) => ({ ...a, quote: { exact: quoteText(a, article.doc.text) } }));
+  };
 
   beforeAll(async () => {
     server = await serveGloss();

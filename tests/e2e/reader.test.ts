@@ -9,6 +9,7 @@ import type { AnchoredAnnotation, Annotation, Article, ArticleSummary } from '..
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
 import { serveGloss, type ServedGloss } from './support/serve-gloss.js';
 import { CodingPage, GlossPage } from './support/gloss-page.js';
+import { quoteText } from '../../core/stored-annotation.js';
 
 const ZHIHU = '为什么同一款商品';
 const POLICY = '江澜省印发充电基础设施三年行动方案';
@@ -22,6 +23,15 @@ describe('the reader', () => {
   const cspErrors: string[] = [];
 
   const call = <T>(op: string, input: unknown) => server.call<T>(op, input);
+  /** An article's highlights as listed, each with its quote's text. */
+  const listed = async (articleId: string) => {
+    const [list, article] = await Promise.all([
+      call<AnchoredAnnotation[]>('listAnnotations', { articleId }),
+      call<Article>('getArticle', { id: articleId }),
+    ]);
+    return list.map((a) => ({ ...a, text: quoteText(a, article.doc.text) }));
+  };
+  const quotesOf = async (articleId: string) => (await listed(articleId)).map((a) => a.text);
   const idOf = (title: string) => articles.find((a) => a.title.includes(title))!.id;
 
   beforeAll(async () => {
@@ -87,8 +97,7 @@ describe('the reader', () => {
     await coding.editor().waitFor();
     await coding.saveHighlight();
     await gloss.page.getByTestId('snap-toggle').click();
-    const list = await call<AnchoredAnnotation[]>('listAnnotations', { articleId: idOf(ZHIHU) });
-    expect(list.map((a) => a.quote.exact)).toContain(
+    expect(await quotesOf(idOf(ZHIHU))).toContain(
       '出厂价 38 元，在 A 平台卖 89 元，在 B 平台卖 69 元，直播间里最低卖过 59 元。',
     );
   });
@@ -102,11 +111,7 @@ describe('the reader', () => {
     await gloss.page.mouse.click(box.startX + 20, box.startY, { clickCount: 3 });
     await coding.editor().waitFor();
     await gloss.page.keyboard.press('h');
-    await expect
-      .poll(async () =>
-        (await call<AnchoredAnnotation[]>('listAnnotations', { articleId })).map((a) => a.quote.exact),
-      )
-      .toContain(paragraph);
+    await expect.poll(() => quotesOf(articleId)).toContain(paragraph);
   });
 
   it('cycles through overlapping highlights on repeated clicks, smallest first', async () => {
@@ -155,8 +160,8 @@ describe('the reader', () => {
     await coding.selectText(passage);
     await review.getByRole('button', { name: 'Re-attach here' }).click();
     await review.waitFor({ state: 'detached' });
-    const list = await call<AnchoredAnnotation[]>('listAnnotations', { articleId });
-    expect(list.find((a) => a.id === orphan.id)!.quote.exact).toBe(passage);
+    const reattached = (await listed(articleId)).find((a) => a.id === orphan.id)!;
+    expect([reattached.status, reattached.text]).toEqual(['exact', passage]);
   });
 
   it('saves the memo after a pause and says so only once it is saved', async () => {

@@ -15,7 +15,7 @@ import {
 import type { AnchoredAnnotation, Annotation, Tag } from '../../../core/model.js';
 import type { AppApi } from '../api/app-api.js';
 import type { HostBridge } from '../api/api-client.js';
-import { storedAnnotation, withoutSelectors } from '../../../core/stored-annotation.js';
+import { listedFields, storedAnnotation } from '../../../core/stored-annotation.js';
 import { prepareColors } from '../reader/highlight-painter.js';
 import { UndoStack, type UndoEntry } from './undo-stack.js';
 import { MAX_RESTORE_BATCH, type TagRemoval } from '../../../core/api/annotation-contract.js';
@@ -217,7 +217,8 @@ export function useCoding(
   /** Takes a changed highlight into the newest state at once, before the reload confirms it. */
   const applyLocally = useCallback((changed: Annotation) => {
     generation.current++;
-    const listed = withoutSelectors(changed); // the list holds no selectors
+    // Its place is the host's to say (the next list); the quote is the stored one until then.
+    const listed = { ...listedFields(changed), quote: { exact: changed.quote.exact } };
     listRef.current = listRef.current.map((a) => (a.id === changed.id ? { ...a, ...listed } : a));
     const id = articleRef.current;
     if (id) setAnnotations({ articleId: id, list: listRef.current });

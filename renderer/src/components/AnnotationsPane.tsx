@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
 import type { AppApi } from '../api/app-api.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
+import { quoteText } from '../../../core/stored-annotation.js';
 import { useAfterPaint } from '../hooks/use-after-paint.js';
 
 interface AnnotationsPaneProps {
@@ -42,6 +43,7 @@ export function AnnotationsPane(props: AnnotationsPaneProps) {
   const shown = useAfterPaint(props.annotations);
   // Meanwhile another article's list is not shown beside this one.
   const annotations = shown[0] && shown[0].articleId !== article?.id ? NONE : shown;
+  const text = article?.doc.text ?? '';
   const { t } = useTranslation();
   const placed = annotations.filter((a) => a.range);
   const orphans = annotations.filter((a) => !a.range);
@@ -106,7 +108,7 @@ export function AnnotationsPane(props: AnnotationsPaneProps) {
                 />
                 <span className="annotation-text">
                   <span className="quote" data-testid="annotation-quote">
-                    {shorten(a.quote.exact)}
+                    {shorten(quoteText(a, text))}
                   </span>
                   {a.tagIds.length > 0 && (
                     <span className="chips">
@@ -147,7 +149,7 @@ export function AnnotationsPane(props: AnnotationsPaneProps) {
           <ol className="annotation-list">
             {orphans.map((a) => (
               <li key={a.id} className="orphan" data-testid="orphan-item">
-                <span className="quote">{shorten(a.quote.exact)}</span>
+                <span className="quote">{shorten(quoteText(a, text))}</span>
                 {a.note && <span className="note">{shorten(a.note, 300)}</span>}
                 <span className="orphan-actions">
                   <button

@@ -189,22 +189,45 @@ describe('annotation handlers', () => {
     expect(moved.previous).toEqual(created);
     await call('restoreAnnotation', { annotation: moved.previous });
     expect(await call('listAnnotations', { articleId: 'a' })).toMatchObject([
-      { id: created.id, quote: { exact: '三四五' }, range: { start: 2, end: 5 }, note: '' },
+      { id: created.id, quote: null, status: 'exact', range: { start: 2, end: 5 }, note: '' },
     ]);
     await annotations.close();
   });
 
-  it('lists the highlights of an article with their quotes and places, without the selectors', async () => {
-    const { call, annotations } = await setUp({ a: '前言。今天天气很好，我们去公园。结尾。' });
-    const start = '前言。今天天气很好，'.length;
-    const created = await call('createAnnotation', { articleId: 'a', start, end: start + 5 });
+  it('lists the highlights of an article with their places, the quote only where the text differs', async () => {
+    const { call, texts, annotations } = await setUp({ a: '前言。今天天气很好，我们去公园。结尾。' });
+    const quote = '今天天气很好，我们去公园';
+    const start = '前言。'.length;
+    const end = start + quote.length;
+    const created = await call('createAnnotation', { articleId: 'a', start, end });
     const [listed] = await call('listAnnotations', { articleId: 'a' });
-    const { quote, position: _position, ...fields } = created;
     expect(listed).toEqual({
-      ...fields,
-      quote: { exact: quote.exact },
+      id: created.id,
+      articleId: 'a',
+      tagIds: [],
+      note: '',
+      color: null,
+      created: created.created,
+      quote: null, // the text at the range is the quote
       status: 'exact',
-      range: { start, end: start + 5 },
+      range: { start, end },
+    });
+    // Moved: the quote is still the text at its new place.
+    texts.a = '新的前言。' + texts.a;
+    expect((await call('listAnnotations', { articleId: 'a' }))[0]).toMatchObject({
+      quote: null,
+      status: 'moved',
+      range: { start: start + 5, end: end + 5 },
+    });
+    // Placed fuzzily or orphaned: the stored quote comes along, as the text no longer says it.
+    texts.a = '新的前言。前言。今天天气很好，我们去了公园。结尾。';
+    const [fuzzy] = await call('listAnnotations', { articleId: 'a' });
+    expect(fuzzy).toMatchObject({ quote: { exact: quote }, status: 'fuzzy' });
+    texts.a = '全部改写了。';
+    expect((await call('listAnnotations', { articleId: 'a' }))[0]).toMatchObject({
+      quote: { exact: quote },
+      status: 'orphan',
+      range: null,
     });
     await annotations.close();
   });
