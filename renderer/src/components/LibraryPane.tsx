@@ -3,7 +3,7 @@
  * (sub-tags included) and whether it has highlights; sortable, virtualized so that 100,000 rows
  * scroll smoothly.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ArticleList } from '../../../core/api/library-contract.js';
@@ -39,7 +39,11 @@ interface LibraryPaneProps {
 
 const ROW_HEIGHT = 64;
 
-export function LibraryPane({
+/**
+ * Memoized: its props change with the library, the codebook and the selection, not with an
+ * article's text or highlights arriving, and re-rendering its rows then would delay their paint.
+ */
+export const LibraryPane = memo(function LibraryPane({
   api,
   list,
   tags,
@@ -274,4 +278,4 @@ export function LibraryPane({
       </div>
     </nav>
   );
-}
+});
