@@ -1,5 +1,5 @@
 // Large API replies of the browser mode travel gzipped when the browser accepts it (an article's
-// thousand highlights are ~700 KB of JSON), small ones and clients without gzip get plain JSON.
+// thousand highlights are ~255 KB of JSON), small ones and clients without gzip get plain JSON.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
