@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { warningText } from '../article-warning-text.js';
 import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
 import { snapToSentence } from '../../../core/anchor/snap-to-sentence.js';
-import { sanitizeArticleHtml } from '../sanitize-article.js';
+import { putArticleBody, sanitizeArticleNodes } from '../sanitize-article.js';
 import { formatDate } from '../format-date.js';
 import {
   buildTextMap,
@@ -92,12 +92,14 @@ function rangeContainsPoint(range: Range, x: number, y: number): boolean {
   return false;
 }
 
+const NO_NODES: Node[] = [];
+
 export function ReaderPane(props: ReaderPaneProps) {
   const { article, fontSize, annotations, tagsById, activeId, pending, snapSentences, loadImages, popover } =
     props;
   const { onSelectText, onActivate, ref } = props;
   const { t, i18n } = useTranslation();
-  const html = useMemo(() => (article ? sanitizeArticleHtml(article.doc.html) : ''), [article]);
+  const nodes = useMemo(() => (article ? sanitizeArticleNodes(article.doc.html) : NO_NODES), [article]);
   const scroller = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
   // The text map of the body on screen, tagged with its article so a stale one is never used.
@@ -108,6 +110,12 @@ export function ReaderPane(props: ReaderPaneProps) {
   const stopScrolling = useRef<() => void>(() => undefined);
   const lastClick = useRef<{ key: string; index: number } | null>(null);
   const [popoverPos, setPopoverPos] = useState<{ top: number; left: number } | null>(null);
+
+  // The body's content is the sanitized nodes, moved in; React never renders inside it. First of
+  // the layout effects: the ones below read it.
+  useLayoutEffect(() => {
+    if (body.current) putArticleBody(body.current, nodes);
+  }, [nodes]);
 
   // The canonical text of what is on screen, and a loud warning if it differs from core's.
   useLayoutEffect(() => {
@@ -124,7 +132,7 @@ export function ReaderPane(props: ReaderPaneProps) {
       delete el.dataset.textMismatch;
     }
     setMapped({ id: article.id, map: next });
-  }, [html, article]);
+  }, [nodes, article]);
 
   useEffect(() => clearAllHighlights, []);
 
@@ -180,7 +188,7 @@ export function ReaderPane(props: ReaderPaneProps) {
         span.classList.remove('loaded');
       }
     }
-  }, [html, loadImages, t]);
+  }, [nodes, loadImages, t]);
 
   // Reading position: restored once when an article's text is on screen, saved as the user scrolls.
   useLayoutEffect(() => {
@@ -449,7 +457,6 @@ export function ReaderPane(props: ReaderPaneProps) {
         onMouseUp={onMouseUp}
         onKeyDown={onKeyDown}
         onKeyUp={onKeyUp}
-        dangerouslySetInnerHTML={{ __html: html }}
       />
       {popover && popoverPos && (
         <div className="popover-anchor" style={{ top: popoverPos.top, left: popoverPos.left }}>

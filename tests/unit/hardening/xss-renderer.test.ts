@@ -5,14 +5,23 @@
  * the same DOMPurify build the UI bundles.
  */
 import { describe, expect, it } from 'vitest';
-import { sanitizeArticleHtml } from '../../../renderer/src/sanitize-article.js';
+import { putArticleBody, sanitizeArticleNodes } from '../../../renderer/src/sanitize-article.js';
 import { cleanHtml } from '../../../core/clean/clean-article.js';
 import { XSS_VECTORS } from '../../fixtures/hostile/xss-vectors.js';
 import { findDangers } from './dom-safety.js';
 
-function dangersAfterRendererPass(html: string) {
+/** The article body as the reader holds it: the sanitized nodes moved into an element. */
+function rendered(html: string): HTMLElement {
   const host = document.createElement('div');
-  host.innerHTML = sanitizeArticleHtml(html);
+  putArticleBody(host, sanitizeArticleNodes(html));
+  return host;
+}
+
+/** The sanitized body as HTML. */
+const sanitizeArticleHtml = (html: string): string => rendered(html).innerHTML;
+
+function dangersAfterRendererPass(html: string) {
+  const host = rendered(html);
   const again = document.createElement('div');
   again.innerHTML = host.innerHTML;
   return [...findDangers(host), ...findDangers(again)];
