@@ -385,22 +385,27 @@ async function runPaint(): Promise<void> {
     return;
   }
   const reps = quick ? 5 : 15;
+  const sessions = quick ? 5 : 9;
   log(
-    `paint: open an article with ${HIGHLIGHTS} highlights in gloss serve + Chromium, ${reps} repeats, after a rest`,
+    `paint: open an article with ${HIGHLIGHTS} highlights in gloss serve + Chromium, first opens in ${sessions} fresh sessions, ${reps} repeats, after a rest`,
   );
   await settle();
-  const p = await benchPaint({ workDir, corpusDir, seed: SEED, reps, log });
+  const p = await benchPaint({ workDir, corpusDir, seed: SEED, reps, sessions, log });
   details.paint = p;
   const label = 'same article, no highlights';
   rows.push({
-    measure: `open an article with ${p.placed.toLocaleString('en')} highlights until painted, first open`,
-    value: p.first.with.paintedMs,
+    measure: `open an article with ${p.placed.toLocaleString('en')} highlights until painted, first open p50`,
+    value: p.first.with.p50,
     unit: 'ms',
-    baseline: p.first.without.paintedMs,
+    baseline: p.first.without.p50,
     baselineLabel: `${label}, first open`,
     target: '≤ 150 ms',
-    pass: p.first.with.paintedMs <= 150,
-    note: `text on screen after ${p.first.with.bodyMs.toFixed(0)} ms`,
+    pass: p.first.with.p50 <= 150,
+    note: `one first open in each of ${p.first.with.n} fresh sessions: ${p.first.opens.with
+      .map((o) => o.paintedMs.toFixed(0))
+      .join(
+        ', ',
+      )} ms (max ${p.first.with.max.toFixed(0)}); text on screen after ${p.first.withBody.p50.toFixed(0)} ms (p50)`,
   });
   rows.push({
     measure: `open an article with ${p.placed.toLocaleString('en')} highlights until painted, repeat p50`,
@@ -448,7 +453,7 @@ async function main(): Promise<void> {
     `Rest: clean and paint start after ${REST_MS / 1000} s without load (bench/measure.ts, settle()). On this VM, work that allocates a lot runs ~40% slower for about a minute after sustained load on both CPUs (plain arithmetic does not slow down): cleaning gave p95 < 20 KB of 26 ms 20 s after a 45 s load, 15-17 ms after a minute's rest. Both sides of each comparison run in the same conditions.`,
     "Store: 100,000 highlights were written directly in the store's on-disk format (bench/seed-store.ts), with quotes taken from the scan-time text the index holds; saves go through openAnnotationService().create() (lock, fresh read, atomic write, fsync of file and folder). The lowdb baseline writes atomically but never fsyncs, so it is favoured.",
     'listAllAnnotations is called through dispatch() with the inputs the UI sends (HighlightsView, LibraryPane); figure = p95 over all variants.',
-    `Paint: the built \`gloss serve\` in headless Chromium (software rendering, 60 Hz frames), on a library of six generated articles; ${HIGHLIGHTS} highlights (eight tag colours, overlaps) saved through the API on one long Chinese article, and a copy of it without highlights as the baseline. Timed in the page from the pointerdown on the article's row to the first frame rendered with every highlight registered in CSS.highlights (for the copy: with its text on screen); a short article is opened between measured opens; the first open of each (cold caches in server and page) is reported apart from the repeats.`,
+    `Paint: the built \`gloss serve\` in headless Chromium (software rendering, 60 Hz frames), on a library of six generated articles; ${HIGHLIGHTS} highlights (eight tag colours, overlaps) saved through the API on one long Chinese article, and a copy of it without highlights as the baseline. Timed in the page from the pointerdown on the article's row to the first frame rendered with every highlight registered in CSS.highlights (for the copy: with its text on screen); a short article is opened between measured opens. The first open of each (cold caches in server and page) is reported apart from the repeats, as the median of one first open in each of several fresh sessions (a new \`gloss serve\` on the library with its caches removed, a new browser profile), every value listed: on this VM one sample of it ranged 130-180 ms for the same code within an hour, and the baseline with it.`,
   );
   const report: Report = {
     startedAt,
