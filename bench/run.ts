@@ -98,6 +98,8 @@ async function runOpen(sizes: number[]): Promise<void> {
     log(
       `open: ${count.toLocaleString('en')} articles, ${reps} rep(s) of floor / cold / warm, each in a fresh process`,
     );
+    // The sizes with targets start after a rest, as clean and paint do (see the Rest note).
+    if (count >= 10_000) await settle();
     let r: OpenSizeResult;
     try {
       r = await benchOpen(lib.root, count, reps, workDir, log);
@@ -200,6 +202,9 @@ async function runSearchStoreExport(): Promise<void> {
     if (wants('export')) await runExport(lib10, dataDir);
     if (wants('store')) {
       log('store: list-all view, durable saves, lowdb baseline, re-anchoring');
+      // The seeding's 10,000 files and the export's CSV go to disk first: an fsync behind a
+      // journal full of someone else's writes measures those writes.
+      await settle(5_000);
       const s = await benchStore(handle, seeded, articles, {
         saves: quick ? 60 : 200,
         listReps: quick ? 1 : 3,
@@ -450,7 +455,7 @@ async function main(): Promise<void> {
     "Open figures are medians of the repetitions; peak RSS is the kernel high-water mark (process.resourceUsage().maxRSS) of the cold-open process, including Node start-up (see the baseline column), measured after the list and a first search are ready. It includes the parse worker threads of the cold scan (one fewer than the CPUs, at most 3). Child processes (open, clean, export) run bench/child.ts bundled by esbuild with npm packages external, as scripts/build.mjs builds the app, not under tsx (which slowed jsdom's parser by a third).",
     'Search: p50/p95 over every (query × repetition); the naive baseline lower-cases every article text once beforehand, then runs `includes` per article (no width folding, no hit extraction, no total count).',
     `Clean: a seeded sample of the 10,000-article library, in a separate process; both sides include reading the file and parsing its front matter, and each first cleans ${(details.clean as CleanResult | undefined)?.warmUp ?? 'some'} other articles (jsdom's window, V8's optimizing compiler: a table-heavy 19 KB article took 105 ms after 8 others, 48 ms after 40).`,
-    `Rest: clean and paint start after ${REST_MS / 1000} s without load (bench/measure.ts, settle()). On this VM, work that allocates a lot runs ~40% slower for about a minute after sustained load on both CPUs (plain arithmetic does not slow down): cleaning gave p95 < 20 KB of 26 ms 20 s after a 45 s load, 15-17 ms after a minute's rest. Both sides of each comparison run in the same conditions.`,
+    `Rest: the open measures of 10,000 articles, clean and paint start after ${REST_MS / 1000} s without load (bench/measure.ts, settle(): gc, sync, pause), and the durable saves after a sync and 5 s, once the set-up's 10,000 store files and the export's CSV are on disk. On this VM, work that allocates a lot runs ~40% slower for about a minute after sustained load on both CPUs (plain arithmetic does not slow down): cleaning gave p95 < 20 KB of 26 ms 20 s after a 45 s load, 15-17 ms after a minute's rest. Both sides of each comparison run in the same conditions.`,
     "Store: 100,000 highlights were written directly in the store's on-disk format (bench/seed-store.ts), with quotes taken from the scan-time text the index holds; saves go through openAnnotationService().create() (lock, fresh read, atomic write, fsync of file and folder). The lowdb baseline writes atomically but never fsyncs, so it is favoured.",
     'listAllAnnotations is called through dispatch() with the inputs the UI sends (HighlightsView, LibraryPane); figure = p95 over all variants.',
     `Paint: the built \`gloss serve\` in headless Chromium (software rendering, 60 Hz frames), on a library of six generated articles; ${HIGHLIGHTS} highlights (eight tag colours, overlaps) saved through the API on one long Chinese article, and a copy of it without highlights as the baseline. Timed in the page from the pointerdown on the article's row to the first frame rendered with every highlight registered in CSS.highlights (for the copy: with its text on screen); a short article is opened between measured opens. The first open of each (cold caches in server and page) is reported apart from the repeats, as the median of one first open in each of several fresh sessions (a new \`gloss serve\` on the library with its caches removed, a new browser profile), every value listed: on this VM one sample of it ranged 130-180 ms for the same code within an hour, and the baseline with it.`,
