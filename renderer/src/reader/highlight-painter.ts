@@ -40,12 +40,17 @@ export function highlightApiAvailable(): boolean {
 
 const highlightName = (color: string): string => `${PREFIX}c${color.slice(1)}`;
 
-/** Adds the rules of colours painted for the first time, in one sheet change. */
+/**
+ * Adds the rules of colours painted for the first time, in one sheet change. The one place a
+ * colour enters rule text, so the one place it is checked: only #rrggbb (a hand-edited store
+ * file could hold anything).
+ */
 function styleColors(colors: Iterable<string>): void {
   const before = styled.size;
-  const wanted = sheet ? [...colors] : [...OKABE_ITO.map((c) => c.toLowerCase()), ...colors];
-  for (const color of wanted) {
-    if (styled.has(color)) continue;
+  const wanted = sheet ? [...colors] : [...OKABE_ITO, ...colors];
+  for (const raw of wanted) {
+    const color = raw.toLowerCase();
+    if (styled.has(color) || !COLOR_PATTERN.test(color)) continue;
     styled.add(color);
     const name = highlightName(color);
     // Translucent, so overlapping highlights visibly deepen; the underline keeps a colour cue
@@ -63,12 +68,9 @@ function styleColors(colors: Iterable<string>): void {
   sheet.replaceSync(rules.join('\n'));
 }
 
-/** Adds the rules of every colour in `colors` (#rrggbb) not yet prepared. */
+/** Adds the rules of every colour in `colors` not yet prepared. */
 export function prepareColors(colors: Iterable<string>): void {
-  if (!highlightApiAvailable()) return;
-  const valid = [];
-  for (const c of colors) if (COLOR_PATTERN.test(c)) valid.push(c.toLowerCase());
-  styleColors(valid);
+  if (highlightApiAvailable()) styleColors(colors);
 }
 
 /** Replace every colour highlight with `items`. */
