@@ -274,18 +274,17 @@ export async function benchPaint(opts: {
     textChars,
     highlights,
     placed,
-    first: {
-      with: summarize(first.with.map((o) => o.paintedMs)),
-      without: summarize(first.without.map((o) => o.paintedMs)),
-      withBody: summarize(first.with.map((o) => o.bodyMs)),
-      opens: first,
-    },
-    repeat: {
-      with: summarize(opens.with.map((o) => o.paintedMs)),
-      without: summarize(opens.without.map((o) => o.paintedMs)),
-      withBody: summarize(opens.with.map((o) => o.bodyMs)),
-      opens,
-    },
+    first: summarizeOpens(first),
+    repeat: summarizeOpens(opens),
+  };
+}
+
+function summarizeOpens(opens: { with: PaintOpen[]; without: PaintOpen[] }) {
+  return {
+    with: summarize(opens.with.map((o) => o.paintedMs)),
+    without: summarize(opens.without.map((o) => o.paintedMs)),
+    withBody: summarize(opens.with.map((o) => o.bodyMs)),
+    opens,
   };
 }
 
