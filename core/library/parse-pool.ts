@@ -43,13 +43,9 @@ interface PoolWorker {
  */
 export function defaultWorkerSpec(): WorkerSpec | null {
   if (!import.meta.url.endsWith('.ts')) {
-    // In a packaged app the worker is unpacked beside the asar archive (electron-builder.yml):
-    // Node's module loader inside a worker cannot read from the archive.
-    const url = new URL('./parse-worker.js', import.meta.url).href.replace(
-      '/app.asar/',
-      '/app.asar.unpacked/',
-    );
-    return { source: new URL(url), eval: false };
+    // Packaged, this stays inside the asar archive (covered by its integrity check): Electron's
+    // worker threads read the archive, and the worker has its packages bundled in.
+    return { source: new URL('./parse-worker.js', import.meta.url), eval: false };
   }
   try {
     const tsx = import.meta.resolve('tsx/esm/api');
