@@ -17,6 +17,7 @@ import {
 } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { CliError } from './cli-error.js';
+import { terminalSafe } from './terminal-text.js';
 import { toErrorPayload } from '../core/api/errors.js';
 
 export function buildProgram(): Command {
@@ -146,7 +147,8 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode;
     }
     const message = err instanceof CliError ? err.message : toErrorPayload(err).message;
-    process.stderr.write(`gloss: ${message}\n`);
+    // Messages quote paths, tag names and quotes, which come from files.
+    process.stderr.write(`gloss: ${terminalSafe(message)}\n`);
     return err instanceof CliError ? err.exitCode : 1;
   }
 }

@@ -9,6 +9,7 @@ import { ApiError } from '../../core/api/errors.js';
 import type { GlossService } from '../../core/api/service.js';
 import type { Tag } from '../../core/model.js';
 import { CliError } from '../cli-error.js';
+import { terminalSafe, terminalSafeJson } from '../terminal-text.js';
 import { withLibrary } from './open-for-cli.js';
 
 export interface AnnotateOptions {
@@ -33,7 +34,7 @@ export async function annotateCommand(dir: string, options: AnnotateOptions): Pr
       note: options.note ?? '',
       color: null,
     });
-    process.stdout.write(`${JSON.stringify({ ...annotation, articlePath: article.path }, null, 2)}\n`);
+    process.stdout.write(`${terminalSafeJson({ ...annotation, articlePath: article.path })}\n`);
   });
 }
 
@@ -127,7 +128,7 @@ async function createTagOrReuse(
 ): Promise<string> {
   try {
     const created: Tag = await service.handlers.createTag({ name, parentId, description: '' });
-    process.stderr.write(`gloss: created tag "${path}"\n`);
+    process.stderr.write(`gloss: created tag "${terminalSafe(path)}"\n`);
     return created.id;
   } catch (err) {
     if (!(err instanceof ApiError) || err.code !== 'conflict') throw err;

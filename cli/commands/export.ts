@@ -17,6 +17,7 @@ import { TagIndex } from '../../core/export/tag-index.js';
 import { writeFileAtomic } from '../../core/settings/atomic-write.js';
 import { appDataDir, packageVersion } from '../app-paths.js';
 import { CliError } from '../cli-error.js';
+import { terminalSafe } from '../terminal-text.js';
 
 export interface ExportCommandOptions {
   format?: ExportFormat;
@@ -122,7 +123,7 @@ export async function exportCommand(
       const file = resolve(options.out);
       await writeFileAtomic(file, run.chunks);
       const what = format === 'csv' ? 'rows' : 'highlights';
-      output.stderr.write(`Exported ${run.rows} ${what} to ${file}\n`);
+      output.stderr.write(`Exported ${run.rows} ${what} to ${terminalSafe(file)}\n`);
     } else {
       for await (const chunk of run.chunks) {
         if (!output.stdout.write(chunk)) await once(output.stdout, 'drain');

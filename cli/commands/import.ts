@@ -6,6 +6,7 @@ import { reportStoreProblems } from './open-for-cli.js';
 import { importAnnotations, type ImportSummary } from '../../core/export/import-annotations.js';
 import { appDataDir, packageVersion } from '../app-paths.js';
 import { CliError } from '../cli-error.js';
+import { terminalSafe } from '../terminal-text.js';
 import type { CommandOutput } from './export.js';
 
 const processOutput: CommandOutput = { stdout: process.stdout, stderr: process.stderr };
@@ -32,7 +33,7 @@ export async function importCommand(
     await service.open(dir);
     const session = service.ctx.session!;
     const summary = await importAnnotations(session, json);
-    output.stdout.write(formatImportSummary(summary, path, session.info.root));
+    output.stdout.write(terminalSafe(formatImportSummary(summary, path, session.info.root)));
   } finally {
     if (service.ctx.session) await reportStoreProblems(service).catch(() => undefined);
     await service.close();

@@ -1,6 +1,7 @@
 /** Opens a library for a one-shot CLI command: no file watching, scan finished before use. */
 import { createService, type GlossService } from '../../core/api/service.js';
 import { appDataDir, packageVersion } from '../app-paths.js';
+import { terminalSafe } from '../terminal-text.js';
 
 export async function openLibraryForCli(dir: string): Promise<GlossService> {
   const service = await createService({
@@ -40,7 +41,7 @@ export async function reportStoreProblems(
   write: (line: string) => unknown = (line) => process.stderr.write(line),
 ): Promise<void> {
   const { problems, readOnly } = await service.handlers.getStoreProblems({});
-  for (const p of problems) write(`gloss: ${p.file}: ${p.message}\n`);
+  for (const p of problems) write(`gloss: ${terminalSafe(`${p.file}: ${p.message}`)}\n`);
   if (readOnly && !problems.some((p) => p.message === readOnly))
-    write(`gloss: the annotations are read-only: ${readOnly}\n`);
+    write(`gloss: the annotations are read-only: ${terminalSafe(readOnly)}\n`);
 }

@@ -5,6 +5,7 @@ import { appDataDir, packageVersion, sampleLibraryDir, uiDir } from '../app-path
 import { startServer } from '../serve/http-server.js';
 import { newToken } from '../serve/http-guard.js';
 import { CliError } from '../cli-error.js';
+import { terminalSafe } from '../terminal-text.js';
 import { ensureSampleLibrary } from '../../core/settings/sample-library.js';
 
 export interface ServeCommandOptions {
@@ -28,7 +29,7 @@ export async function serveCommand(folder: string | undefined, options: ServeCom
   );
   const server = await startServer({ service, token: newToken(), staticDir, port: options.port ?? 0 });
   process.stdout.write(
-    `Gloss is serving ${service.ctx.session?.info.root}\nOpen this address in your browser:\n\n  ${server.url}\n\nPress Ctrl+C to stop.\n`,
+    `Gloss is serving ${terminalSafe(service.ctx.session?.info.root ?? '')}\nOpen this address in your browser:\n\n  ${server.url}\n\nPress Ctrl+C to stop.\n`,
   );
   const stop = async () => {
     await server.close();
