@@ -2,20 +2,33 @@
  * The desktop host: one secure window on the shared UI, wired to the core service over IPC.
  * Everything here is glue; the rules it applies live in security.ts (pure, unit-tested).
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createService, type GlossService } from '../core/api/service.js';
 import { dispatch } from '../core/api/dispatch.js';
 import { ensureSampleLibrary } from '../core/settings/sample-library.js';
-import { toErrorPayload } from '../core/api/errors.js';
+import { ApiError, toErrorPayload } from '../core/api/errors.js';
+import { IPC } from './ipc-channels.js';
 import { registerAppScheme, serveUi } from './app-protocol.js';
 import { buildMenu } from './menu.js';
 import {
   APP_ENTRY,
   isTrustedSender,
   navigationDecision,
+  NOT_CHOSEN_MESSAGE,
+  pageMayCall,
   permissionDecision,
   secureWebPreferences,
   windowOpenDecision,
@@ -93,22 +106,36 @@ async function start(): Promise<void> {
     folderArgument(process.argv.slice(1)) ?? recent ?? (await ensureSampleLibrary(dataDir, sampleLibrary));
   await service.open(initial).catch(showError);
 
-  ipcMain.handle('gloss:op', async (event, name: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame)) {
-      return { ok: false, error: { code: 'unauthorized', message: 'Untrusted sender.' } };
-    }
-    try {
-      return { ok: true, result: await dispatch(service!.handlers, String(name), input) };
-    } catch (err) {
-      return { ok: false, error: toErrorPayload(err) };
-    }
-  });
+  const svc = service;
+  ipcMain.handle(IPC.op, (event, name: unknown, input: unknown) =>
+    answer(event, () => {
+      if (!pageMayCall(String(name), input, svc.ctx.settings.recent))
+        throw new ApiError('invalid-input', NOT_CHOSEN_MESSAGE);
+      return dispatch(svc.handlers, String(name), input);
+    }),
+  );
+  // Only the preload sends this, with the path of a File the user dropped (preload.ts).
+  ipcMain.handle(IPC.openDropped, (event, path: unknown) =>
+    answer(event, () => dispatch(svc.handlers, 'openLibrary', { path })),
+  );
   service.subscribe((event) => {
-    mainWindow?.webContents.send('gloss:event', event);
+    mainWindow?.webContents.send(IPC.event, event);
     if (event.type === 'library-changed' && event.reason === 'opened') refreshMenu();
   });
   refreshMenu();
   createWindow(dataDir);
+}
+
+/** Runs an IPC request for the app's own top frame only, and turns failures into error replies. */
+async function answer(event: IpcMainInvokeEvent, run: () => Promise<unknown>): Promise<unknown> {
+  if (!isTrustedSender(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame)) {
+    return { ok: false, error: { code: 'unauthorized', message: 'Untrusted sender.' } };
+  }
+  try {
+    return { ok: true, result: await run() };
+  } catch (err) {
+    return { ok: false, error: toErrorPayload(err) };
+  }
 }
 
 function refreshMenu(): void {
@@ -118,7 +145,7 @@ function refreshMenu(): void {
     buildMenu(svc.ctx.settings.recent, {
       openFolder: () => void svc.handlers.chooseLibraryFolder({}).catch(showError),
       openRecent: (folder) => void svc.open(folder).catch(showError),
-      toUi: (command) => mainWindow?.webContents.send('gloss:event', { type: 'menu', command }),
+      toUi: (command) => mainWindow?.webContents.send(IPC.event, { type: 'menu', command }),
     }),
   );
 }

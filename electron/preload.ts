@@ -5,29 +5,32 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { operationNames, type GlossApi, type GlossEvent } from '../core/api/contract.js';
+import { IPC } from './ipc-channels.js';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
 
-async function call(name: string, input: unknown): Promise<unknown> {
-  const reply = (await ipcRenderer.invoke('gloss:op', name, input)) as Reply;
+async function call(channel: string, ...args: unknown[]): Promise<unknown> {
+  const reply = (await ipcRenderer.invoke(channel, ...args)) as Reply;
   if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
   return reply.result;
 }
 
 const api = Object.fromEntries(
-  operationNames.map((name) => [name, (input: unknown) => call(name, input)]),
+  operationNames.map((name) => [name, (input: unknown) => call(IPC.op, name, input)]),
 ) as unknown as GlossApi;
 
 contextBridge.exposeInMainWorld('gloss', api);
 contextBridge.exposeInMainWorld('glossEvents', {
   subscribe(listener: (event: GlossEvent) => void): () => void {
     const handler = (_event: IpcRendererEvent, payload: GlossEvent) => listener(payload);
-    ipcRenderer.on('gloss:event', handler);
-    return () => ipcRenderer.removeListener('gloss:event', handler);
+    ipcRenderer.on(IPC.event, handler);
+    return () => ipcRenderer.removeListener(IPC.event, handler);
   },
 });
 
-// Dropped folders: the sandbox hides file paths, so the preload asks Electron for them.
+// Dropped folders: the sandbox hides file paths, so the preload asks Electron for the path of the
+// File the page hands over and passes it to main itself. The page never gets to name a path: a
+// File made by script has none (getPathForFile answers ''), and anything else throws.
 contextBridge.exposeInMainWorld('glossFiles', {
-  pathForFile: (file: File): string => webUtils.getPathForFile(file),
+  openDroppedFolder: (file: File): Promise<unknown> => call(IPC.openDropped, webUtils.getPathForFile(file)),
 });

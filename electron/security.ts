@@ -1,7 +1,7 @@
 /**
  * The desktop host's security rules as pure functions, so they are unit-tested without
  * Electron: window preferences, what may be navigated to or opened, permissions, which IPC
- * senders are trusted, and how app:// URLs map to files.
+ * senders are trusted, which folders the page may open, and how app:// URLs map to files.
  */
 import { resolve, sep } from 'node:path';
 import type { WebPreferences } from 'electron';
@@ -72,6 +72,22 @@ export function permissionDecision(_permission: string): boolean {
 export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean): boolean {
   return isMainFrame && frameUrl !== undefined && isAppUrl(frameUrl);
 }
+
+/**
+ * Whether the page may make this API call. The page shows hostile articles, so it is not trusted
+ * to name a folder to open: `openLibrary` is answered only for a folder the user chose before (the
+ * recent list). Folders chosen now reach the host without a path from the page: the folder dialog
+ * (`chooseLibraryFolder`), a drop (the preload resolves the dropped file's path), the menu and the
+ * command line.
+ */
+export function pageMayCall(name: string, input: unknown, recent: readonly string[]): boolean {
+  if (name !== 'openLibrary') return true;
+  const path = (input as { path?: unknown } | null)?.path;
+  return typeof path === 'string' && recent.includes(path);
+}
+
+export const NOT_CHOSEN_MESSAGE =
+  'Gloss opens only folders you chose: use Open Folder, drop a folder on the window, or pick one from the recent list.';
 
 /**
  * The file an app:// request maps to, inside `root`, or null: wrong host, encoded slashes or

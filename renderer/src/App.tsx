@@ -37,8 +37,8 @@ const SNAP_KEY = 'gloss.snapSentences';
 
 declare global {
   interface Window {
-    /** Desktop only (preload): the path of a dropped file or folder. */
-    glossFiles?: { pathForFile(file: File): string };
+    /** Desktop only (preload): opens a dropped folder; the page never sees or names its path. */
+    glossFiles?: { openDroppedFolder(file: File): Promise<unknown> };
   }
 }
 
@@ -318,8 +318,8 @@ export function App({ bridge }: { bridge: HostBridge }) {
       const file = e.dataTransfer?.files[0];
       if (!file) return;
       e.preventDefault();
-      const path = window.glossFiles?.pathForFile(file);
-      if (path) openFolder(path);
+      const files = window.glossFiles;
+      if (files) files.openDroppedFolder(file).then(() => refreshState(), report);
       else setNotice(t('app.dropInBrowser'));
     };
     window.addEventListener('dragover', over);
@@ -328,7 +328,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [openFolder, t]);
+  }, [refreshState, report, t]);
 
   useEffect(() => {
     if (!notice) return;

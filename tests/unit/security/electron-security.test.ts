@@ -5,6 +5,7 @@ import {
   isSafeExternalUrl,
   isTrustedSender,
   navigationDecision,
+  pageMayCall,
   permissionDecision,
   resolveAppPath,
   secureWebPreferences,
@@ -63,6 +64,37 @@ describe('permissions and IPC senders', () => {
     expect(isTrustedSender(APP_ENTRY, false)).toBe(false);
     expect(isTrustedSender('https://evil.example/', true)).toBe(false);
     expect(isTrustedSender(undefined, true)).toBe(false);
+  });
+});
+
+describe('folders the page may open (desktop)', () => {
+  const recent = ['/home/ana/library', '/home/ana/新闻'];
+
+  it('opens a folder from the recent list, which the user chose before', () => {
+    expect(pageMayCall('openLibrary', { path: '/home/ana/library' }, recent)).toBe(true);
+    expect(pageMayCall('openLibrary', { path: '/home/ana/新闻' }, recent)).toBe(true);
+  });
+
+  it('refuses any other path the page names, however it is spelled', () => {
+    for (const path of [
+      '/etc',
+      '/home/ana',
+      '/home/ana/library/',
+      '/home/ana/library/../..',
+      '/home/ana/library/sub',
+      'library',
+      '',
+    ]) {
+      expect(pageMayCall('openLibrary', { path }, recent), path).toBe(false);
+    }
+    expect(pageMayCall('openLibrary', { path: ['/home/ana/library'] }, recent)).toBe(false);
+    expect(pageMayCall('openLibrary', null, recent)).toBe(false);
+    expect(pageMayCall('openLibrary', { path: '/home/ana/library' }, [])).toBe(false);
+  });
+
+  it('leaves every other operation to the API (the dialog, the drop and the menu need no path)', () => {
+    expect(pageMayCall('chooseLibraryFolder', {}, [])).toBe(true);
+    expect(pageMayCall('listArticles', {}, [])).toBe(true);
   });
 });
 
