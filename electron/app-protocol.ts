@@ -15,7 +15,9 @@ export function serveUi(uiRoot: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(uiRoot, request.url);
     if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    // A missing file is a 404 here rather than a failed request in the main process.
+    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (!response) return new Response('Not found', { status: 404 });
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy());
     headers.set('X-Content-Type-Options', 'nosniff');

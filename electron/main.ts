@@ -13,7 +13,7 @@ import {
   shell,
   type IpcMainInvokeEvent,
 } from 'electron';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createService, type GlossService } from '../core/api/service.js';
@@ -73,8 +73,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
 }
 
+/** The first argument naming a folder (Electron's own arguments and `.` in development are not). */
 function folderArgument(argv: string[]): string | undefined {
-  return argv.filter((a) => !a.startsWith('-') && a !== '.').find((a) => existsSync(a));
+  return argv
+    .filter((a) => !a.startsWith('-') && a !== '.')
+    .find((a) => statSync(a, { throwIfNoEntry: false })?.isDirectory());
 }
 
 async function start(): Promise<void> {
