@@ -27,6 +27,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // A middle click would otherwise open links through auxclick, past the window-open handler.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

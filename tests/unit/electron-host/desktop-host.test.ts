@@ -18,9 +18,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { nodeBundles } from '../../../scripts/node-bundles.mjs';
+import { buildDesktopHost } from './build-desktop-host.js';
 import * as electron from './electron-double.js';
 
 vi.mock('electron', () => import('./electron-double.js'));
@@ -52,10 +51,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string):
 }
 
 beforeAll(async () => {
-  const bundles = nodeBundles(dist);
-  await Promise.all(
-    [bundles.main, bundles.mainWorker, bundles.preload].map((o) => build({ ...o, sourcemap: false })),
-  );
+  await buildDesktopHost(dist);
   // The built main finds its packages as the app does, from node_modules above it.
   symlinkSync(join(REPO, 'node_modules'), join(work, 'node_modules'), 'dir');
   mkdirSync(join(ui, 'assets'), { recursive: true });
@@ -119,6 +115,7 @@ describe('the desktop host, started', () => {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs.preload).toBe(join(dist, 'electron', 'preload.cjs'));
     expect(existsSync(prefs.preload as string)).toBe(true);
