@@ -1,7 +1,7 @@
 /**
  * A few worker threads that read and parse article files for a scan (parse-worker.ts), so a cold
  * open uses every core. Best effort by design: a worker that cannot start (no worker file, no
- * TypeScript loader, Electron's asar archive…) or that fails drops out, and its batches are
+ * TypeScript loader…) or that fails drops out, and its batches are
  * rejected so that the caller parses them on the main thread: nothing is lost, only speed.
  */
 import { Worker } from 'node:worker_threads';
