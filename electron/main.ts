@@ -56,7 +56,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv) => {
-    const folder = folderArgument(argv.slice(1));
+    const folder = folderArgument(argv);
     if (folder && service) void service.open(folder).catch(showError);
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
@@ -73,10 +73,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
 }
 
-/** The first argument naming a folder (Electron's own arguments and `.` in development are not). */
+/**
+ * The first folder named on a command line. It follows the executable, and in development the
+ * app's own folder too (`electron . ~/news`), which is not a library; switches are skipped.
+ */
 function folderArgument(argv: string[]): string | undefined {
   return argv
-    .filter((a) => !a.startsWith('-') && a !== '.')
+    .slice(app.isPackaged ? 1 : 2)
+    .filter((a) => !a.startsWith('-'))
     .find((a) => statSync(a, { throwIfNoEntry: false })?.isDirectory());
 }
 
@@ -106,7 +110,7 @@ async function start(): Promise<void> {
   });
   const recent = service.ctx.settings.recent.find((dir) => existsSync(dir));
   const initial =
-    folderArgument(process.argv.slice(1)) ?? recent ?? (await ensureSampleLibrary(dataDir, sampleLibrary));
+    folderArgument(process.argv) ?? recent ?? (await ensureSampleLibrary(dataDir, sampleLibrary));
   await service.open(initial).catch(showError);
 
   const svc = service;

@@ -65,8 +65,8 @@ beforeAll(async () => {
     cpSync(join(REPO, 'tests', 'fixtures', 'library', 'folder', 'news'), library, { recursive: true });
   }
   process.env.GLOSS_DATA_DIR = join(work, 'data');
-  // Started as `gloss library-a`.
-  process.argv = [process.execPath, libraryA];
+  // Started as `electron <app folder> library-a` (development: Electron's argv names the app).
+  process.argv = [process.execPath, REPO, libraryA];
   await import(pathToFileURL(join(dist, 'electron', 'main.js')).href);
   electron.fireReady();
   await until(() => electron.BrowserWindow.windows.length === 1, 'the window');
@@ -314,7 +314,7 @@ describe('a second instance', () => {
   it('opens its folder argument in this window and brings it forward', async () => {
     const window = electron.BrowserWindow.windows[0]!;
     window.minimized = true;
-    electron.app.emit('second-instance', {}, ['/opt/Gloss/gloss', '--flag', libraryB], '/');
+    electron.app.emit('second-instance', {}, ['/opt/electron', REPO, '--flag', libraryB], '/');
     await until(async () => (await openRoot()) === libraryB, 'the second instance folder');
     expect(window.restored).toBe(1);
     expect(window.focused).toBeGreaterThan(0);
