@@ -9,8 +9,10 @@ import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
 import type { AppApi } from '../api/app-api.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
+import { swatchStyle, tagColor } from '../coding/safe-color.js';
 import { quoteText } from '../../../core/stored-annotation.js';
 import { useAfterPaint } from '../hooks/use-after-paint.js';
+import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface AnnotationsPaneProps {
   api: AppApi;
@@ -36,7 +38,7 @@ function shorten(text: string, max = 160): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-export function AnnotationsPane(props: AnnotationsPaneProps) {
+function AnnotationsPaneContent(props: AnnotationsPaneProps) {
   const { article, tagsById, activeId } = props;
   // The list may hold a thousand items: rendered once the reader has painted the article's
   // highlights, so opening an article is not held up by this pane.
@@ -103,7 +105,7 @@ export function AnnotationsPane(props: AnnotationsPaneProps) {
               >
                 <span
                   className="quote-bar"
-                  style={{ background: colorOfAnnotation(a, tagsById) }}
+                  style={swatchStyle(colorOfAnnotation(a, tagsById))}
                   aria-hidden="true"
                 />
                 <span className="annotation-text">
@@ -116,7 +118,7 @@ export function AnnotationsPane(props: AnnotationsPaneProps) {
                         const tag = tagsById.get(id);
                         return tag ? (
                           <span key={id} className="tag-chip small" data-testid="annotation-tag">
-                            <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
+                            <span className="swatch" style={swatchStyle(tagColor(tag))} aria-hidden="true" />
                             {tag.name}
                           </span>
                         ) : null;
@@ -267,3 +269,9 @@ function MemoEditor({
     </section>
   );
 }
+
+export const AnnotationsPane = withPaneBoundary(AnnotationsPaneContent, {
+  pane: 'annotations',
+  className: 'annotations-pane',
+  resetKey: (props) => props.article?.id,
+});

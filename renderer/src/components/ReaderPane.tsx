@@ -39,6 +39,7 @@ import {
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { loadReadingPosition, saveReadingPosition } from '../reader/reading-position.js';
 import { scrollToRange } from '../reader/scroll-to-range.js';
+import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 export interface ReaderHandle {
   /** Scrolls to a passage and flashes it. */
@@ -94,7 +95,7 @@ function rangeContainsPoint(range: Range, x: number, y: number): boolean {
 
 const NO_NODES: Node[] = [];
 
-export function ReaderPane(props: ReaderPaneProps) {
+function ReaderPaneContent(props: ReaderPaneProps) {
   const { article, fontSize, annotations, tagsById, activeId, pending, snapSentences, loadImages, popover } =
     props;
   const { onSelectText, onActivate, ref } = props;
@@ -466,3 +467,9 @@ export function ReaderPane(props: ReaderPaneProps) {
     </article>
   );
 }
+
+export const ReaderPane = withPaneBoundary(ReaderPaneContent, {
+  pane: 'reader',
+  className: 'reader',
+  resetKey: (props) => props.article?.id,
+});

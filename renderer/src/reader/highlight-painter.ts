@@ -9,8 +9,8 @@
  * highlights whose rules exist costs a repaint. So the colours the codebook and the library use are
  * prepared (`prepareColors`) when the codebook loads, before an article is on screen.
  */
-import { COLOR_PATTERN } from '../../../core/store/palette.js';
-import { OKABE_ITO } from '../coding/annotation-colors.js';
+import { OKABE_ITO } from '../../../core/store/palette.js';
+import { isSafeColor } from '../coding/safe-color.js';
 
 const PREFIX = 'gloss-';
 export const ACTIVE_HIGHLIGHT = 'gloss-active';
@@ -50,7 +50,7 @@ function styleColors(colors: Iterable<string>): void {
   const wanted = sheet ? [...colors] : [...OKABE_ITO, ...colors];
   for (const raw of wanted) {
     const color = raw.toLowerCase();
-    if (styled.has(color) || !COLOR_PATTERN.test(color)) continue;
+    if (styled.has(color) || !isSafeColor(color)) continue;
     styled.add(color);
     const name = highlightName(color);
     // Translucent, so overlapping highlights visibly deepen; the underline keeps a colour cue
