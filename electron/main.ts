@@ -11,6 +11,7 @@ import { dispatch } from '../core/api/dispatch.js';
 import { ensureSampleLibrary } from '../core/settings/sample-library.js';
 import { toErrorPayload } from '../core/api/errors.js';
 import { registerAppScheme, serveUi } from './app-protocol.js';
+import { currentPolicy } from '../core/security/content-security-policy.js';
 import { buildMenu } from './menu.js';
 import {
   APP_ENTRY,
@@ -66,7 +67,7 @@ function folderArgument(argv: string[]): string | undefined {
 
 async function start(): Promise<void> {
   hardenSessions();
-  serveUi(uiRoot);
+  serveUi(uiRoot, () => currentPolicy(service?.ctx));
   const dataDir = app.getPath('userData');
   service = await createService({
     host: 'desktop',
