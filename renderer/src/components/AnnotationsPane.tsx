@@ -12,6 +12,7 @@ import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { swatchStyle, tagColor } from '../coding/safe-color.js';
 import { quoteText } from '../../../core/stored-annotation.js';
 import { useAfterPaint } from '../hooks/use-after-paint.js';
+import { articleLanguage } from '../reader/article-language.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface AnnotationsPaneProps {
@@ -46,6 +47,8 @@ function AnnotationsPaneContent(props: AnnotationsPaneProps) {
   // Meanwhile another article's list is not shown beside this one.
   const annotations = shown[0] && shown[0].articleId !== article?.id ? NONE : shown;
   const text = article?.doc.text ?? '';
+  // Quotes are set in the article's language, so they get its font stack.
+  const quoteLang = article ? articleLanguage(article) : undefined;
   const { t } = useTranslation();
   const placed = annotations.filter((a) => a.range);
   const orphans = annotations.filter((a) => !a.range);
@@ -109,7 +112,7 @@ function AnnotationsPaneContent(props: AnnotationsPaneProps) {
                   aria-hidden="true"
                 />
                 <span className="annotation-text">
-                  <span className="quote" data-testid="annotation-quote">
+                  <span className="quote" lang={quoteLang} data-testid="annotation-quote">
                     {shorten(quoteText(a, text))}
                   </span>
                   {a.tagIds.length > 0 && (
@@ -151,7 +154,9 @@ function AnnotationsPaneContent(props: AnnotationsPaneProps) {
           <ol className="annotation-list">
             {orphans.map((a) => (
               <li key={a.id} className="orphan" data-testid="orphan-item">
-                <span className="quote">{shorten(quoteText(a, text))}</span>
+                <span className="quote" lang={quoteLang}>
+                  {shorten(quoteText(a, text))}
+                </span>
                 {a.note && <span className="note">{shorten(a.note, 300)}</span>}
                 <span className="orphan-actions">
                   <button

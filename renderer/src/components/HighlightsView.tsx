@@ -11,6 +11,7 @@ import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { swatchStyle, tagColor } from '../coding/safe-color.js';
 import { tagRows } from '../coding/tag-tree.js';
 import type { HighlightsFilter } from '../export/export-settings.js';
+import { guessLanguage } from '../reader/article-language.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface HighlightsViewProps {
@@ -110,7 +111,9 @@ function HighlightsViewContent({
               />
               <span className="annotation-text">
                 <span className="hit-title">{item.articleTitle ?? t('highlights.missingArticle')}</span>
-                <span className="quote">{item.quote.exact}</span>
+                <span className="quote" lang={guessLanguage(item.quote.exact)}>
+                  {item.quote.exact}
+                </span>
                 <span className="chips">
                   {item.tagIds.map((id) => {
                     const tag = tagsById.get(id);

@@ -39,6 +39,7 @@ import {
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { loadReadingPosition, saveReadingPosition } from '../reader/reading-position.js';
 import { scrollToRange } from '../reader/scroll-to-range.js';
+import { articleLanguage } from '../reader/article-language.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 export interface ReaderHandle {
@@ -381,7 +382,7 @@ function ReaderPaneContent(props: ReaderPaneProps) {
       ref={scroller}
       style={{ fontSize }}
       data-testid="reader"
-      lang={/[\u3400-\u9fff]/.test(meta.title) ? 'zh-CN' : undefined}
+      lang={articleLanguage(article)}
     >
       <header className="reader-header">
         <div className="reader-nav">
