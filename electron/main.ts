@@ -22,6 +22,7 @@ import { ensureSampleLibrary } from '../core/settings/sample-library.js';
 import { ApiError, toErrorPayload } from '../core/api/errors.js';
 import { IPC } from './ipc-channels.js';
 import { registerAppScheme, serveUi } from './app-protocol.js';
+import { currentPolicy } from '../core/security/content-security-policy.js';
 import { buildMenu } from './menu.js';
 import {
   APP_ENTRY,
@@ -86,7 +87,7 @@ function folderArgument(argv: string[]): string | undefined {
 
 async function start(): Promise<void> {
   hardenSessions();
-  serveUi(uiRoot);
+  serveUi(uiRoot, () => currentPolicy(service?.ctx));
   const dataDir = app.getPath('userData');
   service = await createService({
     host: 'desktop',

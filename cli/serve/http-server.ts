@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { dispatch } from '../../core/api/dispatch.js';
 import { toErrorPayload } from '../../core/api/errors.js';
 import type { GlossService } from '../../core/api/service.js';
-import { contentSecurityPolicy } from '../../core/security/content-security-policy.js';
+import { currentPolicy } from '../../core/security/content-security-policy.js';
 import { hostAllowed, MAX_REQUEST_BYTES, originAllowed, tokenMatches } from './http-guard.js';
 import { readStatic } from './static-files.js';
 
@@ -41,7 +41,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    setCommonHeaders(res);
+    setCommonHeaders(res, currentPolicy(service.ctx));
     if (!hostAllowed(req.headers.host, port)) return sendText(res, 421, 'Unknown host.');
     if (!originAllowed(req.headers.origin, port))
       return sendText(res, 403, 'Cross-origin requests are refused.');
@@ -143,8 +143,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-function setCommonHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy());
+function setCommonHeaders(res: ServerResponse, policy: string): void {
+  res.setHeader('Content-Security-Policy', policy);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');

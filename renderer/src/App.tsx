@@ -24,6 +24,7 @@ import type { HighlightsFilter, LibraryFilter } from './export/export-settings.j
 import { StoreStatusBanner } from './components/StoreStatusBanner.js';
 import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts.js';
 import { useTheme } from './hooks/use-theme.js';
+import { useImagePolicyReload } from './hooks/use-image-policy-reload.js';
 import { useCoding } from './coding/use-coding.js';
 import { tagRows } from './coding/tag-tree.js';
 import type { OffsetRange } from './reader/text-map.js';
@@ -122,6 +123,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     setPending(null);
     setEditor(null);
   }, []);
+  const imagesShown = useImagePolicyReload(state, selectedId, selectArticle);
 
   const updatePreferences = useCallback(
     (patch: Partial<Preferences>) => {
@@ -482,7 +484,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
               activeId={activeId}
               pending={pending}
               snapSentences={snapSentences}
-              loadImages={state.library?.loadRemoteImages ?? false}
+              loadImages={imagesShown}
               popover={popover}
               onLoadImages={(on) =>
                 api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)

@@ -1,4 +1,5 @@
 /** Renderer entry: connects to the host's API and mounts the app. */
+import './zod-jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/i18n.js';

@@ -19,6 +19,7 @@ import { listedFields, storedAnnotation } from '../../../core/stored-annotation.
 import { prepareColors } from '../reader/highlight-painter.js';
 import { UndoStack, type UndoEntry } from './undo-stack.js';
 import { MAX_RESTORE_BATCH, type TagRemoval } from '../../../core/api/annotation-contract.js';
+import { countsById } from './counts-by-id.js';
 
 export interface AnnotationDraft {
   tagIds: string[];
@@ -44,7 +45,8 @@ export interface TagPatch {
 export interface Coding {
   tags: Tag[];
   tagsById: ReadonlyMap<string, Tag>;
-  counts: Record<string, number>;
+  /** Highlights per tag id (a Map: tag ids come from files and may be `__proto__`). */
+  counts: ReadonlyMap<string, number>;
   /** The open article's highlights in reading order (orphans last). */
   annotations: AnchoredAnnotation[];
   /** Tags of the last highlight made or tagged: what `h` applies. */
@@ -95,7 +97,7 @@ export function useCoding(
 ): Coding {
   const api: AppApi = bridge.api;
   const [tags, setTags] = useState<Tag[]>([]);
-  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [counts, setCounts] = useState<ReadonlyMap<string, number>>(() => new Map());
   const [annotations, setAnnotations] = useState<{ articleId: string; list: AnchoredAnnotation[] } | null>(
     null,
   );
@@ -131,7 +133,7 @@ export function useCoding(
     api.listTags({}).then((r) => {
       prepareColors([...r.tags.map((tag) => tag.color), ...r.colors]);
       setTags(r.tags);
-      setCounts(r.counts);
+      setCounts(countsById(r.counts));
     }, report);
   }, [api, report]);
 
@@ -362,7 +364,7 @@ export function useCoding(
     async (id: string): Promise<Annotation[] | null> => {
       const below = new Set(subtree(tagsRef.current, id).map((t) => t.id));
       let upperBound = 0;
-      for (const tagId of below) upperBound += countsRef.current[tagId] ?? 0;
+      for (const tagId of below) upperBound += countsRef.current.get(tagId) ?? 0;
       if (upperBound <= MAX_RESTORE_BATCH) return null;
       const affected: Annotation[] = [];
       for (let offset = 0; ; offset += 5000) {

@@ -8,6 +8,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Tag } from '../../../core/model.js';
 import { OKABE_ITO } from '../coding/annotation-colors.js';
+import { swatchStyle, tagColor } from '../coding/safe-color.js';
 import type { AnnotationDraft } from '../coding/use-coding.js';
 import { foldName, matchTags, tagRows } from '../coding/tag-tree.js';
 
@@ -151,7 +152,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
           if (!tag) return null;
           return (
             <span key={id} className="tag-chip" data-testid="editor-tag-chip">
-              <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
+              <span className="swatch" style={swatchStyle(tagColor(tag))} aria-hidden="true" />
               {tag.name}
               <button
                 type="button"
@@ -196,7 +197,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
                   setQuery('');
                 }}
               >
-                <span className="swatch" style={{ background: row.tag.color }} aria-hidden="true" />
+                <span className="swatch" style={swatchStyle(tagColor(row.tag))} aria-hidden="true" />
                 {row.path}
                 {tagIds.includes(row.tag.id) && <span className="check"> ✓</span>}
               </li>
@@ -237,7 +238,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
             role="radio"
             aria-checked={color?.toUpperCase() === c}
             className={`swatch-button${color?.toUpperCase() === c ? ' chosen' : ''}`}
-            style={{ background: c }}
+            style={swatchStyle(c)}
             title={t(`colors.${COLOR_NAMES[c] ?? 'orange'}`)}
             aria-label={t(`colors.${COLOR_NAMES[c] ?? 'orange'}`)}
             onClick={() => pickColor(c)}

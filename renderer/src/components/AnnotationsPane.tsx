@@ -9,8 +9,11 @@ import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
 import type { AppApi } from '../api/app-api.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
+import { swatchStyle, tagColor } from '../coding/safe-color.js';
 import { quoteText } from '../../../core/stored-annotation.js';
 import { useAfterPaint } from '../hooks/use-after-paint.js';
+import { articleLanguage } from '../reader/article-language.js';
+import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface AnnotationsPaneProps {
   api: AppApi;
@@ -36,7 +39,7 @@ function shorten(text: string, max = 160): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-export function AnnotationsPane(props: AnnotationsPaneProps) {
+function AnnotationsPaneContent(props: AnnotationsPaneProps) {
   const { article, tagsById, activeId } = props;
   // The list may hold a thousand items: rendered once the reader has painted the article's
   // highlights, so opening an article is not held up by this pane.
@@ -44,6 +47,8 @@ export function AnnotationsPane(props: AnnotationsPaneProps) {
   // Meanwhile another article's list is not shown beside this one.
   const annotations = shown[0] && shown[0].articleId !== article?.id ? NONE : shown;
   const text = article?.doc.text ?? '';
+  // Quotes are set in the article's language, so they get its font stack.
+  const quoteLang = article ? articleLanguage(article) : undefined;
   const { t } = useTranslation();
   const placed = annotations.filter((a) => a.range);
   const orphans = annotations.filter((a) => !a.range);
@@ -103,11 +108,11 @@ export function AnnotationsPane(props: AnnotationsPaneProps) {
               >
                 <span
                   className="quote-bar"
-                  style={{ background: colorOfAnnotation(a, tagsById) }}
+                  style={swatchStyle(colorOfAnnotation(a, tagsById))}
                   aria-hidden="true"
                 />
                 <span className="annotation-text">
-                  <span className="quote" data-testid="annotation-quote">
+                  <span className="quote" lang={quoteLang} data-testid="annotation-quote">
                     {shorten(quoteText(a, text))}
                   </span>
                   {a.tagIds.length > 0 && (
@@ -116,7 +121,7 @@ export function AnnotationsPane(props: AnnotationsPaneProps) {
                         const tag = tagsById.get(id);
                         return tag ? (
                           <span key={id} className="tag-chip small" data-testid="annotation-tag">
-                            <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
+                            <span className="swatch" style={swatchStyle(tagColor(tag))} aria-hidden="true" />
                             {tag.name}
                           </span>
                         ) : null;
@@ -149,7 +154,9 @@ export function AnnotationsPane(props: AnnotationsPaneProps) {
           <ol className="annotation-list">
             {orphans.map((a) => (
               <li key={a.id} className="orphan" data-testid="orphan-item">
-                <span className="quote">{shorten(quoteText(a, text))}</span>
+                <span className="quote" lang={quoteLang}>
+                  {shorten(quoteText(a, text))}
+                </span>
                 {a.note && <span className="note">{shorten(a.note, 300)}</span>}
                 <span className="orphan-actions">
                   <button
@@ -267,3 +274,9 @@ function MemoEditor({
     </section>
   );
 }
+
+export const AnnotationsPane = withPaneBoundary(AnnotationsPaneContent, {
+  pane: 'annotations',
+  className: 'annotations-pane',
+  resetKey: (props) => props.article?.id,
+});

@@ -9,9 +9,11 @@ import type { Tag } from '../../../core/model.js';
 import type { AppApi } from '../api/app-api.js';
 import type { Coding } from '../coding/use-coding.js';
 import { OKABE_ITO } from '../coding/annotation-colors.js';
+import { swatchStyle, tagColor } from '../coding/safe-color.js';
 import { tagRows, withDescendants } from '../coding/tag-tree.js';
 import { COLOR_NAMES } from './AnnotationEditor.js';
 import { downloadText } from '../export/download.js';
+import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface CodebookDialogProps {
   api: AppApi;
@@ -22,7 +24,7 @@ interface CodebookDialogProps {
 
 type Confirm = { kind: 'delete'; tag: Tag } | { kind: 'merge'; tag: Tag; target: Tag } | null;
 
-export function CodebookDialog({ api, coding, onClose, onError }: CodebookDialogProps) {
+function CodebookDialogContent({ api, coding, onClose, onError }: CodebookDialogProps) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const { tags, counts } = coding;
@@ -42,7 +44,7 @@ export function CodebookDialog({ api, coding, onClose, onError }: CodebookDialog
 
   const selected = tags.find((tag) => tag.id === selectedId) ?? null;
   const below = selected ? withDescendants(tags, selected.id) : new Set<string>();
-  const total = (id: string) => [...withDescendants(tags, id)].reduce((n, x) => n + (counts[x] ?? 0), 0);
+  const total = (id: string) => [...withDescendants(tags, id)].reduce((n, x) => n + (counts.get(x) ?? 0), 0);
 
   const add = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -173,15 +175,18 @@ export function CodebookDialog({ api, coding, onClose, onError }: CodebookDialog
                   if (e.key === 'Enter' || e.key === ' ') setSelectedId(r.tag.id);
                 }}
               >
-                <span className="swatch" style={{ background: r.tag.color }} aria-hidden="true" />
+                <span className="swatch" style={swatchStyle(tagColor(r.tag))} aria-hidden="true" />
                 <span className="tag-name">{r.tag.name}</span>
                 {i < 9 && (
                   <kbd className="tag-key" title={t('codebook.keyHint', { key: i + 1 })}>
                     {i + 1}
                   </kbd>
                 )}
-                <span className="tag-count" title={t('codebook.usedBy', { count: counts[r.tag.id] ?? 0 })}>
-                  {counts[r.tag.id] ?? 0}
+                <span
+                  className="tag-count"
+                  title={t('codebook.usedBy', { count: counts.get(r.tag.id) ?? 0 })}
+                >
+                  {counts.get(r.tag.id) ?? 0}
                 </span>
               </li>
             ))}
@@ -194,7 +199,7 @@ export function CodebookDialog({ api, coding, onClose, onError }: CodebookDialog
               key={selected.id}
               tag={selected}
               rows={rows.filter((r) => !below.has(r.tag.id))}
-              used={counts[selected.id] ?? 0}
+              used={counts.get(selected.id) ?? 0}
               usedWithSubTags={total(selected.id)}
               coding={coding}
               mergeTarget={mergeTarget}
@@ -305,9 +310,9 @@ function TagDetail({
           <button
             key={c}
             type="button"
-            className={`swatch-button${tag.color.toUpperCase() === c ? ' chosen' : ''}`}
-            style={{ background: c }}
-            aria-pressed={tag.color.toUpperCase() === c}
+            className={`swatch-button${tagColor(tag).toUpperCase() === c ? ' chosen' : ''}`}
+            style={swatchStyle(c)}
+            aria-pressed={tagColor(tag).toUpperCase() === c}
             aria-label={t(`colors.${COLOR_NAMES[c] ?? 'orange'}`)}
             title={t(`colors.${COLOR_NAMES[c] ?? 'orange'}`)}
             onClick={() => void coding.updateTag(tag.id, { color: c })}
@@ -317,7 +322,7 @@ function TagDetail({
           type="color"
           aria-label={t('codebook.customColor')}
           title={t('codebook.customColor')}
-          value={tag.color.toLowerCase()}
+          value={tagColor(tag).toLowerCase()}
           onChange={(e) => void coding.updateTag(tag.id, { color: e.target.value.toUpperCase() })}
         />
       </fieldset>
@@ -367,3 +372,9 @@ function TagDetail({
     </div>
   );
 }
+
+export const CodebookDialog = withPaneBoundary(CodebookDialogContent, {
+  pane: 'codebook',
+  className: 'pane-error-dialog',
+  onClose: (props) => props.onClose,
+});

@@ -26,6 +26,7 @@ import {
   type ExportSettings,
 } from '../export/export-settings.js';
 import { useFocusTrap } from '../hooks/use-focus-trap.js';
+import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 export type ExportTab = 'export' | 'import';
 
@@ -54,7 +55,7 @@ type Outcome =
 
 const FORMATS = ['csv', 'json', 'md'] as const;
 
-export function ExportDialog(props: ExportDialogProps) {
+function ExportDialogContent(props: ExportDialogProps) {
   const { api, nativeDialogs, article, filter, tagsById } = props;
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -630,3 +631,9 @@ function ImportReport({ fileName, summary: s, articleTitle }: ImportReportProps)
     </section>
   );
 }
+
+export const ExportDialog = withPaneBoundary(ExportDialogContent, {
+  pane: 'export',
+  className: 'pane-error-dialog',
+  onClose: (props) => props.onClose,
+});

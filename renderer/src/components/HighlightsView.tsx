@@ -8,8 +8,11 @@ import type { AnnotationListItem } from '../../../core/api/annotation-contract.j
 import type { Tag } from '../../../core/model.js';
 import type { AppApi } from '../api/app-api.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
+import { swatchStyle, tagColor } from '../coding/safe-color.js';
 import { tagRows } from '../coding/tag-tree.js';
 import type { HighlightsFilter } from '../export/export-settings.js';
+import { guessLanguage } from '../reader/article-language.js';
+import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface HighlightsViewProps {
   api: AppApi;
@@ -26,7 +29,7 @@ interface HighlightsViewProps {
 
 const PAGE = 300;
 
-export function HighlightsView({
+function HighlightsViewContent({
   api,
   tags,
   tagsById,
@@ -103,18 +106,20 @@ export function HighlightsView({
             >
               <span
                 className="quote-bar"
-                style={{ background: colorOfAnnotation(item, tagsById) }}
+                style={swatchStyle(colorOfAnnotation(item, tagsById))}
                 aria-hidden="true"
               />
               <span className="annotation-text">
                 <span className="hit-title">{item.articleTitle ?? t('highlights.missingArticle')}</span>
-                <span className="quote">{item.quote.exact}</span>
+                <span className="quote" lang={guessLanguage(item.quote.exact)}>
+                  {item.quote.exact}
+                </span>
                 <span className="chips">
                   {item.tagIds.map((id) => {
                     const tag = tagsById.get(id);
                     return tag ? (
                       <span key={id} className="tag-chip small">
-                        <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
+                        <span className="swatch" style={swatchStyle(tagColor(tag))} aria-hidden="true" />
                         {tag.name}
                       </span>
                     ) : null;
@@ -134,3 +139,9 @@ export function HighlightsView({
     </section>
   );
 }
+
+export const HighlightsView = withPaneBoundary(HighlightsViewContent, {
+  pane: 'highlights',
+  className: 'highlights-view',
+  onClose: (props) => props.onClose,
+});

@@ -22,6 +22,7 @@ import {
 import { warningText } from '../article-warning-text.js';
 import { formatDate } from '../format-date.js';
 import type { LibraryFilter } from '../export/export-settings.js';
+import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface LibraryPaneProps {
   api: AppApi;
@@ -43,7 +44,7 @@ const ROW_HEIGHT = 64;
  * Memoized: its props change with the library, the codebook and the selection, not with an
  * article's text or highlights arriving, and re-rendering its rows then would delay their paint.
  */
-export const LibraryPane = memo(function LibraryPane({
+const LibraryPaneContent = memo(function LibraryPane({
   api,
   list,
   tags,
@@ -279,3 +280,7 @@ export const LibraryPane = memo(function LibraryPane({
     </nav>
   );
 });
+
+export const LibraryPane = memo(
+  withPaneBoundary(LibraryPaneContent, { pane: 'library', className: 'library-pane' }),
+);

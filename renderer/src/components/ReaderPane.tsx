@@ -39,6 +39,8 @@ import {
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { loadReadingPosition, saveReadingPosition } from '../reader/reading-position.js';
 import { scrollToRange } from '../reader/scroll-to-range.js';
+import { articleLanguage } from '../reader/article-language.js';
+import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 export interface ReaderHandle {
   /** Scrolls to a passage and flashes it. */
@@ -94,7 +96,7 @@ function rangeContainsPoint(range: Range, x: number, y: number): boolean {
 
 const NO_NODES: Node[] = [];
 
-export function ReaderPane(props: ReaderPaneProps) {
+function ReaderPaneContent(props: ReaderPaneProps) {
   const { article, fontSize, annotations, tagsById, activeId, pending, snapSentences, loadImages, popover } =
     props;
   const { onSelectText, onActivate, ref } = props;
@@ -380,7 +382,7 @@ export function ReaderPane(props: ReaderPaneProps) {
       ref={scroller}
       style={{ fontSize }}
       data-testid="reader"
-      lang={/[\u3400-\u9fff]/.test(meta.title) ? 'zh-CN' : undefined}
+      lang={articleLanguage(article)}
     >
       <header className="reader-header">
         <div className="reader-nav">
@@ -466,3 +468,9 @@ export function ReaderPane(props: ReaderPaneProps) {
     </article>
   );
 }
+
+export const ReaderPane = withPaneBoundary(ReaderPaneContent, {
+  pane: 'reader',
+  className: 'reader',
+  resetKey: (props) => props.article?.id,
+});

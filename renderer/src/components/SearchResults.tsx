@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GlossApi } from '../../../core/api/contract.js';
 import type { SearchHit } from '../../../core/model.js';
+import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface SearchResultsProps {
   api: GlossApi;
@@ -13,7 +14,7 @@ interface SearchResultsProps {
   onClose(): void;
 }
 
-export function SearchResults({ api, query, indexing, onOpen, onClose }: SearchResultsProps) {
+function SearchResultsContent({ api, query, indexing, onOpen, onClose }: SearchResultsProps) {
   const { t } = useTranslation();
   const [result, setResult] = useState<{ hits: SearchHit[]; total: number; totalCapped: boolean } | null>(
     null,
@@ -70,3 +71,9 @@ export function SearchResults({ api, query, indexing, onOpen, onClose }: SearchR
     </section>
   );
 }
+
+export const SearchResults = withPaneBoundary(SearchResultsContent, {
+  pane: 'search',
+  resetKey: (props) => props.query,
+  onClose: (props) => props.onClose,
+});

@@ -1,6 +1,7 @@
 /** The keyboard shortcuts sheet (`?` or Help ▸ Keyboard Shortcuts). */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
@@ -25,7 +26,7 @@ export const SHORTCUTS: [keys: string, key: string][] = [
   ['?', 'shortcuts.sheet'],
 ];
 
-export function ShortcutsSheet({ onClose, about }: { onClose(): void; about?: string }) {
+function ShortcutsSheetContent({ onClose, about }: { onClose(): void; about?: string }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -66,3 +67,9 @@ export function ShortcutsSheet({ onClose, about }: { onClose(): void; about?: st
     </dialog>
   );
 }
+
+export const ShortcutsSheet = withPaneBoundary(ShortcutsSheetContent, {
+  pane: 'shortcuts',
+  className: 'pane-error-dialog',
+  onClose: (props) => props.onClose,
+});

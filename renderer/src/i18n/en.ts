@@ -9,6 +9,19 @@ const en = {
     dropInBrowser:
       'Dropping a folder opens it in the desktop app. In the browser, use “Open folder…” and type its path.',
   },
+  paneError: {
+    message: 'The {{pane}} ran into a problem and cannot be shown. The rest of Gloss still works.',
+    retry: 'Try again',
+    close: 'Close',
+    library: 'library list',
+    reader: 'reader',
+    annotations: 'highlights pane',
+    highlights: 'highlights view',
+    search: 'search results',
+    codebook: 'codebook',
+    export: 'export dialog',
+    shortcuts: 'shortcuts sheet',
+  },
   toolbar: {
     openFolder: 'Open folder…',
     openFolderPrompt: 'Path of the folder to open:',

@@ -9,8 +9,8 @@
  * highlights whose rules exist costs a repaint. So the colours the codebook and the library use are
  * prepared (`prepareColors`) when the codebook loads, before an article is on screen.
  */
-import { COLOR_PATTERN } from '../../../core/store/palette.js';
-import { OKABE_ITO } from '../coding/annotation-colors.js';
+import { OKABE_ITO } from '../../../core/store/palette.js';
+import { isSafeColor } from '../coding/safe-color.js';
 
 const PREFIX = 'gloss-';
 export const ACTIVE_HIGHLIGHT = 'gloss-active';
@@ -50,13 +50,14 @@ function styleColors(colors: Iterable<string>): void {
   const wanted = sheet ? [...colors] : [...OKABE_ITO, ...colors];
   for (const raw of wanted) {
     const color = raw.toLowerCase();
-    if (styled.has(color) || !COLOR_PATTERN.test(color)) continue;
+    if (styled.has(color) || !isSafeColor(color)) continue;
     styled.add(color);
     const name = highlightName(color);
     // Translucent, so overlapping highlights visibly deepen; the underline keeps a colour cue
-    // where two colours blend.
+    // where two colours blend. The underline does not skip descenders (skip-ink): in English it
+    // broke at nearly every word (p, g, y), and read as gaps between the words of one highlight.
     rules.push(
-      `.article-body ::highlight(${name}) { background-color: ${rgba(color, 0.32)}; text-decoration: underline 2px ${rgba(color, 0.9)}; text-underline-offset: 0.2em; }`,
+      `.article-body ::highlight(${name}) { background-color: ${rgba(color, 0.32)}; text-decoration: underline 2px ${rgba(color, 0.9)}; text-underline-offset: 0.2em; text-decoration-skip-ink: none; }`,
       `:root[data-theme='dark'] .article-body ::highlight(${name}) { background-color: ${rgba(color, 0.3)}; }`,
     );
   }

@@ -6,29 +6,33 @@
 const KEY = 'gloss.readingPosition';
 const MAX_ENTRIES = 2000;
 
-function readAll(): Record<string, number> {
+/** Article id → offset, oldest first. A Map: article ids come from files and may be `__proto__`. */
+function readAll(): Map<string, number> {
   try {
     const value = JSON.parse(localStorage.getItem(KEY) ?? '{}') as unknown;
-    return value && typeof value === 'object' ? (value as Record<string, number>) : {};
+    if (!value || typeof value !== 'object') return new Map();
+    return new Map(Object.entries(value as Record<string, unknown>).filter(isOffsetEntry));
   } catch {
-    return {};
+    return new Map();
   }
 }
 
+const isOffsetEntry = (entry: [string, unknown]): entry is [string, number] =>
+  typeof entry[1] === 'number' && entry[1] > 0;
+
 export function loadReadingPosition(articleId: string): number {
-  const offset = readAll()[articleId];
-  return typeof offset === 'number' && offset > 0 ? offset : 0;
+  return readAll().get(articleId) ?? 0;
 }
 
 export function saveReadingPosition(articleId: string, offset: number): void {
   const all = readAll();
-  delete all[articleId];
-  if (offset > 0) all[articleId] = offset;
+  all.delete(articleId);
+  if (offset > 0) all.set(articleId, offset);
   // Insertion order is recency: forget the oldest beyond the cap.
-  const keys = Object.keys(all);
-  for (const key of keys.slice(0, Math.max(0, keys.length - MAX_ENTRIES))) delete all[key];
+  for (const key of [...all.keys()].slice(0, Math.max(0, all.size - MAX_ENTRIES))) all.delete(key);
   try {
-    localStorage.setItem(KEY, JSON.stringify(all));
+    // Object.fromEntries defines own properties, so an id `__proto__` is kept like any other.
+    localStorage.setItem(KEY, JSON.stringify(Object.fromEntries(all)));
   } catch {
     // Storage full or disabled: the position is a convenience, never worth an error.
   }

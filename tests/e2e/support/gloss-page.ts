@@ -1,13 +1,58 @@
-/** A page model of the Gloss UI, so tests read like what a user does. */
+/**
+ * A page model of the Gloss UI, so tests read like what a user does.
+ * Every page a suite opens through `GlossPage.open` is watched for Content-Security-Policy
+ * violations (`securitypolicyviolation` events, reported even when the blocked thing was harmless),
+ * and the test during which one happened fails: the UI must never trip its own policy.
+ */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { afterAll, afterEach } from 'vitest';
+
+/** Pages opened by this test file, checked after each test. */
+const watchedPages = new Set<GlossPage>();
+
+function failOnCspViolations(): void {
+  const found = [...watchedPages].flatMap((gloss) => gloss.takeCspViolations());
+  if (found.length > 0)
+    throw new Error(`Content-Security-Policy violations in the page:\n${found.join('\n')}`);
+}
+// Imported by each e2e file (each runs in its own module graph), so each file gets these hooks.
+afterEach(failOnCspViolations);
+afterAll(failOnCspViolations);
 
 export class GlossPage {
+  private violations: string[] = [];
+  private watching = false;
+
   constructor(readonly page: Page) {}
 
   async open(url: string): Promise<void> {
+    await this.watchCsp();
     await this.page.goto(url);
     await this.page.getByTestId('app').waitFor();
+  }
+
+  /** Records every CSP violation of this page (and of every later load of it, reloads included). */
+  private async watchCsp(): Promise<void> {
+    if (this.watching) return;
+    this.watching = true;
+    watchedPages.add(this);
+    await this.page.exposeBinding('__glossCspViolation', (_source, text: string) => {
+      this.violations.push(text);
+    });
+    await this.page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __glossCspViolation(text: string): void }).__glossCspViolation;
+        void report(
+          `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`,
+        );
+      });
+    });
+  }
+
+  /** The violations seen since the last call (a test that provokes one on purpose takes it here). */
+  takeCspViolations(): string[] {
+    return this.violations.splice(0);
   }
 
   articleRows() {

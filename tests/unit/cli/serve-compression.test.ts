@@ -1,47 +1,21 @@
 // Large API replies of the browser mode travel gzipped when the browser accepts it (an article's
 // thousand highlights are ~255 KB of JSON), small ones and clients without gzip get plain JSON.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createService, type GlossService } from '../../../core/api/service.js';
-import { newToken } from '../../../cli/serve/http-guard.js';
-import { startServer, type RunningServer } from '../../../cli/serve/http-server.js';
+import { serveTestLibrary, type ServedLibrary } from './serve-test-library.js';
 
-let work: string;
-let service: GlossService;
-let server: RunningServer;
-const token = newToken();
+let served: ServedLibrary;
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'gloss-gzip-'));
-  const library = path.join(work, 'library');
-  mkdirSync(library);
-  for (let i = 0; i < 300; i++) {
-    writeFileSync(
-      path.join(library, `a${i}.md`),
-      `---\ntitle: 第${i}篇文章\ndate: 2024-01-02\n---\n\n正文${i}\n`,
-    );
-  }
-  mkdirSync(path.join(work, 'static'));
-  writeFileSync(path.join(work, 'static', 'index.html'), '<!doctype html><title>t</title>');
-  service = await createService({
-    host: 'browser',
-    version: 'test',
-    appDataDir: path.join(work, 'data'),
-    watch: false,
-  });
-  await service.open(library);
-  await service.ctx.session!.library.whenScanned();
-  server = await startServer({ service, token, staticDir: path.join(work, 'static') });
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 300; i++)
+    files[`a${i}.md`] = `---\ntitle: 第${i}篇文章\ndate: 2024-01-02\n---\n\n正文${i}\n`;
+  served = await serveTestLibrary(files);
 });
 
 afterAll(async () => {
-  await server?.close();
-  await service?.close();
-  rmSync(work, { recursive: true, force: true });
+  await served?.close();
 });
 
 function call(
@@ -52,12 +26,12 @@ function call(
     const req = request(
       {
         host: '127.0.0.1',
-        port: server.port,
+        port: served.server.port,
         path: `/api/op/${op}`,
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
-          'X-Gloss-Token': token,
+          'X-Gloss-Token': served.token,
           ...(acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {}),
         },
       },

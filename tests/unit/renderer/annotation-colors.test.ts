@@ -4,12 +4,14 @@ import {
   colorOfAnnotation,
   DEFAULT_HIGHLIGHT_COLOR,
 } from '../../../renderer/src/coding/annotation-colors.js';
+import { tagColor } from '../../../renderer/src/coding/safe-color.js';
 import type { Tag } from '../../../core/model.js';
 
 const tag = (id: string, color: string): Tag => ({ id, name: id, parentId: null, color, description: '' });
+const mangled = tag('mangled', 'red; } body { display: none');
 const tags = new Map([
   ['econ', tag('econ', '#E69F00')],
-  ['mangled', tag('mangled', 'red; } body { display: none')],
+  ['mangled', mangled],
 ]);
 
 describe('colorOfAnnotation', () => {
@@ -19,9 +21,11 @@ describe('colorOfAnnotation', () => {
     expect(colorOfAnnotation({ color: null, tagIds: [] }, tags)).toBe(DEFAULT_HIGHLIGHT_COLOR);
   });
 
-  it('passes over colours from hand-edited files that are not #rrggbb', () => {
+  it('never passes on a colour from a hand-edited file that is not #rrggbb', () => {
     expect(colorOfAnnotation({ color: '#123abc) } body {', tagIds: ['econ'] }, tags)).toBe('#E69F00');
-    expect(colorOfAnnotation({ color: null, tagIds: ['mangled'] }, tags)).toBe(DEFAULT_HIGHLIGHT_COLOR);
-    expect(colorOfAnnotation({ color: 'red', tagIds: ['mangled', 'econ'] }, tags)).toBe('#E69F00');
+    // A tag with a broken colour is painted in the palette colour its swatch shows.
+    expect(colorOfAnnotation({ color: null, tagIds: ['mangled'] }, tags)).toBe(tagColor(mangled));
+    expect(colorOfAnnotation({ color: 'red', tagIds: ['mangled', 'econ'] }, tags)).toBe(tagColor(mangled));
+    expect(tagColor(mangled)).toMatch(/^#[0-9A-F]{6}$/);
   });
 });
