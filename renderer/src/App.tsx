@@ -3,12 +3,12 @@
  * It owns what is selected and loaded (the article, the active highlight, the selection kept for
  * the popover) and the keyboard; the panes render and report user actions.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostBridge } from './api/api-client.js';
 import type { AppState, ArticleList, Preferences } from '../../core/api/library-contract.js';
 import type { AnnotationListItem } from '../../core/api/annotation-contract.js';
-import type { AnchoredAnnotation, Article, SearchHit } from '../../core/model.js';
+import type { AnchoredAnnotation, OpenedArticle, SearchHit } from '../../core/model.js';
 import { applyLanguage } from './i18n/i18n.js';
 import { Toolbar } from './components/Toolbar.js';
 import { LibraryPane } from './components/LibraryPane.js';
@@ -26,9 +26,9 @@ import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts.js';
 import { useTheme } from './hooks/use-theme.js';
 import { useCoding } from './coding/use-coding.js';
 import { tagRows } from './coding/tag-tree.js';
-import type { OffsetRange } from './reader/text-map.js';
+import { pendingSelection, type PendingSelection } from './coding/pending-selection.js';
 import { locateHit } from './reader/locate-hit.js';
-import { errorText } from './error-text.js';
+import { errorText, isTextChanged } from './error-text.js';
 
 type Editor = { kind: 'new' | 'edit'; focus: EditorFocus } | null;
 type Jump = { articleId: string; hit?: SearchHit; annotationId?: string };
@@ -49,12 +49,12 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const [list, setList] = useState<ArticleList | null>(null);
   const [visibleIds, setVisibleIds] = useState<string[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [article, setArticle] = useState<Article | null>(null);
+  const [article, setArticle] = useState<OpenedArticle | null>(null);
   const [searchQuery, setSearchQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [pending, setPending] = useState<OffsetRange | null>(null);
+  const [selection, setPending] = useState<PendingSelection | null>(null);
   const [editor, setEditor] = useState<Editor>(null);
   const [view, setView] = useState<'reader' | 'highlights'>('reader');
   const [dialog, setDialog] = useState<'codebook' | 'shortcuts' | 'about' | 'export' | null>(null);
@@ -65,8 +65,16 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const [jump, setJump] = useState<Jump | null>(null);
   const [changes, setChanges] = useState(0);
   const reader = useRef<ReaderHandle>(null);
+  /** Bumped to load the open article again (its text changed under a highlight being placed). */
+  const [reloads, setReloads] = useState(0);
 
-  const report = useCallback((err: unknown) => setError(errorText(t, i18n.language, err)), [t, i18n]);
+  const report = useCallback(
+    (err: unknown) => {
+      setError(errorText(t, i18n.language, err));
+      if (isTextChanged(err)) setReloads((n) => n + 1);
+    },
+    [t, i18n],
+  );
 
   const refreshList = useCallback(() => {
     api.listArticles({}).then(setList, report);
@@ -88,7 +96,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     return () => {
       cancelled = true;
     };
-  }, [api, selectedId, report]);
+  }, [api, selectedId, reloads, report]);
 
   const coding = useCoding(bridge, selectedId, state?.library?.root ?? null, report);
 
@@ -113,6 +121,17 @@ export function App({ bridge }: { bridge: HostBridge }) {
 
   // The article shown is the loaded one only while it is still the selected one.
   const shown = article && article.id === selectedId ? article : null;
+  // A selection is pending only on the text it was made on.
+  const pending =
+    selection && shown && selection.articleId === shown.id && selection.textVersion === shown.textVersion
+      ? selection
+      : null;
+  /** The pending selection as of now, for creates that finish after the user moved on. */
+  const pendingRef = useRef(pending);
+  useLayoutEffect(() => {
+    pendingRef.current = pending;
+  });
+
   const preferences = state?.preferences;
   useTheme(preferences?.theme ?? 'system');
 
@@ -176,18 +195,26 @@ export function App({ bridge }: { bridge: HostBridge }) {
 
   const clearSelection = () => window.getSelection()?.removeAllRanges();
 
+  // Every key or click that saves the pending selection goes through here; useCoding makes one
+  // highlight per selection however often it is called.
   const createFromPending = useCallback(
     async (tagIds: string[], note = '', color: string | null = null) => {
-      if (!pending) return;
-      const created = await coding.createAnnotation(pending, { tagIds, note, color });
-      if (created) {
-        clearSelection();
-        setPending(null);
-        setEditor(null);
-        setActiveId(created.id);
+      const chosen = pending;
+      if (!chosen) return;
+      const created = await coding.createAnnotation(chosen, { tagIds, note, color });
+      if (!created) return;
+      if (created.placement === 'relocated') {
+        // The text had changed under the reader: it shows the new one, with the highlight on it.
+        setNotice(t('annotations.relocated'));
+        setReloads((n) => n + 1);
       }
+      if (pendingRef.current?.id !== chosen.id) return; // the user has moved on meanwhile
+      clearSelection();
+      setPending(null);
+      setEditor(null);
+      setActiveId(created.id);
     },
-    [pending, coding],
+    [pending, coding, t],
   );
 
   const deleteActive = useCallback(
@@ -364,7 +391,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
               key={
                 editor?.kind === 'edit'
                   ? `edit:${activeId}:${editor.focus}`
-                  : `new:${pending?.start}:${pending?.end}:${editor?.focus ?? 'none'}`
+                  : `new:${pending?.id}:${editor?.focus ?? 'none'}`
               }
               annotation={editor?.kind === 'edit' ? active : null}
               tags={coding.tags}
@@ -490,7 +517,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
               onPrevious={() => step(-1)}
               onNext={() => step(1)}
               onSelectText={(range) => {
-                setPending(range);
+                setPending((previous) => (range && shown ? pendingSelection(shown, range, previous) : null));
                 if (range) {
                   setActiveId(null);
                   setEditor(null);
@@ -517,7 +544,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
           }}
           onReattach={(a) => {
             if (!pending) return;
-            void coding.updateAnnotation(a.id, { start: pending.start, end: pending.end }).then((updated) => {
+            void coding.updateAnnotation(a.id, { moveTo: pending }).then((updated) => {
               if (updated) {
                 setPending(null);
                 clearSelection();

@@ -94,6 +94,8 @@ const en = {
       'These highlights no longer match the article text. Select the passage they belong to, then click “Re-attach here”.',
     reattach: 'Re-attach here',
     reattachHint: 'Select the passage in the article first.',
+    relocated:
+      'The article had changed on disk: the highlight was saved on the selected words where they are now, and the new text is shown.',
   },
   editor: {
     newTitle: 'New highlight',
@@ -337,6 +339,8 @@ const en = {
     'outside-library': 'That path is outside the library folder',
     'read-only': 'Cannot write here: no permission, or a read-only disk',
     conflict: 'Another change got there first',
+    'text-changed':
+      'The article changed on disk since it was shown, so nothing was saved; it has been reloaded: select the words again',
     io: 'Reading or writing a file failed',
     internal: 'An internal error',
     'unknown-operation': 'An internal error',
