@@ -27,6 +27,7 @@ import { useTheme } from './hooks/use-theme.js';
 import { useCoding } from './coding/use-coding.js';
 import { tagRows } from './coding/tag-tree.js';
 import { pendingSelection, type PendingSelection } from './coding/pending-selection.js';
+import { useArticleFile } from './reader/use-article-file.js';
 import { locateHit } from './reader/locate-hit.js';
 import { errorText, isTextChanged } from './error-text.js';
 
@@ -87,6 +88,11 @@ export function App({ bridge }: { bridge: HostBridge }) {
     }, report);
   }, [api, report]);
 
+  // The open article follows its file: loaded again when it changes on disk, and coding is off
+  // while the file is gone.
+  const file = useArticleFile(list, selectedId);
+  const codingOff = file.removed;
+
   // The article is asked for before its highlights (useCoding's effect runs after this one): the
   // host answers in order, and the text can be laid out while the highlights are on their way.
   useEffect(() => {
@@ -96,7 +102,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     return () => {
       cancelled = true;
     };
-  }, [api, selectedId, reloads, report]);
+  }, [api, selectedId, file.version, reloads, report]);
 
   const coding = useCoding(bridge, selectedId, state?.library?.root ?? null, report);
 
@@ -121,9 +127,13 @@ export function App({ bridge }: { bridge: HostBridge }) {
 
   // The article shown is the loaded one only while it is still the selected one.
   const shown = article && article.id === selectedId ? article : null;
-  // A selection is pending only on the text it was made on.
+  // A selection is pending only on the text it was made on, and while the file is there to code.
   const pending =
-    selection && shown && selection.articleId === shown.id && selection.textVersion === shown.textVersion
+    selection &&
+    shown &&
+    !codingOff &&
+    selection.articleId === shown.id &&
+    selection.textVersion === shown.textVersion
       ? selection
       : null;
   /** The pending selection as of now, for creates that finish after the user moved on. */
@@ -131,6 +141,27 @@ export function App({ bridge }: { bridge: HostBridge }) {
   useLayoutEffect(() => {
     pendingRef.current = pending;
   });
+
+  // The same article with another text (its file changed): its highlights are placed on the new
+  // text, and the reader says how many need a look.
+  const shownText = useRef<{ id: string; version: string } | null>(null);
+  /** Set when a highlight was just stored where its words moved to: that notice says it all. */
+  const relocated = useRef(false);
+  const { reanchor } = coding;
+  useEffect(() => {
+    if (!shown) return;
+    const before = shownText.current;
+    shownText.current = { id: shown.id, version: shown.textVersion };
+    if (before?.id !== shown.id || before.version === shown.textVersion) return;
+    const quiet = relocated.current;
+    relocated.current = false;
+    void reanchor().then((placed) => {
+      if (!placed) return;
+      const review = placed.filter((a) => a.status === 'fuzzy' || a.status === 'orphan').length;
+      if (review > 0) setNotice(t('reader.fileChangedReview', { count: review }));
+      else if (!quiet) setNotice(t('reader.fileChanged'));
+    });
+  }, [shown, reanchor, t]);
 
   const preferences = state?.preferences;
   useTheme(preferences?.theme ?? 'system');
@@ -200,12 +231,13 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const createFromPending = useCallback(
     async (tagIds: string[], note = '', color: string | null = null) => {
       const chosen = pending;
-      if (!chosen) return;
+      if (!chosen || codingOff) return;
       const created = await coding.createAnnotation(chosen, { tagIds, note, color });
       if (!created) return;
       if (created.placement === 'relocated') {
         // The text had changed under the reader: it shows the new one, with the highlight on it.
         setNotice(t('annotations.relocated'));
+        relocated.current = true;
         setReloads((n) => n + 1);
       }
       if (pendingRef.current?.id !== chosen.id) return; // the user has moved on meanwhile
@@ -214,12 +246,12 @@ export function App({ bridge }: { bridge: HostBridge }) {
       setEditor(null);
       setActiveId(created.id);
     },
-    [pending, coding, t],
+    [pending, coding, codingOff, t],
   );
 
   const deleteActive = useCallback(
     async (a: AnchoredAnnotation | null) => {
-      if (!a) return;
+      if (!a || codingOff) return;
       if (await coding.deleteAnnotation(a.id)) {
         setNotice(t('undo.deleted'));
         if (activeId === a.id) {
@@ -228,7 +260,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
         }
       }
     },
-    [coding, activeId, t],
+    [coding, activeId, codingOff, t],
   );
 
   const cycle = useCallback(
@@ -274,14 +306,16 @@ export function App({ bridge }: { bridge: HostBridge }) {
       k: () => step(-1),
       h: () => void createFromPending(coding.lastTagIds),
       n: () => {
+        if (codingOff) return;
         if (activeId) setEditor({ kind: 'edit', focus: 'note' });
         else if (pending) setEditor({ kind: 'new', focus: 'note' });
       },
       t: () => {
+        if (codingOff) return;
         if (activeId) setEditor({ kind: 'edit', focus: 'tags' });
         else if (pending) setEditor({ kind: 'new', focus: 'tags' });
       },
-      Enter: () => activeId && setEditor({ kind: 'edit', focus: 'tags' }),
+      Enter: () => activeId && !codingOff && setEditor({ kind: 'edit', focus: 'tags' }),
       Delete: () => void deleteActive(active),
       Backspace: () => void deleteActive(active),
       Escape: () => {
@@ -299,6 +333,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     };
     rows.slice(0, 9).forEach((row, i) => {
       keys[String(i + 1)] = () => {
+        if (codingOff) return;
         if (activeId) void coding.toggleTag(activeId, row.tag.id);
         else if (pending) void createFromPending([row.tag.id]);
       };
@@ -308,6 +343,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     openExport,
     step,
     createFromPending,
+    codingOff,
     coding,
     activeId,
     pending,
@@ -383,7 +419,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
 
   const popoverAnchor = editor?.kind === 'edit' ? active?.range : pending;
   const popover =
-    popoverAnchor && (editor || pending) && (editor?.kind !== 'edit' || active)
+    popoverAnchor && !codingOff && (editor || pending) && (editor?.kind !== 'edit' || active)
       ? {
           anchor: popoverAnchor,
           content: (
@@ -508,6 +544,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
               tagsById={coding.tagsById}
               activeId={activeId}
               pending={pending}
+              fileRemoved={codingOff}
               snapSentences={snapSentences}
               loadImages={state.library?.loadRemoteImages ?? false}
               popover={popover}
@@ -517,7 +554,9 @@ export function App({ bridge }: { bridge: HostBridge }) {
               onPrevious={() => step(-1)}
               onNext={() => step(1)}
               onSelectText={(range) => {
-                setPending((previous) => (range && shown ? pendingSelection(shown, range, previous) : null));
+                setPending((previous) =>
+                  range && shown && !codingOff ? pendingSelection(shown, range, previous) : null,
+                );
                 if (range) {
                   setActiveId(null);
                   setEditor(null);
@@ -536,14 +575,15 @@ export function App({ bridge }: { bridge: HostBridge }) {
           annotations={coding.annotations}
           tagsById={coding.tagsById}
           activeId={activeId}
-          canReattach={pending !== null}
+          canReattach={pending !== null && !codingOff}
+          readOnly={codingOff}
           onOpen={(a) => {
             setActiveId(a.id);
             setEditor(null);
             if (a.range) reader.current?.jumpTo(a.range);
           }}
           onReattach={(a) => {
-            if (!pending) return;
+            if (!pending || codingOff) return;
             void coding.updateAnnotation(a.id, { moveTo: pending }).then((updated) => {
               if (updated) {
                 setPending(null);

@@ -1,10 +1,11 @@
 /**
- * Trust in what is coded, in a real Chromium against `gloss serve` (issue 14): every key or click
- * sequence of the highlight popover saves one highlight with the tags pressed; and a selection
- * made on text that changed on disk meanwhile is stored on the selected words or refused, never
- * on other text.
+ * Trust in what is coded, in a real Chromium against `gloss serve` (issue 14, items 1–3):
+ * every key or click sequence of the highlight popover saves one highlight with the tags pressed;
+ * the open article follows its file on disk (edited: reloaded, place kept, highlights re-anchored
+ * and counted; deleted: said so, coding off); and a selection made on text that changed on disk
+ * meanwhile is stored on the selected words or refused, never on other text.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Route } from 'playwright-core';
@@ -202,6 +203,76 @@ describe('coding that can be trusted', () => {
       expect((await stored()).every((a) => a.text !== '关于第11个问题的新看法')).toBe(true);
       await expect.poll(() => gloss.articleBody().textContent()).toContain('关于第11个问题的新看法');
       await gloss.page.getByTestId('error-banner').getByRole('button').click();
+    });
+  });
+
+  describe('the open article follows its file', () => {
+    it('reloads an edited file, keeps the place read, and counts the highlights to review', async () => {
+      const page = gloss.page;
+      const article = await call<OpenedArticle>('getArticle', { id: articleId });
+      // A highlight on a paragraph that will be rewritten: it will need review.
+      const at = article.doc.text.indexOf(phrase(20));
+      await call('createAnnotation', selectionInput(article, at, at + phrase(20).length));
+      await expect.poll(async () => (await coding.paintedTexts()).includes(phrase(20))).toBe(true);
+      // Read on to paragraph 30: it is at the top of the reader.
+      await page.evaluate((text) => {
+        const body = document.querySelector('[data-testid="article-body"]')!;
+        const p = [...body.querySelectorAll('p')].find((el) => el.textContent!.includes(text))!;
+        p.scrollIntoView({ block: 'start' });
+      }, phrase(30));
+      await page.waitForTimeout(600); // the position is saved as the user pauses scrolling
+      const topText = () =>
+        page.evaluate(() => {
+          const reader = document.querySelector('[data-testid="reader"]')!.getBoundingClientRect();
+          const body = document.querySelector('[data-testid="article-body"]')!.getBoundingClientRect();
+          const hit = document.caretRangeFromPoint(body.left + 8, reader.top + 24);
+          return hit?.startContainer.textContent ?? '';
+        });
+      expect(await topText()).toContain(phrase(30));
+
+      const inserted = '在文件最前面加了很长的一段。'.repeat(40);
+      writeArticle(
+        server.library,
+        `${inserted}\n\n${article.doc.text.replace(phrase(20), '这一段已经完全改写，原来的说法不见了')}`,
+      );
+      await page
+        .getByTestId('notice')
+        .filter({ hasText: 'This article changed on disk and was reloaded; 1 highlight needs review.' })
+        .waitFor({ timeout: 15_000 });
+      await expect.poll(() => gloss.articleBody().textContent()).toContain('在文件最前面加了很长的一段');
+      await expect.poll(topText).toContain(phrase(30));
+      const review = (await stored()).filter((a) => a.status === 'fuzzy' || a.status === 'orphan');
+      expect(review).toHaveLength(1);
+      // The highlight on paragraph 10 moved with its words.
+      await expect.poll(async () => (await coding.paintedTexts()).includes(phrase(10))).toBe(true);
+    });
+
+    it('says so in Chinese too, with the count', async () => {
+      const page = gloss.page;
+      await gloss.setLanguage('zh-CN');
+      const current = await call<OpenedArticle>('getArticle', { id: articleId });
+      writeArticle(server.library, current.doc.text.replace(phrase(10), '第十段也改写了，原文已经不在'));
+      await page.getByTestId('notice').filter({ hasText: '2 处高亮需要复核' }).waitFor({ timeout: 15_000 });
+      await gloss.setLanguage('en');
+    });
+
+    it('says when the file is deleted and turns coding off', async () => {
+      const page = gloss.page;
+      const before = (await stored()).length;
+      unlinkSync(path.join(server.library, FILE));
+      await page.getByTestId('file-removed').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('file-removed').innerText()).toContain('deleted');
+      await coding.selectText(phrase(33));
+      await page.waitForTimeout(300);
+      expect(await coding.editor().count()).toBe(0); // no popover
+      await page.keyboard.press('h');
+      await page.keyboard.press('1');
+      await page.waitForTimeout(500);
+      const list = await call<AnchoredAnnotation[]>('listAnnotations', { articleId }).catch(() => null);
+      // The file is gone, so the host may not list them on its text; the store must not have grown.
+      const all = await call<{ total: number }>('listAllAnnotations', { articleIds: [articleId] });
+      expect(all.total).toBe(before);
+      expect(list === null || list.length === before).toBe(true);
     });
   });
 });

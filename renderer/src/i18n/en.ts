@@ -84,6 +84,13 @@ const en = {
     hideImages: 'Show placeholders instead',
     imagePlaceholder: 'Image not loaded',
     body: 'Article text',
+    fileChanged: 'This article changed on disk and was reloaded.',
+    fileChangedReview_one: 'This article changed on disk and was reloaded; {{count}} highlight needs review.',
+    fileChangedReview_other:
+      'This article changed on disk and was reloaded; {{count}} highlights need review.',
+    fileChangedReview: 'This article changed on disk and was reloaded; {{count}} highlights need review.',
+    fileRemoved:
+      'The file of this article was deleted from disk. Its highlights are kept; highlighting and editing are off until the file is back.',
   },
   annotations: {
     title: 'Highlights',

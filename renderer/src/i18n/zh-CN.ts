@@ -85,6 +85,11 @@ const zhCN: typeof en = {
     hideImages: '改为显示占位符',
     imagePlaceholder: '图片未加载',
     body: '正文',
+    fileChanged: '本文已在磁盘上被修改，已重新载入。',
+    fileChangedReview_one: '本文已在磁盘上被修改，已重新载入；{{count}} 处高亮需要复核。',
+    fileChangedReview_other: '本文已在磁盘上被修改，已重新载入；{{count}} 处高亮需要复核。',
+    fileChangedReview: '本文已在磁盘上被修改，已重新载入；{{count}} 处高亮需要复核。',
+    fileRemoved: '本文的文件已从磁盘上删除。其高亮仍然保留；在文件恢复之前，无法添加或编辑高亮。',
   },
   annotations: {
     title: '高亮',
