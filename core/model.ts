@@ -81,6 +81,15 @@ export interface Article extends ArticleSummary {
   doc: CleanDocument;
 }
 
+/** An article as `getArticle` returns it to the reader. */
+export interface OpenedArticle extends Article {
+  /**
+   * Version of `doc.text` (a hash of it): the reader sends it back with every highlight it places,
+   * so the host can tell whether the offsets still point into the same text.
+   */
+  textVersion: string;
+}
+
 export interface Tag {
   id: string;
   name: string;

@@ -4,6 +4,8 @@
  * than once without `--occurrence`, is an error that lists the candidates. Tags are given by
  * name or path (`Parent/Child`); missing ones are created (and said so on stderr).
  */
+import { randomUUID } from 'node:crypto';
+import { describeRange } from '../../core/anchor/describe-range.js';
 import { findOccurrences, type Occurrence } from '../../core/anchor/find-occurrences.js';
 import { ApiError } from '../../core/api/errors.js';
 import type { GlossService } from '../../core/api/service.js';
@@ -26,10 +28,16 @@ export async function annotateCommand(dir: string, options: AnnotateOptions): Pr
     const article = await service.handlers.getArticle({ id: articleId });
     const { start, end } = chooseOccurrence(findOccurrences(article.doc.text, options.quote), options);
     const tagIds = await resolveTags(service, options.tag ?? []);
+    // The quote and text version go along with the offsets, as from the reader: if the file
+    // changes meanwhile, the host places the highlight on the quote or refuses it.
+    const { quote } = describeRange(article.doc.text, { start, end });
     const annotation = await service.handlers.createAnnotation({
+      id: randomUUID(),
       articleId,
       start,
       end,
+      quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+      textVersion: article.textVersion,
       tagIds,
       note: options.note ?? '',
       color: null,

@@ -2,9 +2,16 @@
 import { z } from 'zod';
 import { LIMITS, op } from './define.js';
 import type { AnchoredAnnotation, Annotation, AnnotationChange, Tag } from '../model.js';
+import type { Placement } from '../anchor/place-selection.js';
 import type { CodebookImportResult, StoreProblem, TagRemoval } from '../store/annotation-service.js';
 
-export type { CodebookImportResult, StoreProblem, TagRemoval };
+export type { CodebookImportResult, Placement, StoreProblem, TagRemoval };
+
+/** A highlight as stored, and whether it is where the reader selected it or the text moved under it. */
+export type PlacedAnnotation = Annotation & { placement: Placement };
+
+/** An edit of a highlight; `placement` when it was moved (start and end given). */
+export type PlacedChange = AnnotationChange & { placement?: Placement };
 
 /** One row of the library-wide annotation list: the annotation and where it belongs. */
 export interface AnnotationListItem extends Annotation {
@@ -60,6 +67,20 @@ const annotation = z
 
 const range = { start: offset, end: offset };
 
+/**
+ * What the reader saw where it placed a highlight: the selected quote with its context (as
+ * `describeRange` gives it, from the text on screen) and the version of that text (`textVersion`
+ * of getArticle). The host checks both against the text it has now; offsets are never trusted alone.
+ */
+const shownQuote = z
+  .object({
+    exact: z.string().min(1).max(LIMITS.quote),
+    prefix: z.string().max(1000),
+    suffix: z.string().max(1000),
+  })
+  .strict();
+const textVersion = z.string().min(1).max(100);
+
 const tag = z.object({ id, name: tagName, parentId: id.nullable(), color, description }).strict();
 
 /** Most highlights one `restoreAnnotations` call takes (a TagRemoval's `previous` fits in one). */
@@ -68,12 +89,21 @@ export const MAX_RESTORE_BATCH = 5000;
 export const annotationContract = {
   /** The article's highlights placed on its current text (orphans included, with range null). */
   listAnnotations: op<AnchoredAnnotation[]>()(z.object({ articleId: id }).strict()),
-  /** Selectors are computed here from the canonical text, so the renderer sends offsets only. */
-  createAnnotation: op<Annotation>()(
+  /**
+   * Stores a new highlight on the selected words, or refuses with `text-changed` when the text
+   * changed and they cannot be found for certain (see core/anchor/place-selection.ts). The client
+   * makes the id: a create with an id that exists is the same request again and returns the stored
+   * highlight (exactly once, whatever is retried or pressed twice). Selectors are computed here
+   * from the canonical text.
+   */
+  createAnnotation: op<PlacedAnnotation>()(
     z
       .object({
+        id,
         articleId: id,
         ...range,
+        quote: shownQuote,
+        textVersion,
         tagIds: tagIds.default([]),
         note: note.default(''),
         color: color.nullable().default(null),
@@ -82,10 +112,11 @@ export const annotationContract = {
       .refine((v) => v.end > v.start, 'end must be after start'),
   ),
   /**
-   * start and end together move the highlight (e.g. after the reader adjusts an orphan). Returns
-   * the highlight as it is now and as it was, which is what undo restores.
+   * start and end together move the highlight (e.g. re-attaching an orphan to a selection), with
+   * the quote and text version the reader showed, checked as for createAnnotation. Returns the
+   * highlight as it is now and as it was, which is what undo restores.
    */
-  updateAnnotation: op<AnnotationChange>()(
+  updateAnnotation: op<PlacedChange>()(
     z
       .object({
         articleId: id,
@@ -95,9 +126,17 @@ export const annotationContract = {
         color: color.nullable().optional(),
         start: offset.optional(),
         end: offset.optional(),
+        quote: shownQuote.optional(),
+        textVersion: textVersion.optional(),
       })
       .strict()
-      .refine((v) => (v.start === undefined) === (v.end === undefined), 'start and end go together')
+      .refine(
+        (v) =>
+          [v.start, v.end, v.quote, v.textVersion].every(
+            (x) => (x === undefined) === (v.start === undefined),
+          ),
+        'start, end, quote and textVersion go together',
+      )
       .refine((v) => v.start === undefined || v.end! > v.start, 'end must be after start'),
   ),
   /** Returns the deleted annotation so the UI can offer undo. */

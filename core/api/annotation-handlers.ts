@@ -5,12 +5,14 @@
 import type { z } from 'zod';
 import { anchorAll } from '../anchor/anchor.js';
 import { describeRange } from '../anchor/describe-range.js';
+import { placeSelection, type ShownSelection } from '../anchor/place-selection.js';
 import type { LibraryHandle } from '../library/library-handle.js';
-import type { AnchoredAnnotation, Annotation, ArticleSummary } from '../model.js';
+import type { AnchoredAnnotation, Annotation, Article, ArticleSummary } from '../model.js';
 import type { ArticleRef } from '../store/annotation-service.js';
 import { listedAnnotation } from '../stored-annotation.js';
 import type { AnnotationListItem, annotationContract } from './annotation-contract.js';
 import { ApiError } from './errors.js';
+import { textVersion } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 
 type AnnotationContract = typeof annotationContract;
@@ -26,6 +28,24 @@ function selectorsFor(text: string, start: number, end: number) {
   } catch (err) {
     throw new ApiError('invalid-input', (err as Error).message);
   }
+}
+
+/**
+ * Where a highlight the reader placed goes on the article's current text, with its selectors;
+ * refused unless it is on exactly the words the reader selected (see place-selection.ts).
+ */
+function placeOn(article: Article, shown: ShownSelection) {
+  const { text } = article.doc;
+  const placed = placeSelection(text, textVersion(article.doc), shown);
+  if (placed.ok)
+    return { ...selectorsFor(text, placed.range.start, placed.range.end), placement: placed.placement };
+  if (placed.reason === 'quote-mismatch') {
+    throw new ApiError('invalid-input', 'The quote is not the text at the given start and end.');
+  }
+  throw new ApiError(
+    'text-changed',
+    `The text of ${article.path} changed since it was shown, and the selected words are no longer where they were. Reload the article and select them again.`,
+  );
 }
 
 interface ArticleOrder {
@@ -92,30 +112,49 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       return anchorAll(text, list).map((a): AnchoredAnnotation => listedAnnotation(a, text));
     },
 
-    async createAnnotation({ articleId, start, end, tagIds, note, color }) {
+    async createAnnotation({ id, articleId, start, end, quote, textVersion: shownVersion, ...draft }) {
       const { library, annotations } = session();
       const article = await library.get(articleId);
+      let placed;
+      try {
+        placed = placeOn(article, { start, end, quote, textVersion: shownVersion });
+      } catch (err) {
+        // A retry of a create that was stored before the text changed is answered, not refused.
+        const stored = (await annotations.list(articleId)).find((a) => a.id === id);
+        if (stored) return { ...stored, placement: 'as-selected' as const };
+        throw err;
+      }
+      const { placement, ...selectors } = placed;
       const created = await annotations.create({
+        id,
         articleId,
-        ...selectorsFor(article.doc.text, start, end),
-        tagIds,
-        note,
-        color,
+        ...selectors,
+        ...draft,
         article: { path: article.path, fingerprint: article.fingerprint },
       });
       changed(articleId);
-      return created;
+      const same =
+        created.position.start === selectors.position.start &&
+        created.position.end === selectors.position.end;
+      return { ...created, placement: same ? placement : 'as-selected' };
     },
 
-    async updateAnnotation({ articleId, id, start, end, ...rest }) {
+    async updateAnnotation({ articleId, id, start, end, quote, textVersion: shownVersion, ...rest }) {
       const { library, annotations } = session();
-      const moved =
-        start !== undefined && end !== undefined
-          ? selectorsFor((await library.get(articleId)).doc.text, start, end)
-          : {};
+      let moved = {};
+      let placement;
+      if (start !== undefined && end !== undefined && quote && shownVersion) {
+        const placed = placeOn(await library.get(articleId), {
+          start,
+          end,
+          quote,
+          textVersion: shownVersion,
+        });
+        ({ placement, ...moved } = placed);
+      }
       const change = await annotations.update(articleId, id, { ...rest, ...moved });
       changed(articleId);
-      return change;
+      return placement ? { ...change, placement } : change;
     },
 
     async deleteAnnotation({ articleId, id }) {

@@ -7,6 +7,8 @@ export const API_ERROR_CODES = [
   'outside-library',
   'read-only',
   'conflict',
+  /** The article's text changed since the UI showed it and the selection cannot be placed: reload it. */
+  'text-changed',
   'io',
   'internal',
 ] as const;

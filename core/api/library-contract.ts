@@ -1,7 +1,7 @@
 /** API operations of the library: opening folders, listing, reading and searching articles. */
 import { z } from 'zod';
 import { LIMITS, op } from './define.js';
-import type { Article, ArticleSummary, SearchHit } from '../model.js';
+import type { ArticleSummary, OpenedArticle, SearchHit } from '../model.js';
 
 export interface LibraryInfo {
   root: string;
@@ -57,7 +57,7 @@ export const libraryContract = {
   chooseLibraryFolder: op<LibraryInfo | null>()(z.object({}).strict()),
   openLibrary: op<LibraryInfo>()(z.object({ path: z.string().min(1).max(LIMITS.path) }).strict()),
   listArticles: op<ArticleList>()(z.object({}).strict()),
-  getArticle: op<Article>()(z.object({ id }).strict()),
+  getArticle: op<OpenedArticle>()(z.object({ id }).strict()),
   /** `total` stops counting at a cap: when `totalCapped`, show it as "1,000+". */
   search: op<{ hits: SearchHit[]; total: number; totalCapped: boolean }>()(
     z

@@ -1,6 +1,7 @@
 /** Handlers of the library operations: app state, opening folders, listing, reading, searching. */
 import { ApiError } from './errors.js';
 import { openSession } from './open-session.js';
+import { openedArticle } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 import type { OpOutput, OpParsedInput } from './contract.js';
 
@@ -53,7 +54,7 @@ export function libraryHandlers(ctx: ServiceContext) {
     },
 
     async getArticle({ id }: OpParsedInput<'getArticle'>): Promise<OpOutput<'getArticle'>> {
-      return requireSession(ctx).library.get(id);
+      return openedArticle(await requireSession(ctx).library.get(id));
     },
 
     async search({ query, limit }: OpParsedInput<'search'>): Promise<OpOutput<'search'>> {

@@ -32,6 +32,11 @@ export interface ArticleRef {
 }
 
 export interface NewAnnotation {
+  /**
+   * Made by the client (a UUID), so a request sent twice stores one highlight: a create with an id
+   * the article already has returns the stored highlight and writes nothing. Made here if absent.
+   */
+  id?: string;
   articleId: string;
   quote: TextQuoteSelector;
   position: TextPositionSelector;
@@ -110,6 +115,7 @@ export interface AnnotationService {
    * another process's write by the moment its change event takes; merges and writers use `list`.
    */
   listForDisplay(articleId: string): Promise<Annotation[]>;
+  /** Stores a new highlight; with the id of one the article has, returns that one unchanged. */
   create(input: NewAnnotation): Promise<Annotation>;
   /** Changes a highlight; returns it as it is now and as it was (for undo). */
   update(articleId: string, id: string, patch: AnnotationPatch): Promise<AnnotationChange>;

@@ -370,7 +370,7 @@ export class AnnotationStore implements AnnotationService {
     const book = await this.readCodebook();
     const now = new Date().toISOString();
     const annotation: Annotation = {
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       articleId: input.articleId,
       quote: {
         type: 'TextQuoteSelector',
@@ -386,11 +386,20 @@ export class AnnotationStore implements AnnotationService {
       created: now,
       modified: now,
     };
-    await this.updateArticle(input.articleId, (doc) => {
-      doc.annotations.push(annotation);
-      applyRef(doc, input.article);
-    });
-    return annotation;
+    // Exactly once: the same id again (a retry, a key pressed twice) is the same request. Looked
+    // up under the article's lock, so two such requests at once store one highlight.
+    const existing = await this.updateArticle(
+      input.articleId,
+      (doc) => {
+        const stored = doc.annotations.find((x) => x.id === annotation.id);
+        if (stored) return { ...stored };
+        doc.annotations.push(annotation);
+        applyRef(doc, input.article);
+        return null;
+      },
+      (stored) => stored === null,
+    );
+    return existing ? this.normalize(book, existing) : annotation;
   }
 
   /** Changes a highlight; returns it as it is now and as it was (for undo). */

@@ -3,12 +3,12 @@
  * It owns what is selected and loaded (the article, the active highlight, the selection kept for
  * the popover) and the keyboard; the panes render and report user actions.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostBridge } from './api/api-client.js';
 import type { AppState, ArticleList, Preferences } from '../../core/api/library-contract.js';
 import type { AnnotationListItem } from '../../core/api/annotation-contract.js';
-import type { AnchoredAnnotation, Article, SearchHit } from '../../core/model.js';
+import type { AnchoredAnnotation, OpenedArticle, SearchHit } from '../../core/model.js';
 import { applyLanguage } from './i18n/i18n.js';
 import { Toolbar } from './components/Toolbar.js';
 import { LibraryPane } from './components/LibraryPane.js';
@@ -27,9 +27,10 @@ import { useTheme } from './hooks/use-theme.js';
 import { useImagePolicyReload } from './hooks/use-image-policy-reload.js';
 import { useCoding } from './coding/use-coding.js';
 import { tagRows } from './coding/tag-tree.js';
-import type { OffsetRange } from './reader/text-map.js';
+import { pendingSelection, type PendingSelection } from './coding/pending-selection.js';
+import { useArticleFile } from './reader/use-article-file.js';
 import { locateHit } from './reader/locate-hit.js';
-import { errorText } from './error-text.js';
+import { errorText, isTextChanged } from './error-text.js';
 
 type Editor = { kind: 'new' | 'edit'; focus: EditorFocus } | null;
 type Jump = { articleId: string; hit?: SearchHit; annotationId?: string };
@@ -50,12 +51,12 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const [list, setList] = useState<ArticleList | null>(null);
   const [visibleIds, setVisibleIds] = useState<string[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [article, setArticle] = useState<Article | null>(null);
+  const [article, setArticle] = useState<OpenedArticle | null>(null);
   const [searchQuery, setSearchQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [pending, setPending] = useState<OffsetRange | null>(null);
+  const [selection, setPending] = useState<PendingSelection | null>(null);
   const [editor, setEditor] = useState<Editor>(null);
   const [view, setView] = useState<'reader' | 'highlights'>('reader');
   const [dialog, setDialog] = useState<'codebook' | 'shortcuts' | 'about' | 'export' | null>(null);
@@ -66,8 +67,16 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const [jump, setJump] = useState<Jump | null>(null);
   const [changes, setChanges] = useState(0);
   const reader = useRef<ReaderHandle>(null);
+  /** Bumped to load the open article again (its text changed under a highlight being placed). */
+  const [reloads, setReloads] = useState(0);
 
-  const report = useCallback((err: unknown) => setError(errorText(t, i18n.language, err)), [t, i18n]);
+  const report = useCallback(
+    (err: unknown) => {
+      setError(errorText(t, i18n.language, err));
+      if (isTextChanged(err)) setReloads((n) => n + 1);
+    },
+    [t, i18n],
+  );
 
   const refreshList = useCallback(() => {
     api.listArticles({}).then(setList, report);
@@ -80,6 +89,11 @@ export function App({ bridge }: { bridge: HostBridge }) {
     }, report);
   }, [api, report]);
 
+  // The open article follows its file: loaded again when it changes on disk, and coding is off
+  // while the file is gone.
+  const file = useArticleFile(list, selectedId);
+  const codingOff = file.removed;
+
   // The article is asked for before its highlights (useCoding's effect runs after this one): the
   // host answers in order, and the text can be laid out while the highlights are on their way.
   useEffect(() => {
@@ -89,7 +103,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     return () => {
       cancelled = true;
     };
-  }, [api, selectedId, report]);
+  }, [api, selectedId, file.version, reloads, report]);
 
   const coding = useCoding(bridge, selectedId, state?.library?.root ?? null, report);
 
@@ -114,6 +128,42 @@ export function App({ bridge }: { bridge: HostBridge }) {
 
   // The article shown is the loaded one only while it is still the selected one.
   const shown = article && article.id === selectedId ? article : null;
+  // A selection is pending only on the text it was made on, and while the file is there to code.
+  const pending =
+    selection &&
+    shown &&
+    !codingOff &&
+    selection.articleId === shown.id &&
+    selection.textVersion === shown.textVersion
+      ? selection
+      : null;
+  /** The pending selection as of now, for creates that finish after the user moved on. */
+  const pendingRef = useRef(pending);
+  useLayoutEffect(() => {
+    pendingRef.current = pending;
+  });
+
+  // The same article with another text (its file changed): its highlights are placed on the new
+  // text, and the reader says how many need a look.
+  const shownText = useRef<{ id: string; version: string } | null>(null);
+  /** Set when a highlight was just stored where its words moved to: that notice says it all. */
+  const relocated = useRef(false);
+  const { reanchor } = coding;
+  useEffect(() => {
+    if (!shown) return;
+    const before = shownText.current;
+    shownText.current = { id: shown.id, version: shown.textVersion };
+    if (before?.id !== shown.id || before.version === shown.textVersion) return;
+    const quiet = relocated.current;
+    relocated.current = false;
+    void reanchor().then((placed) => {
+      if (!placed) return;
+      const review = placed.filter((a) => a.status === 'fuzzy' || a.status === 'orphan').length;
+      if (review > 0) setNotice(t('reader.fileChangedReview', { count: review }));
+      else if (!quiet) setNotice(t('reader.fileChanged'));
+    });
+  }, [shown, reanchor, t]);
+
   const preferences = state?.preferences;
   useTheme(preferences?.theme ?? 'system');
 
@@ -178,23 +228,32 @@ export function App({ bridge }: { bridge: HostBridge }) {
 
   const clearSelection = () => window.getSelection()?.removeAllRanges();
 
+  // Every key or click that saves the pending selection goes through here; useCoding makes one
+  // highlight per selection however often it is called.
   const createFromPending = useCallback(
     async (tagIds: string[], note = '', color: string | null = null) => {
-      if (!pending) return;
-      const created = await coding.createAnnotation(pending, { tagIds, note, color });
-      if (created) {
-        clearSelection();
-        setPending(null);
-        setEditor(null);
-        setActiveId(created.id);
+      const chosen = pending;
+      if (!chosen || codingOff) return;
+      const created = await coding.createAnnotation(chosen, { tagIds, note, color });
+      if (!created) return;
+      if (created.placement === 'relocated') {
+        // The text had changed under the reader: it shows the new one, with the highlight on it.
+        setNotice(t('annotations.relocated'));
+        relocated.current = true;
+        setReloads((n) => n + 1);
       }
+      if (pendingRef.current?.id !== chosen.id) return; // the user has moved on meanwhile
+      clearSelection();
+      setPending(null);
+      setEditor(null);
+      setActiveId(created.id);
     },
-    [pending, coding],
+    [pending, coding, codingOff, t],
   );
 
   const deleteActive = useCallback(
     async (a: AnchoredAnnotation | null) => {
-      if (!a) return;
+      if (!a || codingOff) return;
       if (await coding.deleteAnnotation(a.id)) {
         setNotice(t('undo.deleted'));
         if (activeId === a.id) {
@@ -203,7 +262,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
         }
       }
     },
-    [coding, activeId, t],
+    [coding, activeId, codingOff, t],
   );
 
   const cycle = useCallback(
@@ -249,14 +308,16 @@ export function App({ bridge }: { bridge: HostBridge }) {
       k: () => step(-1),
       h: () => void createFromPending(coding.lastTagIds),
       n: () => {
+        if (codingOff) return;
         if (activeId) setEditor({ kind: 'edit', focus: 'note' });
         else if (pending) setEditor({ kind: 'new', focus: 'note' });
       },
       t: () => {
+        if (codingOff) return;
         if (activeId) setEditor({ kind: 'edit', focus: 'tags' });
         else if (pending) setEditor({ kind: 'new', focus: 'tags' });
       },
-      Enter: () => activeId && setEditor({ kind: 'edit', focus: 'tags' }),
+      Enter: () => activeId && !codingOff && setEditor({ kind: 'edit', focus: 'tags' }),
       Delete: () => void deleteActive(active),
       Backspace: () => void deleteActive(active),
       Escape: () => {
@@ -274,6 +335,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     };
     rows.slice(0, 9).forEach((row, i) => {
       keys[String(i + 1)] = () => {
+        if (codingOff) return;
         if (activeId) void coding.toggleTag(activeId, row.tag.id);
         else if (pending) void createFromPending([row.tag.id]);
       };
@@ -283,6 +345,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     openExport,
     step,
     createFromPending,
+    codingOff,
     coding,
     activeId,
     pending,
@@ -358,7 +421,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
 
   const popoverAnchor = editor?.kind === 'edit' ? active?.range : pending;
   const popover =
-    popoverAnchor && (editor || pending) && (editor?.kind !== 'edit' || active)
+    popoverAnchor && !codingOff && (editor || pending) && (editor?.kind !== 'edit' || active)
       ? {
           anchor: popoverAnchor,
           content: (
@@ -366,7 +429,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
               key={
                 editor?.kind === 'edit'
                   ? `edit:${activeId}:${editor.focus}`
-                  : `new:${pending?.start}:${pending?.end}:${editor?.focus ?? 'none'}`
+                  : `new:${pending?.id}:${editor?.focus ?? 'none'}`
               }
               annotation={editor?.kind === 'edit' ? active : null}
               tags={coding.tags}
@@ -483,6 +546,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
               tagsById={coding.tagsById}
               activeId={activeId}
               pending={pending}
+              fileRemoved={codingOff}
               snapSentences={snapSentences}
               loadImages={imagesShown}
               popover={popover}
@@ -492,7 +556,9 @@ export function App({ bridge }: { bridge: HostBridge }) {
               onPrevious={() => step(-1)}
               onNext={() => step(1)}
               onSelectText={(range) => {
-                setPending(range);
+                setPending((previous) =>
+                  range && shown && !codingOff ? pendingSelection(shown, range, previous) : null,
+                );
                 if (range) {
                   setActiveId(null);
                   setEditor(null);
@@ -511,15 +577,16 @@ export function App({ bridge }: { bridge: HostBridge }) {
           annotations={coding.annotations}
           tagsById={coding.tagsById}
           activeId={activeId}
-          canReattach={pending !== null}
+          canReattach={pending !== null && !codingOff}
+          readOnly={codingOff}
           onOpen={(a) => {
             setActiveId(a.id);
             setEditor(null);
             if (a.range) reader.current?.jumpTo(a.range);
           }}
           onReattach={(a) => {
-            if (!pending) return;
-            void coding.updateAnnotation(a.id, { start: pending.start, end: pending.end }).then((updated) => {
+            if (!pending || codingOff) return;
+            void coding.updateAnnotation(a.id, { moveTo: pending }).then((updated) => {
               if (updated) {
                 setPending(null);
                 clearSelection();

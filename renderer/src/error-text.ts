@@ -18,3 +18,8 @@ export function errorText(t: TFunction, language: string, err: unknown): string 
   if (language.startsWith('en') || code === null) return message;
   return t('errors.withDetail', { headline: t(`errors.${code}`), detail: message });
 }
+
+/** The article's text changed under a highlight being placed: the UI loads it again. */
+export function isTextChanged(err: unknown): boolean {
+  return codeOf(err) === 'text-changed';
+}

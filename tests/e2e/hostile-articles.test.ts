@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../core/model.js';
+import type { ArticleSummary, OpenedArticle } from '../../core/model.js';
+import { selectionInput } from './support/api-selection.js';
 import { writeHostileLibrary } from '../fixtures/hostile/hostile-library.js';
 import { XSS_VECTORS } from '../fixtures/hostile/xss-vectors.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
@@ -149,7 +150,7 @@ describe('hostile articles in the browser', () => {
 
   it('shows tags and notes carrying HTML as text', async () => {
     const target = articles.find((a) => a.path.startsWith('body/'))!;
-    const article = await call<{ doc: { text: string } }>('getArticle', { id: target.id });
+    const article = await call<OpenedArticle>('getArticle', { id: target.id });
     const end = Math.min(5, article.doc.text.length);
     const vectors = XSS_VECTORS.filter((_, i) => i % 6 === 0);
     const tagIds: string[] = [];
@@ -161,13 +162,10 @@ describe('hostile articles in the browser', () => {
       });
       tagIds.push(tag.id);
     }
-    await call('createAnnotation', {
-      articleId: target.id,
-      start: 0,
-      end,
-      tagIds,
-      note: vectors.map((v) => v.html).join('\n'),
-    });
+    await call(
+      'createAnnotation',
+      selectionInput(article, 0, end, { tagIds, note: vectors.map((v) => v.html).join('\n') }),
+    );
     await call('setMemo', { articleId: target.id, memo: vectors.map((v) => v.html).join('\n') });
 
     await page.reload();

@@ -5,7 +5,14 @@
  * remote images load on request, and nothing trips the Content-Security-Policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnchoredAnnotation, Annotation, Article, ArticleSummary } from '../../core/model.js';
+import type {
+  AnchoredAnnotation,
+  Annotation,
+  Article,
+  ArticleSummary,
+  OpenedArticle,
+} from '../../core/model.js';
+import { selectionInput } from './support/api-selection.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
 import { serveGloss, type ServedGloss } from './support/serve-gloss.js';
 import { CodingPage, GlossPage } from './support/gloss-page.js';
@@ -117,10 +124,10 @@ describe('the reader', () => {
   it('cycles through overlapping highlights on repeated clicks, smallest first', async () => {
     await gloss.openArticle(ZHIHU);
     const articleId = idOf(ZHIHU);
-    const text = (await call<Article>('getArticle', { id: articleId })).doc.text;
-    const at = text.indexOf('直播间要给主播');
-    const outer = await call<Annotation>('createAnnotation', { articleId, start: at - 4, end: at + 16 });
-    const inner = await call<Annotation>('createAnnotation', { articleId, start: at, end: at + 7 });
+    const article = await call<OpenedArticle>('getArticle', { id: articleId });
+    const at = article.doc.text.indexOf('直播间要给主播');
+    const outer = await call<Annotation>('createAnnotation', selectionInput(article, at - 4, at + 16));
+    const inner = await call<Annotation>('createAnnotation', selectionInput(article, at, at + 7));
     await expect.poll(async () => (await coding.paintedTexts()).length).toBeGreaterThanOrEqual(3);
     const activeQuote = () =>
       gloss.page.locator('[data-testid="annotation-item"][aria-current="true"]').innerText();

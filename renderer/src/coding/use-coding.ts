@@ -18,7 +18,12 @@ import type { HostBridge } from '../api/api-client.js';
 import { listedFields, storedAnnotation } from '../../../core/stored-annotation.js';
 import { prepareColors } from '../reader/highlight-painter.js';
 import { UndoStack, type UndoEntry } from './undo-stack.js';
-import { MAX_RESTORE_BATCH, type TagRemoval } from '../../../core/api/annotation-contract.js';
+import {
+  MAX_RESTORE_BATCH,
+  type PlacedAnnotation,
+  type TagRemoval,
+} from '../../../core/api/annotation-contract.js';
+import { placedAt, type PendingSelection } from './pending-selection.js';
 import { countsById } from './counts-by-id.js';
 
 export interface AnnotationDraft {
@@ -31,8 +36,8 @@ export interface AnnotationPatch {
   tagIds?: string[];
   note?: string;
   color?: string | null;
-  start?: number;
-  end?: number;
+  /** Moves the highlight there (re-attaching an orphan): the host checks the quote as for a create. */
+  moveTo?: PendingSelection;
 }
 
 export interface TagPatch {
@@ -53,7 +58,12 @@ export interface Coding {
   lastTagIds: string[];
   canUndo: boolean;
   canRedo: boolean;
-  createAnnotation(range: { start: number; end: number }, draft: AnnotationDraft): Promise<Annotation | null>;
+  /**
+   * Makes the selection's highlight. Called again for the same selection (a second key, a second
+   * Ctrl+Enter, while the first is under way or after), it adds the draft's tags, and its note and
+   * colour when given, to that one highlight: one selection, one highlight.
+   */
+  createAnnotation(selection: PendingSelection, draft: AnnotationDraft): Promise<PlacedAnnotation | null>;
   updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation | null>;
   deleteAnnotation(id: string): Promise<boolean>;
   toggleTag(id: string, tagId: string): Promise<void>;
@@ -71,6 +81,8 @@ export interface Coding {
   refreshTags(): void;
   /** Reloads the open article's highlights and the codebook (after an import, say). */
   refresh(): void;
+  /** Reloads the open article's highlights (placed on its text anew); resolves with them. */
+  reanchor(): Promise<AnchoredAnnotation[] | null>;
 }
 
 const LAST_TAGS_KEY = 'gloss.lastTagIds';
@@ -119,6 +131,8 @@ export function useCoding(
   const listRef = useRef<AnchoredAnnotation[]>([]);
   /** Changes run one after another, each reading the state the previous one left. */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** The creates under way or done, by selection id (= the highlight's id); see createAnnotation. */
+  const creating = useRef(new Map<string, Promise<PlacedAnnotation | null>>());
   /** Bumped by every change, so a reload that started before it cannot overwrite its result. */
   const generation = useRef(0);
   const tagsRef = useRef(tags);
@@ -137,16 +151,24 @@ export function useCoding(
     }, report);
   }, [api, report]);
 
-  const refreshAnnotations = useCallback(() => {
+  /** Resolves with the list, or null when it was stale (another article, a change since) or failed. */
+  const refreshAnnotations = useCallback((): Promise<AnchoredAnnotation[] | null> => {
     const id = articleRef.current;
-    if (!id) return;
+    if (!id) return Promise.resolve(null);
     const asked = generation.current;
-    api.listAnnotations({ articleId: id }).then((list) => {
-      if (articleRef.current !== id || generation.current !== asked) return;
-      const sorted = [...list].sort(readOrder);
-      listRef.current = sorted;
-      setAnnotations({ articleId: id, list: sorted });
-    }, report);
+    return api.listAnnotations({ articleId: id }).then(
+      (list) => {
+        if (articleRef.current !== id || generation.current !== asked) return null;
+        const sorted = [...list].sort(readOrder);
+        listRef.current = sorted;
+        setAnnotations({ articleId: id, list: sorted });
+        return sorted;
+      },
+      (err: unknown) => {
+        report(err);
+        return null;
+      },
+    );
   }, [api, report]);
 
   // A new library: a new codebook, and the old history no longer applies.
@@ -157,7 +179,8 @@ export function useCoding(
 
   useEffect(() => {
     listRef.current = [];
-    if (articleId) refreshAnnotations();
+    creating.current.clear();
+    if (articleId) void refreshAnnotations();
   }, [articleId, refreshAnnotations]);
 
   useEffect(
@@ -165,7 +188,7 @@ export function useCoding(
       bridge.onEvent((event) => {
         if (event.type === 'tags-changed') refreshTags();
         if (event.type === 'annotations-changed') {
-          if (event.articleId === null || event.articleId === articleRef.current) refreshAnnotations();
+          if (event.articleId === null || event.articleId === articleRef.current) void refreshAnnotations();
           refreshTags(); // the counts per tag changed
         }
       }),
@@ -173,7 +196,7 @@ export function useCoding(
   );
 
   const refresh = useCallback(() => {
-    refreshAnnotations();
+    void refreshAnnotations();
     refreshTags();
   }, [refreshAnnotations, refreshTags]);
 
@@ -192,16 +215,17 @@ export function useCoding(
 
   /**
    * Runs a change after the ones before it (so `1` pressed twice quickly toggles twice, not once),
-   * records its undo entry and reloads; errors are reported, never thrown.
+   * records its undo entry (none when it changed nothing) and reloads; errors are reported, never
+   * thrown.
    */
   const perform = useCallback(
-    <T>(run: () => Promise<{ result: T; entry: UndoEntry } | null>): Promise<T | null> => {
+    <T>(run: () => Promise<{ result: T; entry: UndoEntry | null } | null>): Promise<T | null> => {
       const step = queue.current.then(async () => {
         generation.current++;
         try {
           const done = await run();
           if (!done) return null;
-          stack.push(done.entry);
+          if (done.entry) stack.push(done.entry);
           return done.result;
         } catch (err) {
           report(err);
@@ -226,14 +250,63 @@ export function useCoding(
     if (id) setAnnotations({ articleId: id, list: listRef.current });
   }, []);
 
+  /** Lists a highlight just made at once, so keys pressed before the reload confirms it find it. */
+  const addLocally = useCallback((created: Annotation) => {
+    if (articleRef.current !== created.articleId || listRef.current.some((a) => a.id === created.id)) return;
+    generation.current++;
+    const { start, end } = created.position;
+    const listed: AnchoredAnnotation = {
+      ...listedFields(created),
+      quote: { exact: created.quote.exact },
+      status: 'exact',
+      range: { start, end },
+    };
+    listRef.current = [...listRef.current, listed].sort(readOrder);
+    setAnnotations({ articleId: created.articleId, list: listRef.current });
+  }, []);
+
   const current = useCallback((id: string) => listRef.current.find((a) => a.id === id), []);
 
+  /** Adds a later draft for the same selection to the highlight it made (nothing if it adds nothing). */
+  const extend = useCallback(
+    (created: PlacedAnnotation, draft: AnnotationDraft): Promise<PlacedAnnotation | null> =>
+      perform(async () => {
+        const now = current(created.id) ?? created;
+        const tagIds = [...new Set([...now.tagIds, ...draft.tagIds])];
+        const patch: AnnotationPatch = {};
+        if (tagIds.length !== now.tagIds.length) patch.tagIds = tagIds;
+        if (draft.note && draft.note !== now.note) patch.note = draft.note;
+        if (draft.color !== null && draft.color !== now.color) patch.color = draft.color;
+        if (Object.keys(patch).length === 0) return { result: created, entry: null };
+        const { annotation: after, previous } = await api.updateAnnotation({
+          articleId: created.articleId,
+          id: created.id,
+          ...patch,
+        });
+        applyLocally(after);
+        if (patch.tagIds) rememberTags(patch.tagIds);
+        return {
+          result: { ...after, placement: created.placement },
+          entry: { label: 'undo.edit', undo: () => restore(previous), redo: () => restore(after) },
+        };
+      }),
+    [api, applyLocally, current, perform, rememberTags, restore],
+  );
+
   const createAnnotation = useCallback<Coding['createAnnotation']>(
-    (range, draft) => {
-      const id = articleRef.current;
-      if (!id) return Promise.resolve(null);
-      return perform(async () => {
-        const created = await api.createAnnotation({ articleId: id, ...range, ...draft });
+    (selection, draft) => {
+      const first = creating.current.get(selection.id);
+      if (first) return first.then((created) => (created ? extend(created, draft) : null));
+      const made = perform(async () => {
+        // The selection's id goes with it: should this request reach the host twice, the second
+        // returns the highlight the first stored.
+        const created = await api.createAnnotation({
+          id: selection.id,
+          articleId: selection.articleId,
+          ...placedAt(selection),
+          ...draft,
+        });
+        addLocally(created);
         rememberTags(draft.tagIds);
         return {
           result: created,
@@ -245,12 +318,18 @@ export function useCoding(
           },
         };
       });
+      creating.current.set(selection.id, made);
+      // A failed create may be tried again with the same id (the host would say if it was stored).
+      void made.then((created) => {
+        if (!created && creating.current.get(selection.id) === made) creating.current.delete(selection.id);
+      });
+      return made;
     },
-    [api, perform, rememberTags, restore],
+    [api, addLocally, extend, perform, rememberTags, restore],
   );
 
   const updateAnnotation = useCallback<Coding['updateAnnotation']>(
-    (id, patch) => {
+    (id, { moveTo, ...patch }) => {
       return perform(async () => {
         const listed = current(id);
         if (!listed) return null;
@@ -258,6 +337,7 @@ export function useCoding(
           articleId: listed.articleId,
           id,
           ...patch,
+          ...(moveTo ? placedAt(moveTo) : {}),
         });
         applyLocally(after);
         if (patch.tagIds && patch.tagIds.length > 0) rememberTags(patch.tagIds);
@@ -469,5 +549,6 @@ export function useCoding(
     redo,
     refreshTags,
     refresh,
+    reanchor: refreshAnnotations,
   };
 }

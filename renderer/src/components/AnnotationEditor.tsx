@@ -3,7 +3,7 @@
  * the tag), colour, note. For a new highlight it edits a draft until "Highlight" (or Ctrl+Enter);
  * for an existing one each change is saved at once (and can be undone). Escape closes it.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Tag } from '../../../core/model.js';
@@ -48,6 +48,12 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
   const [busy, setBusy] = useState(false);
+  /** The tags as of now, and the tag being created: a save waits for it and takes it along. */
+  const tagIdsNow = useRef(tagIds);
+  const tagCreation = useRef<Promise<void> | null>(null);
+  useLayoutEffect(() => {
+    tagIdsNow.current = tagIds;
+  }, [tagIds]);
   const tagInput = useRef<HTMLInputElement>(null);
   const noteInput = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
@@ -73,28 +79,37 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
   const options = suggestions.length + (canCreate ? 1 : 0);
 
   const setTags = (next: string[]) => {
+    tagIdsNow.current = next;
     setTagIds(next);
     if (!isNew) onChange({ tagIds: next });
   };
   const toggle = (id: string) =>
     setTags(tagIds.includes(id) ? tagIds.filter((x) => x !== id) : [...tagIds, id]);
 
-  const createFromQuery = async () => {
+  const createFromQuery = () => {
     const name = query.trim();
     if (!name || busy) return;
     setBusy(true);
-    const tag = await onCreateTag(name);
-    setBusy(false);
-    if (tag) {
-      setTags([...tagIds, tag.id]);
-      setQuery('');
-      setCursor(0);
-    }
+    const creation = onCreateTag(name).then((tag) => {
+      setBusy(false);
+      if (tag) {
+        setTags([...tagIdsNow.current, tag.id]);
+        setQuery('');
+        setCursor(0);
+      }
+    });
+    tagCreation.current = creation;
+    void creation.finally(() => {
+      if (tagCreation.current === creation) tagCreation.current = null;
+    });
   };
 
-  const commit = () => {
-    if (isNew) onCommit({ tagIds, note, color });
-    else {
+  const commit = async () => {
+    if (isNew) {
+      // "Create tag" then Ctrl+Enter at once: the highlight gets the tag being created.
+      await tagCreation.current;
+      onCommit({ tagIds: tagIdsNow.current, note, color });
+    } else {
       if (note !== annotation.note) onChange({ note });
       onClose();
     }
@@ -109,7 +124,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
       event.preventDefault();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (event.ctrlKey || event.metaKey || !query.trim()) commit();
+      if (event.ctrlKey || event.metaKey || !query.trim()) void commit();
       else if (cursor < suggestions.length) {
         toggle(suggestions[cursor]!.tag.id);
         setQuery('');
@@ -121,6 +136,9 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
   };
 
   const onEditorKey = (event: KeyboardEvent) => {
+    // A key the tag field has handled (its Enter and Ctrl+Enter) is not handled again here: one
+    // Ctrl+Enter there used to save twice.
+    if (event.defaultPrevented) return;
     if (event.key === 'Escape') {
       event.stopPropagation();
       event.preventDefault();
@@ -129,7 +147,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
     }
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      commit();
+      void commit();
     }
   };
 
@@ -260,7 +278,12 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
       />
       <div className="editor-actions">
         {isNew ? (
-          <button type="button" className="primary" data-testid="save-highlight" onClick={commit}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="save-highlight"
+            onClick={() => void commit()}
+          >
             {t('editor.highlight')}
           </button>
         ) : (
@@ -268,7 +291,12 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
             <button type="button" className="danger" data-testid="delete-highlight" onClick={onDelete}>
               {t('editor.delete')}
             </button>
-            <button type="button" className="primary" data-testid="save-highlight" onClick={commit}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="save-highlight"
+              onClick={() => void commit()}
+            >
               {t('editor.done')}
             </button>
           </>

@@ -23,6 +23,8 @@ interface AnnotationsPaneProps {
   activeId: string | null;
   /** True when there is a text selection to re-attach a highlight to. */
   canReattach: boolean;
+  /** The article's file is gone: its highlights are shown but cannot be changed. */
+  readOnly: boolean;
   onOpen(annotation: AnchoredAnnotation): void;
   onReattach(annotation: AnchoredAnnotation): void;
   onDelete(annotation: AnchoredAnnotation): void;
@@ -167,7 +169,12 @@ function AnnotationsPaneContent(props: AnnotationsPaneProps) {
                   >
                     {t('annotations.reattach')}
                   </button>
-                  <button type="button" className="danger" onClick={() => props.onDelete(a)}>
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={props.readOnly}
+                    onClick={() => props.onDelete(a)}
+                  >
                     {t('editor.delete')}
                   </button>
                 </span>

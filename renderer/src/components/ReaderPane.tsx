@@ -37,7 +37,11 @@ import {
   paintSpecial,
 } from '../reader/highlight-painter.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
-import { loadReadingPosition, saveReadingPosition } from '../reader/reading-position.js';
+import {
+  followReadingPosition,
+  loadReadingPosition,
+  saveReadingPosition,
+} from '../reader/reading-position.js';
 import { scrollToRange } from '../reader/scroll-to-range.js';
 import { articleLanguage } from '../reader/article-language.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
@@ -57,6 +61,8 @@ interface ReaderPaneProps {
   activeId: string | null;
   /** A selection kept for the popover while focus is in its inputs. */
   pending: OffsetRange | null;
+  /** The article's file is gone from disk: the text stays on screen, coding is off. */
+  fileRemoved: boolean;
   snapSentences: boolean;
   loadImages: boolean;
   /** Where the popover points (a highlight or the selection) and what it shows. */
@@ -104,10 +110,12 @@ function ReaderPaneContent(props: ReaderPaneProps) {
   const nodes = useMemo(() => (article ? sanitizeArticleNodes(article.doc.html) : NO_NODES), [article]);
   const scroller = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  // The text map of the body on screen, tagged with its article so a stale one is never used.
-  const [mapped, setMapped] = useState<{ id: string; map: TextMap } | null>(null);
-  const map = mapped && article && mapped.id === article.id ? mapped.map : null;
-  const restoredFor = useRef<string | null>(null);
+  // The text map of the body on screen, tagged with its article so a stale one is never used (the
+  // same article loaded again after its file changed is another text).
+  const [mapped, setMapped] = useState<{ article: Article; map: TextMap } | null>(null);
+  const map = mapped && article && mapped.article === article ? mapped.map : null;
+  /** The article (and its text) whose reading position was last restored. */
+  const restoredFor = useRef<{ id: string; text: string } | null>(null);
   // Stops the re-aligning of the last jump (see scroll-to-range.ts).
   const stopScrolling = useRef<() => void>(() => undefined);
   const lastClick = useRef<{ key: string; index: number } | null>(null);
@@ -133,7 +141,7 @@ function ReaderPaneContent(props: ReaderPaneProps) {
     } else {
       delete el.dataset.textMismatch;
     }
-    setMapped({ id: article.id, map: next });
+    setMapped({ article, map: next });
   }, [nodes, article]);
 
   useEffect(() => clearAllHighlights, []);
@@ -193,11 +201,19 @@ function ReaderPaneContent(props: ReaderPaneProps) {
   }, [nodes, loadImages, t]);
 
   // Reading position: restored once when an article's text is on screen, saved as the user scrolls.
+  // When the same article comes back with another text (its file changed on disk), the place read
+  // is followed into the new text.
   useLayoutEffect(() => {
     const container = scroller.current;
-    if (!container || !map || !article || restoredFor.current === article.id) return;
-    restoredFor.current = article.id;
-    const offset = loadReadingPosition(article.id);
+    if (!container || !map || !article) return;
+    const before = restoredFor.current;
+    if (before?.id === article.id && before.text === article.doc.text) return;
+    restoredFor.current = { id: article.id, text: article.doc.text };
+    let offset = loadReadingPosition(article.id);
+    if (before?.id === article.id) {
+      offset = followReadingPosition(before.text, article.doc.text, offset);
+      saveReadingPosition(article.id, offset);
+    }
     stopScrolling.current();
     container.scrollTop = 0;
     if (offset > 0) {
@@ -438,6 +454,11 @@ function ReaderPaneContent(props: ReaderPaneProps) {
               ))}
             </ul>
           </details>
+        )}
+        {props.fileRemoved && (
+          <p className="file-removed warning" role="status" data-testid="file-removed">
+            {t('reader.fileRemoved')}
+          </p>
         )}
         {remote > 0 && (
           <p className="images-notice" data-testid="images-notice">

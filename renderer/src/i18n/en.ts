@@ -97,6 +97,13 @@ const en = {
     hideImages: 'Show placeholders instead',
     imagePlaceholder: 'Image not loaded',
     body: 'Article text',
+    fileChanged: 'This article changed on disk and was reloaded.',
+    fileChangedReview_one: 'This article changed on disk and was reloaded; {{count}} highlight needs review.',
+    fileChangedReview_other:
+      'This article changed on disk and was reloaded; {{count}} highlights need review.',
+    fileChangedReview: 'This article changed on disk and was reloaded; {{count}} highlights need review.',
+    fileRemoved:
+      'The file of this article was deleted from disk. Its highlights are kept; highlighting and editing are off until the file is back.',
   },
   annotations: {
     title: 'Highlights',
@@ -107,6 +114,8 @@ const en = {
       'These highlights no longer match the article text. Select the passage they belong to, then click “Re-attach here”.',
     reattach: 'Re-attach here',
     reattachHint: 'Select the passage in the article first.',
+    relocated:
+      'The article had changed on disk: the highlight was saved on the selected words where they are now, and the new text is shown.',
   },
   editor: {
     newTitle: 'New highlight',
@@ -350,6 +359,8 @@ const en = {
     'outside-library': 'That path is outside the library folder',
     'read-only': 'Cannot write here: no permission, or a read-only disk',
     conflict: 'Another change got there first',
+    'text-changed':
+      'The article changed on disk since it was shown, so nothing was saved; it has been reloaded: select the words again',
     io: 'Reading or writing a file failed',
     internal: 'An internal error',
     'unknown-operation': 'An internal error',

@@ -98,6 +98,11 @@ const zhCN: typeof en = {
     hideImages: '改为显示占位符',
     imagePlaceholder: '图片未加载',
     body: '正文',
+    fileChanged: '本文已在磁盘上被修改，已重新载入。',
+    fileChangedReview_one: '本文已在磁盘上被修改，已重新载入；{{count}} 处高亮需要复核。',
+    fileChangedReview_other: '本文已在磁盘上被修改，已重新载入；{{count}} 处高亮需要复核。',
+    fileChangedReview: '本文已在磁盘上被修改，已重新载入；{{count}} 处高亮需要复核。',
+    fileRemoved: '本文的文件已从磁盘上删除。其高亮仍然保留；在文件恢复之前，无法添加或编辑高亮。',
   },
   annotations: {
     title: '高亮',
@@ -107,6 +112,7 @@ const zhCN: typeof en = {
     needsReviewHelp: '这些高亮与正文不再对应。请先选中它们所属的段落，再点击“重新关联到此处”。',
     reattach: '重新关联到此处',
     reattachHint: '请先在文章中选择文字。',
+    relocated: '文章已在磁盘上被修改：高亮已保存在所选文字现在的位置，并已显示新的文本。',
   },
   editor: {
     newTitle: '新建高亮',
@@ -345,6 +351,7 @@ const zhCN: typeof en = {
     'outside-library': '该路径不在文库文件夹内',
     'read-only': '无法写入：没有权限或磁盘为只读',
     conflict: '与另一处更改冲突',
+    'text-changed': '文章在显示后已在磁盘上被修改，因此未保存；文章已重新载入，请重新选择文字',
     io: '读写文件时出错',
     internal: '内部错误',
     'unknown-operation': '内部错误',

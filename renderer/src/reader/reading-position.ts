@@ -3,6 +3,9 @@
  * localStorage (per article id; a few hundred bytes per thousand articles). An offset rather than
  * a scroll height, so a different text size or window width still lands on the same sentence.
  */
+import { anchor } from '../../../core/anchor/anchor.js';
+import { describeRange } from '../../../core/anchor/describe-range.js';
+
 const KEY = 'gloss.readingPosition';
 const MAX_ENTRIES = 2000;
 
@@ -36,4 +39,23 @@ export function saveReadingPosition(articleId: string, offset: number): void {
   } catch {
     // Storage full or disabled: the position is a convenience, never worth an error.
   }
+}
+
+/** Characters at the reading position that identify it in a changed text. */
+const MARK_LENGTH = 32;
+
+/**
+ * The reading position `offset` of `before`, followed into `after` (the article's text after its
+ * file changed): the text there is found again as highlights are, by quote and context. When it
+ * is gone, the same share of the text, which is near enough for a place to read on from.
+ */
+export function followReadingPosition(before: string, after: string, offset: number): number {
+  if (offset <= 0 || before.length === 0) return 0;
+  const at = Math.min(offset, before.length - 1);
+  const found = anchor(
+    after,
+    describeRange(before, { start: at, end: Math.min(before.length, at + MARK_LENGTH) }),
+  );
+  if (found.range) return found.range.start;
+  return Math.min(after.length, Math.round((at / before.length) * after.length));
 }
