@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../core/model.js';
+import type { ArticleSummary, OpenedArticle } from '../../core/model.js';
 import { OKABE_ITO } from '../../core/store/palette.js';
 import {
   ARTICLE_IDS,
@@ -20,6 +20,7 @@ import {
   writeHostileStoreLibrary,
 } from '../fixtures/hostile/hostile-store.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
+import { selectionInput } from './support/api-selection.js';
 import { serveGloss, type ServedGloss } from './support/serve-gloss.js';
 import { CodingPage, GlossPage } from './support/gloss-page.js';
 
@@ -51,12 +52,13 @@ describe('a hand-edited store in the browser', () => {
     articles = (await server.call<{ articles: ArticleSummary[] }>('listArticles', {})).articles;
     // Highlights tagged with prototype-named tags on the articles with prototype-named ids.
     for (const [i, name] of ARTICLE_IDS.entries()) {
-      await server.call('createAnnotation', {
-        articleId: name,
-        start: 4,
-        end: 8,
-        tagIds: [PROTOTYPE_NAMES[i]!, PROTOTYPE_NAMES[(i + 1) % PROTOTYPE_NAMES.length]!],
-      });
+      const article = await server.call<OpenedArticle>('getArticle', { id: name });
+      await server.call(
+        'createAnnotation',
+        selectionInput(article, 4, 8, {
+          tagIds: [PROTOTYPE_NAMES[i]!, PROTOTYPE_NAMES[(i + 1) % PROTOTYPE_NAMES.length]!],
+        }),
+      );
     }
     browser = await launchBrowser();
     await browser.context.route('**/*', async (route) => {
