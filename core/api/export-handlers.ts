@@ -7,7 +7,7 @@ import type { LibrarySession, ServiceContext } from './service-context.js';
 import { collectText } from '../export/export-run.js';
 import { importAnnotations } from '../export/import-annotations.js';
 import { EXPORT_FILE_TYPES, exportFileName, startExport, type ExportRequest } from '../export/run-export.js';
-import { writeFileAtomic } from '../settings/atomic-write.js';
+import { writeStreamDurable } from '../files/durable-write.js';
 
 type ExportInput = ExportOpInput<'exportAnnotations'>;
 
@@ -64,7 +64,7 @@ export function exportHandlers(ctx: ServiceContext) {
       }
       const run = await exportText(ctx, session, input);
       // The file appears whole or not at all (a failed export never leaves half a CSV behind).
-      await writeFileAtomic(target, run.chunks);
+      await writeStreamDurable(target, run.chunks);
       return { path: target, rows: run.rows };
     },
 
