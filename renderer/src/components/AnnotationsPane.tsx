@@ -7,13 +7,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
-import type { AppApi } from '../api/app-api.js';
+import type { GlossApi } from '../../../core/api/contract.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { quoteText } from '../../../core/stored-annotation.js';
 import { useAfterPaint } from '../hooks/use-after-paint.js';
 
 interface AnnotationsPaneProps {
-  api: AppApi;
+  api: GlossApi;
   article: Article | null;
   annotations: AnchoredAnnotation[];
   tagsById: ReadonlyMap<string, Tag>;
@@ -184,7 +184,7 @@ function MemoEditor({
   articleId,
   onError,
 }: {
-  api: AppApi;
+  api: GlossApi;
   articleId: string;
   onError(err: unknown): void;
 }) {

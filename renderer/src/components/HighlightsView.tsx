@@ -6,13 +6,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationListItem } from '../../../core/api/annotation-contract.js';
 import type { Tag } from '../../../core/model.js';
-import type { AppApi } from '../api/app-api.js';
+import type { GlossApi } from '../../../core/api/contract.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { tagRows } from '../coding/tag-tree.js';
 import type { HighlightsFilter } from '../export/export-settings.js';
 
 interface HighlightsViewProps {
-  api: AppApi;
+  api: GlossApi;
   tags: Tag[];
   tagsById: ReadonlyMap<string, Tag>;
   /** Changes whenever highlights may have changed, to reload. */
