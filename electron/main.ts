@@ -20,6 +20,7 @@ import { createService, type GlossService } from '../core/api/service.js';
 import { dispatch } from '../core/api/dispatch.js';
 import { ensureSampleLibrary } from '../core/settings/sample-library.js';
 import { ApiError, toErrorPayload } from '../core/api/errors.js';
+import { settle, type Reply } from '../core/api/reply.js';
 import { IPC } from './ipc-channels.js';
 import { registerAppScheme, serveUi } from './app-protocol.js';
 import { currentPolicy } from '../core/security/content-security-policy.js';
@@ -135,15 +136,11 @@ async function start(): Promise<void> {
 }
 
 /** Runs an IPC request for the app's own top frame only, and turns failures into error replies. */
-async function answer(event: IpcMainInvokeEvent, run: () => Promise<unknown>): Promise<unknown> {
+async function answer(event: IpcMainInvokeEvent, run: () => Promise<unknown>): Promise<Reply> {
   if (!isTrustedSender(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame)) {
     return { ok: false, error: { code: 'unauthorized', message: 'Untrusted sender.' } };
   }
-  try {
-    return { ok: true, result: await run() };
-  } catch (err) {
-    return { ok: false, error: toErrorPayload(err) };
-  }
+  return settle(run);
 }
 
 function refreshMenu(): void {

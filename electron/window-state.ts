@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../core/settings/atomic-write.js';
+import { writeFileDurable } from '../core/files/durable-write.js';
 
 const stateSchema = z.object({
   x: z.number().int().optional(),
@@ -24,7 +24,7 @@ export function loadWindowState(dir: string): WindowState {
 }
 
 export async function saveWindowState(dir: string, state: WindowState): Promise<void> {
-  await writeFileAtomic(join(dir, 'window-state.json'), JSON.stringify(state));
+  await writeFileDurable(join(dir, 'window-state.json'), JSON.stringify(state));
 }
 
 /** Keep a remembered position only if it is still on one of the displays. */

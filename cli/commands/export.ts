@@ -14,7 +14,7 @@ import type { ExportScope } from '../../core/export/export-scope.js';
 import type { ContextSpec } from '../../core/export/quote-context.js';
 import { startExport, type ExportFormat } from '../../core/export/run-export.js';
 import { TagIndex } from '../../core/export/tag-index.js';
-import { writeFileAtomic } from '../../core/settings/atomic-write.js';
+import { writeStreamDurable } from '../../core/files/durable-write.js';
 import { appDataDir, packageVersion } from '../app-paths.js';
 import { CliError } from '../cli-error.js';
 import { terminalSafe } from '../terminal-text.js';
@@ -121,7 +121,7 @@ export async function exportCommand(
     );
     if (options.out) {
       const file = resolve(options.out);
-      await writeFileAtomic(file, run.chunks);
+      await writeStreamDurable(file, run.chunks);
       const what = format === 'csv' ? 'rows' : 'highlights';
       output.stderr.write(`Exported ${run.rows} ${what} to ${terminalSafe(file)}\n`);
     } else {

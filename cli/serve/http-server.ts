@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { dispatch } from '../../core/api/dispatch.js';
-import { toErrorPayload } from '../../core/api/errors.js';
+import { HTTP_STATUS, type ErrorPayload } from '../../core/api/errors.js';
+import { failure, settle, type Reply } from '../../core/api/reply.js';
 import type { GlossService } from '../../core/api/service.js';
 import { currentPolicy } from '../../core/security/content-security-policy.js';
 import { hostAllowed, MAX_REQUEST_BYTES, originAllowed, tokenMatches } from './http-guard.js';
@@ -37,7 +38,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const openStreams = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((err) => sendJson(res, 500, { ok: false, error: toErrorPayload(err) }));
+    handle(req, res).catch((err) => sendJson(res, 500, failure(err)));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -55,51 +56,29 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       const header = req.headers[TOKEN_HEADER];
       if (!tokenMatches(typeof header === 'string' ? header : undefined, token)) {
-        return sendJson(res, 401, {
-          ok: false,
-          error: { code: 'unauthorized', message: 'Missing or wrong token.' },
-        });
+        return sendError(res, 401, { code: 'unauthorized', message: 'Missing or wrong token.' });
       }
       const match = /^\/api\/op\/([A-Za-z]{1,64})$/.exec(url.pathname);
       if (!match || req.method !== 'POST')
-        return sendJson(res, 404, { ok: false, error: { code: 'not-found', message: 'No such endpoint.' } });
+        return sendError(res, 404, { code: 'not-found', message: 'No such endpoint.' });
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return sendJson(res, 415, { ok: false, error: { code: 'invalid-input', message: 'Send JSON.' } });
+        return sendError(res, 415, { code: 'invalid-input', message: 'Send JSON.' });
       }
       const body = await readBody(req);
       if (body === null) {
         // The rest of the upload is never read: a kept-alive connection would be left half-read
         // and the client's next request on it would hang, then fail. Close it.
         res.setHeader('Connection', 'close');
-        return sendJson(res, 413, {
-          ok: false,
-          error: { code: 'invalid-input', message: 'Request too large.' },
-        });
+        return sendError(res, 413, { code: 'invalid-input', message: 'Request too large.' });
       }
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};
       } catch {
-        return sendJson(res, 400, {
-          ok: false,
-          error: { code: 'invalid-input', message: 'Malformed JSON.' },
-        });
+        return sendError(res, 400, { code: 'invalid-input', message: 'Malformed JSON.' });
       }
-      try {
-        const result = await dispatch(service.handlers, match[1]!, input);
-        return sendJson(res, 200, { ok: true, result }, req);
-      } catch (err) {
-        const error = toErrorPayload(err);
-        const status =
-          error.code === 'invalid-input' || error.code === 'unknown-operation'
-            ? 400
-            : error.code === 'not-found'
-              ? 404
-              : error.code === 'internal'
-                ? 500
-                : 409;
-        return sendJson(res, status, { ok: false, error });
-      }
+      const reply = await settle(() => dispatch(service.handlers, match[1]!, input));
+      return sendJson(res, reply.ok ? 200 : HTTP_STATUS[reply.error.code], reply, req);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
@@ -160,7 +139,7 @@ const GZIP_FROM_BYTES = 32 * 1024;
  * 10,000-article list, an article's thousand highlights at ~255 KB) are gzipped at level 1: a few
  * ms to shrink them several-fold, against the browser taking in the bytes even over loopback.
  */
-function sendJson(res: ServerResponse, status: number, body: unknown, req?: IncomingMessage): void {
+function sendJson(res: ServerResponse, status: number, body: Reply, req?: IncomingMessage): void {
   const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
   const text = Buffer.from(JSON.stringify(body), 'utf8');
   if (
@@ -180,6 +159,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown, req?: Inco
   }
   res.writeHead(status, { ...headers, 'Content-Length': text.length });
   res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, error: ErrorPayload): void {
+  sendJson(res, status, { ok: false, error });
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {

@@ -2,7 +2,6 @@
  * Handlers of the annotation contract: they turn offsets from the reader into selectors against the
  * article's canonical text, anchor stored highlights on the current text, and announce changes.
  */
-import type { z } from 'zod';
 import { anchorAll } from '../anchor/anchor.js';
 import { describeRange } from '../anchor/describe-range.js';
 import { placeSelection, type ShownSelection } from '../anchor/place-selection.js';
@@ -11,16 +10,12 @@ import type { AnchoredAnnotation, Annotation, Article, ArticleSummary } from '..
 import type { ArticleRef } from '../store/annotation-service.js';
 import { listedAnnotation } from '../stored-annotation.js';
 import type { AnnotationListItem, annotationContract } from './annotation-contract.js';
+import type { HandlersOf } from './define.js';
 import { ApiError } from './errors.js';
 import { textVersion } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 
-type AnnotationContract = typeof annotationContract;
-export type AnnotationHandlers = {
-  [K in keyof AnnotationContract]: (
-    input: z.output<AnnotationContract[K]['input']>,
-  ) => Promise<NonNullable<AnnotationContract[K]['output']>>;
-};
+export type AnnotationHandlers = HandlersOf<typeof annotationContract>;
 
 function selectorsFor(text: string, start: number, end: number) {
   try {

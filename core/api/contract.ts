@@ -1,9 +1,9 @@
 /**
  * The one API the renderer uses, whatever host serves it. Each domain contributes a contract;
- * `GlossApi` is derived from them, so the preload, the HTTP client and the service agree by type.
+ * `GlossApi` and `GlossHandlers` are derived from them, so the client and the service agree by type.
  */
 import type { z } from 'zod';
-import type { OperationSpec } from './define.js';
+import type { ClientOf, HandlersOf, OperationSpec } from './define.js';
 import { libraryContract } from './library-contract.js';
 import { annotationContract } from './annotation-contract.js';
 import { exportContract } from './export-contract.js';
@@ -22,13 +22,11 @@ export type OpInput<K extends OperationName> = z.input<Contract[K]['input']>;
 export type OpParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
 export type OpOutput<K extends OperationName> = Exclude<Contract[K]['output'], undefined>;
 
-/** What the renderer calls. */
-export type GlossApi = { [K in OperationName]: (input: OpInput<K>) => Promise<OpOutput<K>> };
+/** What the renderer calls (built by `createClient` in client.ts). */
+export type GlossApi = ClientOf<Contract>;
 
 /** What a host implements: inputs arrive already validated. */
-export type GlossHandlers = {
-  [K in OperationName]: (input: OpParsedInput<K>) => Promise<OpOutput<K>>;
-};
+export type GlossHandlers = HandlersOf<Contract>;
 
 /** Events the hosts push to the UI. */
 export type GlossEvent =

@@ -1,4 +1,8 @@
-/** Errors that cross the API boundary: a stable code for programs, a message for people. */
+/**
+ * Errors that cross the API boundary: a stable code for programs, a message for people. The same
+ * class on both sides: the service throws it, and the client (core/api/client.ts) throws it again
+ * from the reply, so the UI words errors by code whatever the host.
+ */
 export const API_ERROR_CODES = [
   'unknown-operation',
   'invalid-input',
@@ -11,9 +15,34 @@ export const API_ERROR_CODES = [
   'text-changed',
   'io',
   'internal',
+  'unauthorized',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** The HTTP status `gloss serve` answers each code with (the desktop host has no statuses). */
+export const HTTP_STATUS: Record<ApiErrorCode, number> = {
+  'unknown-operation': 400,
+  'invalid-input': 400,
+  'not-found': 404,
+  'no-library': 409,
+  'outside-library': 409,
+  'read-only': 409,
+  conflict: 409,
+  'text-changed': 409,
+  io: 409,
+  internal: 500,
+  unauthorized: 401,
+};
+
+export function isApiErrorCode(code: unknown): code is ApiErrorCode {
+  return (API_ERROR_CODES as readonly unknown[]).includes(code);
+}
+
+export interface ErrorPayload {
+  code: ApiErrorCode;
+  message: string;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -26,7 +55,7 @@ export class ApiError extends Error {
 }
 
 /** The serialisable form of any thrown value, for IPC and HTTP replies. */
-export function toErrorPayload(err: unknown): { code: ApiErrorCode; message: string } {
+export function toErrorPayload(err: unknown): ErrorPayload {
   if (err instanceof ApiError) return { code: err.code, message: err.message };
   const e = err as { code?: unknown; message?: string } | undefined;
   if (e?.code === 'ENOENT') return { code: 'not-found', message: String(e.message) };

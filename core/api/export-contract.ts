@@ -72,4 +72,3 @@ export const exportContract = {
 type ExportContract = typeof exportContract;
 export type ExportOpName = keyof ExportContract;
 export type ExportOpInput<K extends ExportOpName> = z.output<ExportContract[K]['input']>;
-export type ExportOpOutput<K extends ExportOpName> = Exclude<ExportContract[K]['output'], undefined>;

@@ -1,15 +1,18 @@
 /** Handlers of the export operations: export as text or to a file, reveal the file, import a JSON export. */
 import { resolve } from 'node:path';
 import { ApiError } from './errors.js';
-import type { ExportOpInput, ExportOpOutput } from './export-contract.js';
+import type { OpParsedInput } from './contract.js';
+import type { HandlersOf } from './define.js';
+import type { exportContract } from './export-contract.js';
 import { requireSession } from './library-handlers.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 import { collectText } from '../export/export-run.js';
 import { importAnnotations } from '../export/import-annotations.js';
 import { EXPORT_FILE_TYPES, exportFileName, startExport, type ExportRequest } from '../export/run-export.js';
-import { writeFileAtomic } from '../settings/atomic-write.js';
+import { writeStreamDurable } from '../files/durable-write.js';
 
-type ExportInput = ExportOpInput<'exportAnnotations'>;
+type ExportInput = OpParsedInput<'exportAnnotations'>;
+export type ExportHandlers = HandlersOf<typeof exportContract>;
 
 function exportText(ctx: ServiceContext, session: LibrarySession, input: ExportInput) {
   const request: ExportRequest = {
@@ -22,13 +25,13 @@ function exportText(ctx: ServiceContext, session: LibrarySession, input: ExportI
   return startExport(session, request, { libraryName: session.info.name, version: ctx.version });
 }
 
-export function exportHandlers(ctx: ServiceContext) {
+export function exportHandlers(ctx: ServiceContext): ExportHandlers {
   // The renderer may name a file only if the user picked it with the native dialog in this run:
   // a compromised page must not be able to write, or reveal, any path it likes.
   const chosenPaths = new Set<string>();
 
   return {
-    async exportAnnotations(input: ExportInput): Promise<ExportOpOutput<'exportAnnotations'>> {
+    async exportAnnotations(input) {
       const session = requireSession(ctx);
       const run = await exportText(ctx, session, input);
       return {
@@ -38,9 +41,7 @@ export function exportHandlers(ctx: ServiceContext) {
       };
     },
 
-    async exportAnnotationsToFile(
-      input: ExportOpInput<'exportAnnotationsToFile'>,
-    ): Promise<ExportOpOutput<'exportAnnotationsToFile'>> {
+    async exportAnnotationsToFile(input) {
       const session = requireSession(ctx);
       let target: string;
       if (input.path !== undefined) {
@@ -64,11 +65,11 @@ export function exportHandlers(ctx: ServiceContext) {
       }
       const run = await exportText(ctx, session, input);
       // The file appears whole or not at all (a failed export never leaves half a CSV behind).
-      await writeFileAtomic(target, run.chunks);
+      await writeStreamDurable(target, run.chunks);
       return { path: target, rows: run.rows };
     },
 
-    async showInFolder({ path }: ExportOpInput<'showInFolder'>): Promise<ExportOpOutput<'showInFolder'>> {
+    async showInFolder({ path }) {
       if (!ctx.dialogs) return { shown: false };
       const target = resolve(path);
       if (!chosenPaths.has(target))
@@ -77,9 +78,7 @@ export function exportHandlers(ctx: ServiceContext) {
       return { shown: true };
     },
 
-    async importAnnotations({
-      json,
-    }: ExportOpInput<'importAnnotations'>): Promise<ExportOpOutput<'importAnnotations'>> {
+    async importAnnotations({ json }) {
       const summary = await importAnnotations(requireSession(ctx), json);
       if (summary.tagsCreated.length) ctx.emit({ type: 'tags-changed' });
       if (summary.added || summary.updated || summary.memosAdded) {

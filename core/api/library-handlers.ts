@@ -4,6 +4,10 @@ import { openSession } from './open-session.js';
 import { openedArticle } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 import type { OpOutput, OpParsedInput } from './contract.js';
+import type { HandlersOf } from './define.js';
+import type { libraryContract } from './library-contract.js';
+
+export type LibraryHandlers = HandlersOf<typeof libraryContract>;
 
 export function requireSession(ctx: ServiceContext): LibrarySession {
   if (!ctx.session) throw new ApiError('no-library', 'No library is open. Open a folder first.');
@@ -21,7 +25,7 @@ export async function switchLibrary(ctx: ServiceContext, folder: string): Promis
   return next;
 }
 
-export function libraryHandlers(ctx: ServiceContext) {
+export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
   return {
     async getAppState(): Promise<OpOutput<'getAppState'>> {
       return {

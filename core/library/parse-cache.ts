@@ -17,7 +17,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ArticleFormat, ArticleMeta, ArticleSummary, ArticleWarning } from '../model.js';
 import { CLEANER_VERSION } from '../clean/clean-article.js';
-import { writeFileAtomic } from '../settings/atomic-write.js';
+import { writeStreamDurable } from '../files/durable-write.js';
 
 /** Bump when the cached shape or the scan-time parsing changes. */
 export const PARSE_CACHE_VERSION = 4;
@@ -286,7 +286,7 @@ export async function saveParseCache(
     if (used > 0) yield buf.subarray(0, used);
   }
   await mkdir(cacheDir, { recursive: true });
-  await writeFileAtomic(join(cacheDir, textsFile), texts());
+  await writeStreamDurable(join(cacheDir, textsFile), texts());
   const header: CacheHeader = {
     version: PARSE_CACHE_VERSION,
     cleanerVersion: CLEANER_VERSION,
@@ -295,7 +295,7 @@ export async function saveParseCache(
     textsBytes,
     ...toRows(list),
   };
-  await writeFileAtomic(cacheFileFor(cacheDir, root), JSON.stringify(header));
+  await writeStreamDurable(cacheFileFor(cacheDir, root), JSON.stringify(header));
   // Old texts files of this library are garbage now, and so are caches of other versions.
   const current = new Set([textsFile, basename(cacheFileFor(cacheDir, root))]);
   for (const name of await readdir(cacheDir)) {

@@ -6,7 +6,7 @@
 import { readFile, rename, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { removeStaleTemps, writeFileAtomic } from './atomic-write.js';
+import { isTempFileOf, removeStaleTempFiles, writeFileDurable } from '../files/durable-write.js';
 import { defaultPreferences } from '../api/service-context.js';
 import type { Preferences } from '../api/library-contract.js';
 
@@ -37,7 +37,7 @@ export class AppSettings {
   static async load(appDataDir: string): Promise<AppSettings> {
     await mkdir(appDataDir, { recursive: true });
     const file = join(appDataDir, 'settings.json');
-    await removeStaleTemps(file);
+    await removeStaleTempFiles(appDataDir, undefined, isTempFileOf(file));
     const fresh: AppSettingsData = {
       schemaVersion: 1,
       preferences: { ...defaultPreferences },
@@ -87,7 +87,7 @@ export class AppSettings {
   }
 
   private async save(): Promise<void> {
-    await writeFileAtomic(this.file, JSON.stringify(this.data, null, 2));
+    await writeFileDurable(this.file, JSON.stringify(this.data, null, 2));
   }
 }
 

@@ -45,7 +45,12 @@ import {
   type TagPatch,
 } from './codebook.js';
 import { exportCodebookCsv, importCodebookCsv, type CodebookImportResult } from './codebook-csv.js';
-import { removeStaleTempFiles, syncDirectory, unlinkDurable, writeFileDurable } from './durable-write.js';
+import {
+  removeStaleTempFiles,
+  syncDirectory,
+  unlinkDurable,
+  writeFileDurable,
+} from '../files/durable-write.js';
 import { ExternalChangeWatcher, type ExternalChange } from './external-changes.js';
 import { FileLocks } from './file-lock.js';
 import { MIGRATIONS, type FileKind, type MigrationTable } from './migrations.js';

@@ -7,7 +7,7 @@
 import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../api/errors.js';
-import { syncDirectory, unlinkDurable, writeFileDurable } from './durable-write.js';
+import { syncDirectory, unlinkDurable, writeFileDurable } from '../files/durable-write.js';
 import type { FileLocks } from './file-lock.js';
 import {
   readDocument,

@@ -13,7 +13,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { AnchoredAnnotation, Annotation, Tag } from '../../../core/model.js';
-import type { AppApi } from '../api/app-api.js';
+import type { GlossApi } from '../../../core/api/contract.js';
 import type { HostBridge } from '../api/api-client.js';
 import { listedFields, storedAnnotation } from '../../../core/stored-annotation.js';
 import { prepareColors } from '../reader/highlight-painter.js';
@@ -107,7 +107,7 @@ export function useCoding(
   libraryRoot: string | null,
   report: (err: unknown) => void,
 ): Coding {
-  const api: AppApi = bridge.api;
+  const api: GlossApi = bridge.api;
   const [tags, setTags] = useState<Tag[]>([]);
   const [counts, setCounts] = useState<ReadonlyMap<string, number>>(() => new Map());
   const [annotations, setAnnotations] = useState<{ articleId: string; list: AnchoredAnnotation[] } | null>(

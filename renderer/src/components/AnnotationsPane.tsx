@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
-import type { AppApi } from '../api/app-api.js';
+import type { GlossApi } from '../../../core/api/contract.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { swatchStyle, tagColor } from '../coding/safe-color.js';
 import { quoteText } from '../../../core/stored-annotation.js';
@@ -16,7 +16,7 @@ import { articleLanguage } from '../reader/article-language.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface AnnotationsPaneProps {
-  api: AppApi;
+  api: GlossApi;
   article: Article | null;
   annotations: AnchoredAnnotation[];
   tagsById: ReadonlyMap<string, Tag>;
@@ -198,7 +198,7 @@ function MemoEditor({
   articleId,
   onError,
 }: {
-  api: AppApi;
+  api: GlossApi;
   articleId: string;
   onError(err: unknown): void;
 }) {

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '../../../core/model.js';
-import type { AppApi } from '../api/app-api.js';
+import type { GlossApi } from '../../../core/api/contract.js';
 import type { Coding } from '../coding/use-coding.js';
 import { OKABE_ITO } from '../coding/annotation-colors.js';
 import { swatchStyle, tagColor } from '../coding/safe-color.js';
@@ -16,7 +16,7 @@ import { downloadText } from '../export/download.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface CodebookDialogProps {
-  api: AppApi;
+  api: GlossApi;
   coding: Coding;
   onClose(): void;
   onError(err: unknown): void;

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ImportSummary } from '../../../core/api/export-contract.js';
 import type { Tag } from '../../../core/model.js';
-import type { AppApi } from '../api/app-api.js';
+import type { GlossApi } from '../../../core/api/contract.js';
 import { downloadText } from '../export/download.js';
 import {
   clampContext,
@@ -31,7 +31,7 @@ import { withPaneBoundary } from './PaneErrorBoundary.js';
 export type ExportTab = 'export' | 'import';
 
 interface ExportDialogProps {
-  api: AppApi;
+  api: GlossApi;
   /** Desktop: save with the native dialog; browser: download. */
   nativeDialogs: boolean;
   /** The open article, for the "current article" scope. */

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationListItem } from '../../../core/api/annotation-contract.js';
 import type { Tag } from '../../../core/model.js';
-import type { AppApi } from '../api/app-api.js';
+import type { GlossApi } from '../../../core/api/contract.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { swatchStyle, tagColor } from '../coding/safe-color.js';
 import { tagRows } from '../coding/tag-tree.js';
@@ -15,7 +15,7 @@ import { guessLanguage } from '../reader/article-language.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface HighlightsViewProps {
-  api: AppApi;
+  api: GlossApi;
   tags: Tag[];
   tagsById: ReadonlyMap<string, Tag>;
   /** Changes whenever highlights may have changed, to reload. */

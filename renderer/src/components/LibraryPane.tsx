@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ArticleList } from '../../../core/api/library-contract.js';
 import type { Tag } from '../../../core/model.js';
-import type { AppApi } from '../api/app-api.js';
+import type { GlossApi } from '../../../core/api/contract.js';
 import { tagRows } from '../coding/tag-tree.js';
 import {
   categoryList,
@@ -25,7 +25,7 @@ import type { LibraryFilter } from '../export/export-settings.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface LibraryPaneProps {
-  api: AppApi;
+  api: GlossApi;
   list: ArticleList | null;
   tags: Tag[];
   /** Changes whenever highlights may have changed. */

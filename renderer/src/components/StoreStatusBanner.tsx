@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '../../../core/api/annotation-contract.js';
-import type { AppApi } from '../api/app-api.js';
+import type { GlossApi } from '../../../core/api/contract.js';
 
 export function StoreStatusBanner({
   api,
@@ -14,7 +14,7 @@ export function StoreStatusBanner({
   dataDirFallback,
   version,
 }: {
-  api: AppApi;
+  api: GlossApi;
   libraryRoot: string;
   /** Where the highlights are kept; shown when it is not the library's own `.gloss` folder. */
   dataDir: string;

@@ -364,6 +364,7 @@ const en = {
     io: 'Reading or writing a file failed',
     internal: 'An internal error',
     'unknown-operation': 'An internal error',
+    unauthorized: 'This page may not use Gloss: open it again from the link Gloss printed',
   },
   warning: {
     withDetail: '{{text}}: {{detail}}',

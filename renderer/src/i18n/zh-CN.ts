@@ -355,6 +355,7 @@ const zhCN: typeof en = {
     io: '读写文件时出错',
     internal: '内部错误',
     'unknown-operation': '内部错误',
+    unauthorized: '此页面无权使用 Gloss：请用 Gloss 给出的链接重新打开',
   },
   warning: {
     withDetail: '{{text}}：{{detail}}',

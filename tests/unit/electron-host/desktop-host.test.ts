@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createClient, type HostConnection } from '../../../core/api/client.js';
 import { buildDesktopHost } from './build-desktop-host.js';
 import * as electron from './electron-double.js';
 
@@ -294,11 +295,22 @@ describe('folders the page may open', () => {
     // A File made by script has no path: nothing is opened.
     await expect((files.openDroppedFolder as (file: object) => Promise<unknown>)({})).rejects.toThrow();
     expect(await openRoot()).toBe(libraryB);
-    // Both are in the recent list now, which the page may open by path.
-    const api = preload.get('gloss')! as Record<string, (input: unknown) => Promise<unknown>>;
-    await api.openLibrary!({ path: libraryA });
+    // Both are in the recent list now, which the page may open by path, with the client it builds
+    // on the preload's connection. Replies cross the context bridge as plain envelopes, so a refusal
+    // keeps its code (an Error thrown in the preload would arrive with its message only).
+    expect([...preload.keys()].sort()).toEqual(['glossFiles', 'glossHost']);
+    const host = preload.get('glossHost') as unknown as HostConnection;
+    const api = createClient(host.call);
+    await api.openLibrary({ path: libraryA });
     expect(await openRoot()).toBe(libraryA);
-    await expect(api.openLibrary!({ path: '/etc' })).rejects.toThrow(/only folders you chose/);
+    expect(await host.call('openLibrary', { path: '/etc' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/only folders you chose/) },
+    });
+    await expect(api.openLibrary({ path: '/etc' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/only folders you chose/),
+    });
   });
 
   it('opens the folder the user picks in the dialog', async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uiI18n } from './ui-i18n.js';
 import { ApiError } from '../../../core/api/errors.js';
+import { unwrap } from '../../../core/api/reply.js';
 import { errorText } from '../../../renderer/src/error-text.js';
 
 let i18n: Awaited<ReturnType<typeof uiI18n>>;
@@ -8,8 +9,14 @@ beforeAll(async () => {
   i18n = await uiI18n();
 });
 
-// What the preload and the HTTP client throw: an Error with the code of core's ApiError.
-const fromHost = (err: ApiError): Error => Object.assign(new Error(err.message), { code: err.code });
+// What the client throws for a refused call (core/api/client.ts): the host's ApiError, from its reply.
+const fromHost = (err: ApiError): unknown => {
+  try {
+    return unwrap({ ok: false, error: { code: err.code, message: err.message } });
+  } catch (thrown) {
+    return thrown;
+  }
+};
 
 describe('the error banner text', () => {
   const notFound = fromHost(new ApiError('not-found', 'No article with id p-123'));

@@ -4,7 +4,7 @@ import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Tag } from '../../../core/model.js';
-import type { AppApi } from '../../../renderer/src/api/app-api.js';
+import type { GlossApi } from '../../../core/api/contract.js';
 import { countsById } from '../../../renderer/src/coding/counts-by-id.js';
 import { matchTags, tagRows, withDescendants } from '../../../renderer/src/coding/tag-tree.js';
 import type { Coding } from '../../../renderer/src/coding/use-coding.js';
@@ -67,7 +67,7 @@ describe('the codebook dialog', () => {
     const coding = { tags: TAGS, counts: countsById(LISTED_COUNTS) } as unknown as Coding;
     const html = renderToString(
       <I18nextProvider i18n={i18n}>
-        <CodebookDialog api={{} as AppApi} coding={coding} onClose={() => {}} onError={() => {}} />
+        <CodebookDialog api={{} as GlossApi} coding={coding} onClose={() => {}} onError={() => {}} />
       </I18nextProvider>,
     );
     expect(html).not.toContain('data-testid="pane-error"');

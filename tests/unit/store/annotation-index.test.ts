@@ -12,7 +12,7 @@ import type { LibraryHandle } from '../../../core/library/library-handle.js';
 import type { Annotation, ArticleSummary, Tag } from '../../../core/model.js';
 import type { AnnotationQuery } from '../../../core/store/annotation-query.js';
 import { openAnnotationService, type AnnotationService } from '../../../core/store/annotation-service.js';
-import { writeFileDurable } from '../../../core/store/durable-write.js';
+import { writeFileDurable } from '../../../core/files/durable-write.js';
 import { articleFileName } from '../../../core/store/store-layout.js';
 import { highlightOf, tempDataDir } from './helpers.js';
 import { prng, seededAnnotation, seedStore } from './seed-store.js';

@@ -5,7 +5,7 @@ import { readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAnnotationService } from '../../../core/store/annotation-service.js';
-import { writeFileDurable } from '../../../core/store/durable-write.js';
+import { writeFileDurable } from '../../../core/files/durable-write.js';
 import { bundledWriteLoop } from '../../fixtures/store/bundle-write-loop.js';
 import { highlightOf, tempDataDir } from './helpers.js';
 

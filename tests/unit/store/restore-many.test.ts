@@ -10,8 +10,8 @@ import { prng, seededAnnotation } from './seed-store.js';
 
 const writes = vi.hoisted(() => ({ files: [] as string[] }));
 
-vi.mock('../../../core/store/durable-write.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../core/store/durable-write.js')>();
+vi.mock('../../../core/files/durable-write.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../core/files/durable-write.js')>();
   return {
     ...actual,
     writeFileDurable: async (file: string, data: string) => {
