@@ -11,6 +11,7 @@ import type { LibrarySession, ServiceContext } from './service-context.js';
 import { openLibrary } from '../library/library.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import { openAnnotationService } from '../store/annotation-service.js';
+import { refuseSymlink } from '../store/refuse-symlinks.js';
 
 export const DATA_DIR_NAME = '.gloss';
 
@@ -48,6 +49,7 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
 
   let library: LibraryHandle;
   try {
+    await refuseSymlink(join(dataDir, 'cache'));
     library = await openLibrary(root, {
       cacheDir: join(dataDir, 'cache'),
       watch: ctx.watch,
@@ -86,6 +88,8 @@ async function chooseDataDir(
   root: string,
 ): Promise<{ dataDir: string; fallback: boolean }> {
   const inside = join(root, DATA_DIR_NAME);
+  // A `.gloss` that is a link would put the highlights wherever it points: refused, never followed.
+  await refuseSymlink(inside);
   try {
     await mkdir(inside, { recursive: true });
     await access(inside, constants.W_OK);

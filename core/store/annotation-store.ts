@@ -47,7 +47,8 @@ import {
 import { exportCodebookCsv, importCodebookCsv, type CodebookImportResult } from './codebook-csv.js';
 import { removeStaleTempFiles, syncDirectory, unlinkDurable, writeFileDurable } from './durable-write.js';
 import { ExternalChangeWatcher, type ExternalChange } from './external-changes.js';
-import { FileLocks } from './file-lock.js';
+import { FileLocks, isReadOnlyError } from './file-lock.js';
+import { refuseSymlinks } from './refuse-symlinks.js';
 import { MIGRATIONS, type FileKind, type MigrationTable } from './migrations.js';
 import { COLOR_PATTERN } from './palette.js';
 import { planRelink, type CurrentArticle } from './relink-plan.js';
@@ -136,11 +137,6 @@ function applyRef(doc: ArticleFile, ref: ArticleRef | undefined): void {
   doc.fingerprint = ref.fingerprint;
 }
 
-function isReadOnlyError(err: unknown): boolean {
-  const code = (err as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
-}
-
 export class AnnotationStore implements AnnotationService {
   private readonly layout: StoreLayout;
   private readonly log = new ProblemLog();
@@ -199,10 +195,19 @@ export class AnnotationStore implements AnnotationService {
     return store;
   }
 
+  /** The data folder and what Gloss makes in it: none may be a symbolic link (see refuse-symlinks). */
+  private async refuseLinks(): Promise<void> {
+    const { dataDir, annotationsDir, locksDir, codebookFile } = this.layout;
+    await refuseSymlinks([dataDir, annotationsDir, locksDir, codebookFile]);
+  }
+
   private async init(): Promise<void> {
+    await this.refuseLinks();
     try {
       await mkdir(this.layout.annotationsDir, { recursive: true });
       await mkdir(this.layout.locksDir, { recursive: true });
+      // mkdir succeeds on a link to a folder: look again now that the folders exist.
+      await this.refuseLinks();
       await syncDirectory(this.dataDir);
       // A folder can exist and still refuse writes (read-only share, permissions): find out now.
       const probe = path.join(this.dataDir, `.write-probe-${process.pid}.tmp`);

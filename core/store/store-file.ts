@@ -8,7 +8,7 @@ import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../api/errors.js';
 import { syncDirectory, unlinkDurable, writeFileDurable } from './durable-write.js';
-import type { FileLocks } from './file-lock.js';
+import { isReadOnlyError, type FileLocks } from './file-lock.js';
 import {
   readDocument,
   signatureOf,
@@ -95,6 +95,13 @@ export class StoreFile<T extends { schemaVersion: number }> {
     this.ctx.beginWrite(this.file);
     try {
       await writeFileDurable(this.file, `${JSON.stringify(doc, null, 2)}\n`);
+    } catch (err) {
+      if (!isReadOnlyError(err)) throw err;
+      throw new ApiError(
+        'read-only',
+        `Cannot save ${path.basename(this.file)}: its folder is read-only (no permission, or a ` +
+          `read-only disk) (${(err as NodeJS.ErrnoException).code}).`,
+      );
     } finally {
       const info = await stat(this.file).catch(() => null);
       this.ctx.recordWrite(this.file, info ? signatureOf(info) : null);
