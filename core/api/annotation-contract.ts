@@ -8,9 +8,11 @@ export type { CodebookImportResult, StoreProblem, TagRemoval };
 
 /** One row of the library-wide annotation list: the annotation and where it belongs. */
 export interface AnnotationListItem extends Annotation {
-  /** Null when the article is no longer in the library (its annotations are kept). */
+  /** For an article whose file is gone, as last seen; null when never recorded. */
   articleTitle: string | null;
   articlePath: string | null;
+  /** The article's file is no longer in the library (its highlights are kept until it returns). */
+  articleMissing: boolean;
 }
 
 export interface AnnotationPage {

@@ -28,6 +28,21 @@ function selectorsFor(text: string, start: number, end: number) {
   }
 }
 
+/**
+ * What the store records about the article beside its highlights (see ArticleRef): where its file
+ * is, and its title, date, author and source URL, so exports and lists still name it once it is gone.
+ */
+export function articleRef(summary: ArticleSummary, sourceUrl?: string | null): ArticleRef {
+  return {
+    path: summary.path,
+    fingerprint: summary.fingerprint,
+    title: summary.title,
+    date: summary.date,
+    author: summary.author,
+    ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+  };
+}
+
 interface ArticleOrder {
   rank: Map<string, number>;
   byId: Map<string, ArticleSummary>;
@@ -75,7 +90,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
 
   const refFor = (library: LibraryHandle, articleId: string): ArticleRef | undefined => {
     const summary = library.list().articles.find((a) => a.id === articleId);
-    return summary ? { path: summary.path, fingerprint: summary.fingerprint } : undefined;
+    return summary ? articleRef(summary) : undefined;
   };
 
   return {
@@ -101,7 +116,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         tagIds,
         note,
         color,
-        article: { path: article.path, fingerprint: article.fingerprint },
+        article: articleRef(article, article.meta.url),
       });
       changed(articleId);
       return created;
@@ -143,10 +158,25 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         limit,
         articleRank: rank,
       });
+      // Articles whose file is gone are named as the store last saw them.
+      const gone = await annotations.lastKnown(
+        new Set(page.items.filter((a) => !byId.has(a.articleId)).map((a) => a.articleId)),
+      );
       // The store's items are fresh copies: complete them in place (5,000 of them on a LibraryPane page).
       const items = page.items.map((a): AnnotationListItem => {
         const article = byId.get(a.articleId);
-        return Object.assign(a, { articleTitle: article?.title ?? null, articlePath: article?.path ?? null });
+        if (article)
+          return Object.assign(a, {
+            articleTitle: article.title,
+            articlePath: article.path,
+            articleMissing: false,
+          });
+        const last = gone.get(a.articleId);
+        return Object.assign(a, {
+          articleTitle: last?.title ?? null,
+          articlePath: last?.path ?? null,
+          articleMissing: true,
+        });
       });
       return { items, total: page.total };
     },

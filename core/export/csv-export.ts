@@ -105,15 +105,15 @@ export async function csvExport(
   };
 }
 
-/** article_path … categories. */
-function articleCells({ article, planned }: ArticleExport): Cell[] {
+/** article_path … categories; for an article whose file is gone, as the store last saw it. */
+function articleCells({ article, planned, lastKnown: last }: ArticleExport): Cell[] {
   const summary = planned.summary;
   return [
-    summary?.path ?? '',
-    article?.meta.title ?? summary?.title ?? '',
-    article?.meta.date ?? summary?.date ?? '',
-    article?.meta.author ?? summary?.author ?? '',
-    article?.meta.url ?? '',
+    summary?.path ?? last?.path ?? '',
+    article?.meta.title ?? summary?.title ?? last?.title ?? '',
+    article?.meta.date ?? summary?.date ?? last?.date ?? '',
+    article?.meta.author ?? summary?.author ?? last?.author ?? '',
+    article?.meta.url ?? last?.sourceUrl ?? '',
     (article?.meta.categories ?? summary?.categories ?? []).join(LIST_SEPARATOR),
   ];
 }

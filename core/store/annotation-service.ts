@@ -25,10 +25,28 @@ export type {
   TagPatch,
 };
 
-/** Where an article's file was and what its body hashed to when it was last annotated. */
+/**
+ * Where an article's file was and what its body hashed to when it was last annotated, with what
+ * it was called then: kept beside its highlights, so they keep their identity if the file goes.
+ * A field left out keeps its stored value.
+ */
 export interface ArticleRef {
   path: string;
   fingerprint: string;
+  title?: string;
+  date?: string | null;
+  author?: string | null;
+  sourceUrl?: string | null;
+}
+
+/** What the store last knew of an article's file (null: never recorded). */
+export interface LastKnownArticle {
+  articleId: string;
+  path: string | null;
+  title: string | null;
+  date: string | null;
+  author: string | null;
+  sourceUrl: string | null;
 }
 
 export interface NewAnnotation {
@@ -47,6 +65,8 @@ export interface ArticleAnnotations {
   articleId: string;
   /** In document order, tags mapped through merges and deletes; empty when it has none. */
   annotations: Annotation[];
+  /** The article as last seen with its file; null when the store holds nothing for it. */
+  lastKnown: LastKnownArticle | null;
 }
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'quote' | 'position' | 'tagIds' | 'note' | 'color'>>;
@@ -135,6 +155,8 @@ export interface AnnotationService {
   listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations>;
   /** Number of highlights per article id (articles without any are absent). */
   counts(): Promise<Record<string, number>>;
+  /** What the store last knew of these articles' files (those it holds anything for). */
+  lastKnown(articleIds: Iterable<string>): Promise<Map<string, LastKnownArticle>>;
   /** Every annotation of the library, one article file at a time (constant memory). */
   allAnnotations(): AsyncIterable<Annotation>;
   /**

@@ -25,6 +25,7 @@ import type {
   AnnotationServiceOptions,
   ArticleAnnotations,
   ArticleRef,
+  LastKnownArticle,
   NewAnnotation,
   ReadOnlyInfo,
   RelinkResult,
@@ -131,10 +132,29 @@ function byPosition(a: Annotation, b: Annotation): number {
   );
 }
 
-function applyRef(doc: ArticleFile, ref: ArticleRef | undefined): void {
+/** Records where the article's file is and what it is called (fields not given keep their value). */
+function applyRef(doc: ArticleFile, ref: ArticleRef | CurrentArticle | undefined): void {
   if (!ref) return;
   doc.path = ref.path;
   doc.fingerprint = ref.fingerprint;
+  if (ref.title !== undefined) doc.title = ref.title;
+  if (ref.date !== undefined) doc.date = ref.date;
+  if (ref.author !== undefined) doc.author = ref.author;
+  if ('sourceUrl' in ref && ref.sourceUrl !== undefined) doc.sourceUrl = ref.sourceUrl;
+}
+
+/** Whether recording `ref` would change the file. */
+function refChanges(doc: ArticleFile, ref: ArticleRef): boolean {
+  const after = { ...doc };
+  applyRef(after, ref);
+  return (['path', 'fingerprint', 'title', 'date', 'author', 'sourceUrl'] as const).some(
+    (k) => after[k] !== doc[k],
+  );
+}
+
+function lastKnownOf(e: ArticleSummaryEntry): LastKnownArticle {
+  const { articleId, path, title, date, author, sourceUrl } = e;
+  return { articleId, path, title, date, author, sourceUrl };
 }
 
 export class AnnotationStore implements AnnotationService {
@@ -484,7 +504,7 @@ export class AnnotationStore implements AnnotationService {
           }
         }
         const ref = opts.article;
-        if (ref && (doc.path !== ref.path || doc.fingerprint !== ref.fingerprint)) {
+        if (ref && refChanges(doc, ref)) {
           applyRef(doc, ref);
           changed = true;
         }
@@ -519,9 +539,11 @@ export class AnnotationStore implements AnnotationService {
     const byArticle = new Map<string, ArticleSummaryEntry>();
     for (const e of this.index.values()) byArticle.set(e.articleId, e);
     for (const articleId of articleIds) {
-      const stored = byArticle.get(articleId)?.annotations ?? [];
+      const entry = byArticle.get(articleId);
+      const stored = entry?.annotations ?? [];
       yield {
         articleId,
+        lastKnown: entry ? lastKnownOf(entry) : null,
         annotations: stored.map(({ annotation }) => {
           const copy = storedAnnotation(annotation);
           copy.tagIds = resolveTagIds(book, annotation.tagIds);
@@ -535,6 +557,16 @@ export class AnnotationStore implements AnnotationService {
     await this.ensureIndex();
     const out: Record<string, number> = {};
     for (const e of this.index.values()) if (e.count > 0) out[e.articleId] = e.count;
+    return out;
+  }
+
+  async lastKnown(articleIds: Iterable<string>): Promise<Map<string, LastKnownArticle>> {
+    await this.ensureIndex();
+    const out = new Map<string, LastKnownArticle>();
+    for (const id of articleIds) {
+      const entry = this.index.get(articleFileName(id));
+      if (entry) out.set(id, lastKnownOf(entry));
+    }
     return out;
   }
 

@@ -11,6 +11,12 @@ export const CURRENT_SCHEMA_VERSION = 1;
 
 const offset = z.number().int().min(0);
 
+/**
+ * A fact about the article as last seen with its file; a bad value (a hand edit) is dropped rather
+ * than making the whole file unreadable, since it is only there for when the file is gone.
+ */
+const lastSeen = z.string().max(10_000).nullable().optional().catch(undefined);
+
 export const annotationSchema = z.looseObject({
   id: z.string().min(1),
   articleId: z.string().min(1),
@@ -46,6 +52,11 @@ export const articleFileSchema = z.looseObject({
   /** Last known path and body fingerprint, so annotations can follow a moved or renamed file. */
   path: z.string().nullable(),
   fingerprint: z.string().nullable(),
+  /** Title, date, author and source URL as last seen with the file: exports use them once it is gone. */
+  title: lastSeen,
+  date: lastSeen,
+  author: lastSeen,
+  sourceUrl: lastSeen,
   memo: z.string(),
   annotations: z.array(annotationSchema),
 });
@@ -67,6 +78,11 @@ export interface ArticleFile {
   articleId: string;
   path: string | null;
   fingerprint: string | null;
+  /** Absent in files written before Gloss kept them (and until the article is next seen). */
+  title?: string | null;
+  date?: string | null;
+  author?: string | null;
+  sourceUrl?: string | null;
   memo: string;
   annotations: Annotation[];
 }

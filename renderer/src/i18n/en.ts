@@ -42,6 +42,11 @@ const en = {
     indexing: 'Indexing for search… {{done}} / {{total}}',
     empty: 'No articles in this folder. Gloss reads .txt, .md, .markdown, .html and .htm files.',
     noMatch: 'No article matches the filters.',
+    missing_one: '{{count}} article with highlights: file missing',
+    missing_other: '{{count}} articles with highlights: file missing',
+    missingHelp:
+      'Their highlights are kept and exported under the last known title, and come back when the file is restored.',
+    missingRow: '{{title}} — last seen at {{path}}',
     allFolders: 'All folders',
     allCategories: 'All categories',
     folder: 'Folder',
@@ -176,6 +181,9 @@ const en = {
     text: 'Text in quote or note',
     none: 'No highlight matches.',
     missingArticle: '(article no longer in the library)',
+    fileMissing: 'File missing',
+    fileMissingTitle:
+      'The file of this article is gone (last seen at {{path}}). Its highlights are kept and come back when the file does.',
     more: 'Show more',
   },
   exporter: {
