@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { LIMITS, op } from './define.js';
 import type { AnchoredAnnotation, Annotation, AnnotationChange, Tag } from '../model.js';
 import type { CodebookImportResult, StoreProblem, TagRemoval } from '../store/annotation-service.js';
+import type { FallbackMoveReport } from '../store/move-fallback.js';
 
-export type { CodebookImportResult, StoreProblem, TagRemoval };
+export type { CodebookImportResult, FallbackMoveReport, StoreProblem, TagRemoval };
 
 /** One row of the library-wide annotation list: the annotation and where it belongs. */
 export interface AnnotationListItem extends Annotation {
@@ -25,6 +26,16 @@ export interface StoreStatus {
   problems: StoreProblem[];
   /** Why nothing can be saved, or null. */
   readOnly: string | null;
+  /**
+   * The library's folder is read-only: its own `.gloss` (this path) is shown read-only, and what
+   * is saved goes to the app-data folder on top of it. Null otherwise.
+   */
+  readOnlyBelow: string | null;
+  /**
+   * The library can be written again and the app-data folder still holds what was saved while it
+   * could not: `moveFallbackIntoLibrary` moves it in. Null when there is nothing to move.
+   */
+  fallbackToMove: { dataDir: string; articles: number } | null;
 }
 
 const id = z.string().min(1).max(LIMITS.id);
@@ -165,4 +176,9 @@ export const annotationContract = {
   exportCodebookCsv: op<{ csv: string }>()(z.object({}).strict()),
   importCodebookCsv: op<CodebookImportResult>()(z.object({ csv: z.string().min(1).max(5_000_000) }).strict()),
   getStoreProblems: op<StoreStatus>()(z.object({}).strict()),
+  /**
+   * Moves the highlights, memos and tags saved in the app-data folder while the library was
+   * read-only into the library's own store (see StoreStatus.fallbackToMove); says what moved.
+   */
+  moveFallbackIntoLibrary: op<FallbackMoveReport>()(z.object({}).strict()),
 };

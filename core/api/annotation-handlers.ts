@@ -10,7 +10,9 @@ import type { AnchoredAnnotation, Annotation, ArticleSummary } from '../model.js
 import type { ArticleRef } from '../store/annotation-service.js';
 import { listedAnnotation } from '../stored-annotation.js';
 import type { AnnotationListItem, annotationContract } from './annotation-contract.js';
+import { fallbackArticleFiles, moveFallbackInto } from '../store/move-fallback.js';
 import { ApiError } from './errors.js';
+import { fallbackDataDir } from './open-session.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 
 type AnnotationContract = typeof annotationContract;
@@ -262,8 +264,30 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
     },
 
     async getStoreProblems() {
-      const { annotations } = session();
-      return { problems: annotations.problems(), readOnly: annotations.readOnly?.reason ?? null };
+      const { annotations, info } = session();
+      const fallbackDir = fallbackDataDir(ctx.appDataDir, info.root);
+      const articles =
+        info.dataDirFallback || annotations.readOnly ? 0 : await fallbackArticleFiles(fallbackDir);
+      return {
+        problems: annotations.problems(),
+        readOnly: annotations.readOnly?.reason ?? null,
+        readOnlyBelow: annotations.readOnlyBelow,
+        fallbackToMove: articles > 0 ? { dataDir: fallbackDir, articles } : null,
+      };
+    },
+
+    async moveFallbackIntoLibrary() {
+      const { annotations, info } = session();
+      if (info.dataDirFallback)
+        throw new ApiError('read-only', 'The library folder is still read-only; nothing was moved.');
+      if (annotations.readOnly) throw new ApiError('read-only', annotations.readOnly.reason);
+      const fallbackDir = fallbackDataDir(ctx.appDataDir, info.root);
+      if ((await fallbackArticleFiles(fallbackDir)) === 0)
+        throw new ApiError('not-found', 'There are no highlights in the app data folder to move.');
+      const report = await moveFallbackInto(annotations, fallbackDir);
+      tagsChanged();
+      changed(null);
+      return report;
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Opens a library folder as a session: picks where Gloss's data lives (`<library>/.gloss`, or
- * the app's data folder when the library is read-only), then opens the article index and the
- * annotation store there.
+ * Opens a library folder as a session: picks where Gloss's data lives (`<library>/.gloss`, or,
+ * when the library is read-only, the app's data folder on top of the library's own `.gloss`,
+ * which is then shown read-only), then opens the article index and the annotation store there.
  */
 import { access, mkdir, stat, constants } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -21,9 +21,10 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
   if (!info) throw new ApiError('not-found', `Folder not found: ${root}`);
   if (!info.isDirectory()) throw new ApiError('invalid-input', `Not a folder: ${root}`);
 
-  const { dataDir, fallback } = await chooseDataDir(ctx.appDataDir, root);
+  const { dataDir, fallback, below } = await chooseDataDir(ctx.appDataDir, root);
   const annotations = await openAnnotationService(dataDir, {
     creator: () => ctx.settings.preferences.creator,
+    ...(below ? { readOnlyBelow: below } : {}),
   });
   const unsubscribe = annotations.onExternalChange((change) =>
     ctx.emit(
@@ -82,22 +83,31 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
   };
 }
 
-/** `<root>/.gloss` when we may write there; else a per-library folder in the app's data. */
+/** Where highlights made while the library `root` is read-only are kept, in the app's data. */
+export function fallbackDataDir(appDataDir: string, root: string): string {
+  const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  return join(appDataDir, 'libraries', key);
+}
+
+/**
+ * `<root>/.gloss` when we may write there; else a per-library folder in the app's data, with the
+ * library's own `.gloss` (when it has one) below it, read-only, so its highlights still show.
+ */
 async function chooseDataDir(
   appDataDir: string,
   root: string,
-): Promise<{ dataDir: string; fallback: boolean }> {
+): Promise<{ dataDir: string; fallback: boolean; below: string | null }> {
   const inside = join(root, DATA_DIR_NAME);
   // A `.gloss` that is a link would put the highlights wherever it points: refused, never followed.
   await refuseSymlink(inside);
   try {
     await mkdir(inside, { recursive: true });
     await access(inside, constants.W_OK);
-    return { dataDir: inside, fallback: false };
+    return { dataDir: inside, fallback: false, below: null };
   } catch {
-    const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
-    const dataDir = join(appDataDir, 'libraries', key);
+    const dataDir = fallbackDataDir(appDataDir, root);
     await mkdir(dataDir, { recursive: true });
-    return { dataDir, fallback: true };
+    const existing = await stat(inside).catch(() => null);
+    return { dataDir, fallback: true, below: existing?.isDirectory() ? inside : null };
   }
 }

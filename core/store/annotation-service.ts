@@ -121,6 +121,8 @@ export interface AnnotationService {
   readonly dataDir: string;
   /** Null when the store can be written; otherwise why not (a read-only folder, a newer codebook). */
   readonly readOnly: ReadOnlyInfo | null;
+  /** The read-only store shown below this one (a read-only library's `.gloss`), if any. */
+  readonly readOnlyBelow: string | null;
 
   /** The article's highlights in document order, tags mapped through merges and deletes. */
   list(articleId: string): Promise<Annotation[]>;
@@ -155,6 +157,8 @@ export interface AnnotationService {
   listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations>;
   /** Number of highlights per article id (articles without any are absent). */
   counts(): Promise<Record<string, number>>;
+  /** Every article the store holds a file for (highlights, a memo, or what was last known of it). */
+  articleIds(): Promise<string[]>;
   /** What the store last knew of these articles' files (those it holds anything for). */
   lastKnown(articleIds: Iterable<string>): Promise<Map<string, LastKnownArticle>>;
   /** Every annotation of the library, one article file at a time (constant memory). */
@@ -204,6 +208,12 @@ export interface AnnotationServiceOptions {
   creator?: () => string;
   /** Watch for other processes' changes (default true). */
   watch?: boolean;
+  /**
+   * A read-only store to show below this one: its files are read where this store has none, and
+   * the first change to one writes the changed copy here (the lower one is never written). For a
+   * library whose folder is read-only: its own `.gloss` below, the app-data fallback on top.
+   */
+  readOnlyBelow?: string;
   /** Replaces the migration tables; for tests of the mechanism, and nothing else. */
   migrations?: Partial<Record<FileKind, MigrationTable>>;
 }

@@ -159,6 +159,8 @@ function lastKnownOf(e: ArticleSummaryEntry): LastKnownArticle {
 
 export class AnnotationStore implements AnnotationService {
   private readonly layout: StoreLayout;
+  /** A read-only store shown below this one (see AnnotationServiceOptions.readOnlyBelow). */
+  private readonly lower: StoreLayout | null;
   private readonly log = new ProblemLog();
   private readonly index = new ArticleIndex();
   private readonly listeners = new Set<(change: ExternalChange) => void>();
@@ -188,6 +190,7 @@ export class AnnotationStore implements AnnotationService {
     private readonly opts: AnnotationServiceOptions,
   ) {
     this.layout = storeLayout(dataDir);
+    this.lower = opts.readOnlyBelow ? storeLayout(opts.readOnlyBelow) : null;
     this.migrations = { ...MIGRATIONS, ...opts.migrations };
     this.watcher = new ExternalChangeWatcher(
       this.layout,
@@ -217,8 +220,10 @@ export class AnnotationStore implements AnnotationService {
 
   /** The data folder and what Gloss makes in it: none may be a symbolic link (see refuse-symlinks). */
   private async refuseLinks(): Promise<void> {
-    const { dataDir, annotationsDir, locksDir, codebookFile } = this.layout;
-    await refuseSymlinks([dataDir, annotationsDir, locksDir, codebookFile]);
+    for (const layout of this.lower ? [this.layout, this.lower] : [this.layout]) {
+      const { dataDir, annotationsDir, locksDir, codebookFile } = layout;
+      await refuseSymlinks([dataDir, annotationsDir, locksDir, codebookFile]);
+    }
   }
 
   private async init(): Promise<void> {
@@ -248,6 +253,10 @@ export class AnnotationStore implements AnnotationService {
     if (this.opts.watch !== false) this.watcher.start();
   }
 
+  get readOnlyBelow(): string | null {
+    return this.lower?.dataDir ?? null;
+  }
+
   get readOnly(): ReadOnlyInfo | null {
     return this.folderReadOnly ?? this.codebookReadOnly;
   }
@@ -260,6 +269,7 @@ export class AnnotationStore implements AnnotationService {
       empty: emptyCodebook,
       lockName: 'codebook',
       articleId: null,
+      ...(this.lower ? { lower: this.lower.codebookFile } : {}),
     });
   }
 
@@ -286,6 +296,7 @@ export class AnnotationStore implements AnnotationService {
       },
       lockName: name.replace(/\.json$/, ''),
       articleId,
+      ...(this.lower ? { lower: path.join(this.lower.annotationsDir, name) } : {}),
     });
   }
 
@@ -815,12 +826,21 @@ export class AnnotationStore implements AnnotationService {
 
   // ---- index, changes, problems ------------------------------------------------------------
 
+  /** The article files of this store and of the read-only layer below it. */
   private async articleFileNames(): Promise<string[]> {
-    const names = await readdir(this.layout.annotationsDir).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return [] as string[];
-      throw err;
-    });
-    return names.filter(isArticleFileName);
+    const list = (dir: string) =>
+      readdir(dir).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [] as string[];
+        throw err;
+      });
+    const names = new Set(await list(this.layout.annotationsDir));
+    if (this.lower) for (const name of await list(this.lower.annotationsDir)) names.add(name);
+    return [...names].filter(isArticleFileName);
+  }
+
+  async articleIds(): Promise<string[]> {
+    await this.ensureIndex();
+    return [...this.index.values()].map((e) => e.articleId).filter((id) => id !== '');
   }
 
   /**

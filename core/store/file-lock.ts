@@ -194,6 +194,9 @@ export class FileLocks {
     let release: () => Promise<void>;
     const lockfilePath = path.join(this.locksDir, `${name}.lock`);
     try {
+      // proper-lockfile retries every error for ~10 s; a folder that refuses writes will not change
+      // its mind, so that is found out first (one syscall).
+      fs.accessSync(this.locksDir, fs.constants.W_OK);
       release = await lockfile.lock(file, {
         realpath: false,
         lockfilePath,

@@ -36,7 +36,15 @@ export interface StoreFileOptions<T> {
   check?: (doc: T) => string | null;
   lockName: string;
   articleId: string | null;
+  /**
+   * The same file in a read-only layer below (a read-only library's own `.gloss`): read while this
+   * file does not exist, never written; the first change copies it up into this file.
+   */
+  lower?: string;
 }
+
+/** A classification, and whether it came from the read-only layer below. */
+type Classified<T> = DocumentRead<T> & { fromLower?: boolean };
 
 export interface StoreFileRead<T> {
   doc: T;
@@ -54,7 +62,7 @@ export class StoreFile<T extends { schemaVersion: number }> {
 
   async read(): Promise<StoreFileRead<T>> {
     const result = await this.classify();
-    if (result.state !== 'corrupt') return this.settle(result);
+    if (result.state !== 'corrupt' || result.fromLower) return this.settle(result);
     // Moving a file aside must not race a writer that is just replacing it with a good one.
     return this.ctx.locks.withLock(this.file, this.opts.lockName, async () =>
       this.settle(await this.classify()),
@@ -82,6 +90,11 @@ export class StoreFile<T extends { schemaVersion: number }> {
     await this.ctx.locks.withLock(this.file, this.opts.lockName, async () => {
       const result = await this.classify();
       if (result.state === 'future') throw new ApiError('read-only', this.futureMessage());
+      // The read-only layer below cannot lose its copy: an empty file here hides it.
+      if (this.opts.lower && (await readDocument(this.opts.lower, this.opts.codec)).state !== 'missing') {
+        await this.write(this.opts.empty());
+        return;
+      }
       this.ctx.beginWrite(this.file);
       try {
         await unlinkDurable(this.file);
@@ -108,17 +121,22 @@ export class StoreFile<T extends { schemaVersion: number }> {
     }
   }
 
-  private async classify(): Promise<DocumentRead<T>> {
-    const result = await readDocument(this.file, this.opts.codec);
+  private async classify(): Promise<Classified<T>> {
+    let result: Classified<T> = await readDocument(this.file, this.opts.codec);
+    if (result.state === 'missing' && this.opts.lower) {
+      result = { ...(await readDocument(this.opts.lower, this.opts.codec)), fromLower: true };
+    }
     if (result.state === 'ok' && this.opts.check) {
       const reason = this.opts.check(result.data);
-      if (reason) return { state: 'corrupt', reason, salvage: null };
+      if (reason) return { state: 'corrupt', reason, salvage: null, fromLower: result.fromLower };
     }
     return result;
   }
 
   /** Turns a classification into content; for a corrupt file, only call while holding the lock. */
-  private async settle(result: DocumentRead<T>): Promise<StoreFileRead<T>> {
+  private async settle(result: Classified<T>): Promise<StoreFileRead<T>> {
+    if (result.state === 'corrupt' && result.fromLower)
+      return this.readOnlyCorrupt(result.reason, result.salvage);
     switch (result.state) {
       case 'missing':
         return { doc: this.opts.empty(), readOnly: false, signature: null };
@@ -136,6 +154,18 @@ export class StoreFile<T extends { schemaVersion: number }> {
       case 'corrupt':
         return this.setAside(result.reason, result.salvage);
     }
+  }
+
+  /** A corrupt file in the read-only layer cannot be moved aside: reported, what could be read used. */
+  private readOnlyCorrupt(reason: string, salvage: T | null): StoreFileRead<T> {
+    const file = this.opts.lower!;
+    this.ctx.problems.add({
+      kind: 'corrupt',
+      file,
+      articleId: this.opts.articleId,
+      message: `${path.basename(file)} could not be read (${reason}). It is in a read-only folder and was left unchanged.${salvage ? ' What could still be read is shown.' : ''}`,
+    });
+    return { doc: salvage ?? this.opts.empty(), readOnly: false, signature: null };
   }
 
   private async setAside(reason: string, salvage: T | null): Promise<StoreFileRead<T>> {

@@ -336,6 +336,17 @@ const en = {
     problems_other: '{{count}} files of this library’s highlights had problems',
     problems: '{{count}} files of this library’s highlights had problems',
     movedTo: 'kept as {{path}}',
+    layered:
+      'This library’s folder is read-only: its highlights are shown from {{below}} and cannot be changed there. What you save now is kept in {{path}} and shown with them.',
+    toMove_one:
+      'While this library was read-only, highlights of {{count}} article were saved in {{path}}. Its folder can be written again.',
+    toMove_other:
+      'While this library was read-only, highlights of {{count}} articles were saved in {{path}}. Its folder can be written again.',
+    move: 'Move them into the library',
+    moving: 'Moving…',
+    moved:
+      'Moved into the library: {{highlights}} highlights, {{memos}} memos and {{tags}} new tags, from {{articles}} articles. The old copy is kept at {{path}}.',
+    moveFailed: 'Nothing was moved: {{message}}',
   },
   errors: {
     withDetail: '{{headline}} ({{detail}})',

@@ -329,6 +329,15 @@ const zhCN: typeof en = {
     problems_other: '此文库有 {{count}} 个高亮文件出现问题',
     problems: '此文库有 {{count}} 个高亮文件出现问题',
     movedTo: '已保存为 {{path}}',
+    layered:
+      '此文库文件夹是只读的：其高亮从 {{below}} 读取并以只读方式显示，无法在那里修改。您现在保存的内容会存放在 {{path}}，并与之一同显示。',
+    toMove_one: '此文库只读期间，{{count}} 篇文章的高亮保存在 {{path}}。现在文件夹已可写入。',
+    toMove_other: '此文库只读期间，{{count}} 篇文章的高亮保存在 {{path}}。现在文件夹已可写入。',
+    move: '移入文库',
+    moving: '正在移动…',
+    moved:
+      '已移入文库：{{highlights}} 处高亮、{{memos}} 条备忘和 {{tags}} 个新标签，来自 {{articles}} 篇文章。旧副本保留在 {{path}}。',
+    moveFailed: '未移动任何内容：{{message}}',
   },
   errors: {
     withDetail: '{{headline}}（{{detail}}）',
