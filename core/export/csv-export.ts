@@ -79,7 +79,9 @@ export async function csvExport(
       // The article's own cells are the same on each of its rows: written once.
       const article = csvCells(articleCells(entry));
       const extra = entry.article?.meta.extra ?? {};
-      const meta = metaKeys.length ? `,${csvCells(metaKeys.map((k) => metaCell(extra[k])))}` : '';
+      // Own keys only: `constructor` must not find Object's when an article has no such key.
+      const cell = (k: string) => metaCell(Object.hasOwn(extra, k) ? extra[k] : undefined);
+      const meta = metaKeys.length ? `,${csvCells(metaKeys.map(cell))}` : '';
       for (const item of entry.items) {
         const a = item.annotation;
         const groups = layout === 'tidy' ? (a.tagIds.length ? a.tagIds.map((id) => [id]) : [[]]) : [a.tagIds];

@@ -50,6 +50,7 @@ import { removeStaleTempFiles, syncDirectory, unlinkDurable, writeFileDurable } 
 import { ExternalChangeWatcher, type ExternalChange } from './external-changes.js';
 import { FileLocks, isReadOnlyError } from './file-lock.js';
 import { refuseSymlinks } from './refuse-symlinks.js';
+import { repairHighlightColors, repairTagColors } from './store-colors.js';
 import { MIGRATIONS, type FileKind, type MigrationTable } from './migrations.js';
 import { COLOR_PATTERN } from './palette.js';
 import { planRelink, type CurrentArticle } from './relink-plan.js';
@@ -267,6 +268,7 @@ export class AnnotationStore implements AnnotationService {
     return new StoreFile<CodebookFile>(this.layout.codebookFile, this.ctx, {
       codec: { schema: codebookFileSchema, migrations: this.migrations.codebook, salvage: salvageCodebook },
       empty: emptyCodebook,
+      repair: repairTagColors,
       lockName: 'codebook',
       articleId: null,
       ...(this.lower ? { lower: this.lower.codebookFile } : {}),
@@ -286,6 +288,7 @@ export class AnnotationStore implements AnnotationService {
         salvage: (raw) => salvageArticle(raw, articleId),
       },
       empty: () => emptyArticleFile(articleId ?? ''),
+      repair: repairHighlightColors,
       check: (doc) => {
         if (articleId !== null && doc.articleId !== articleId) {
           return `it holds the annotations of another article (${doc.articleId})`;
@@ -566,7 +569,8 @@ export class AnnotationStore implements AnnotationService {
 
   async counts(): Promise<Record<string, number>> {
     await this.ensureIndex();
-    const out: Record<string, number> = {};
+    // No prototype: an article may have any id (`constructor`, `__proto__`).
+    const out = Object.create(null) as Record<string, number>;
     for (const e of this.index.values()) if (e.count > 0) out[e.articleId] = e.count;
     return out;
   }
@@ -663,7 +667,7 @@ export class AnnotationStore implements AnnotationService {
   async tagCounts(): Promise<Record<string, number>> {
     const book = await this.readCodebook();
     await this.ensureIndex();
-    const out: Record<string, number> = {};
+    const out = Object.create(null) as Record<string, number>;
     for (const e of this.index.values()) {
       for (const set of e.tagSets) for (const id of resolveTagIds(book, set)) out[id] = (out[id] ?? 0) + 1;
     }

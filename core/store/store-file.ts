@@ -34,6 +34,11 @@ export interface StoreFileOptions<T> {
   empty: () => T;
   /** Extra check after validation (e.g. the file belongs to this article); a message means corrupt. */
   check?: (doc: T) => string | null;
+  /**
+   * Repairs values nobody may see as they are (bad colours), in place, on every read; a message
+   * says what was repaired and is reported as a store problem.
+   */
+  repair?: (doc: T, fileName: string) => string | null;
   lockName: string;
   articleId: string | null;
   /**
@@ -133,8 +138,21 @@ export class StoreFile<T extends { schemaVersion: number }> {
     return result;
   }
 
-  /** Turns a classification into content; for a corrupt file, only call while holding the lock. */
+  /** Turns a classification into content, repaired (see StoreFileOptions.repair). */
   private async settle(result: Classified<T>): Promise<StoreFileRead<T>> {
+    const read = await this.settleRaw(result);
+    const repaired = this.opts.repair?.(read.doc, path.basename(this.file)) ?? null;
+    if (repaired) {
+      // Scans read files without knowing whose they are: the file says.
+      const own = (read.doc as { articleId?: unknown }).articleId;
+      const articleId = this.opts.articleId ?? (typeof own === 'string' && own ? own : null);
+      this.ctx.problems.add({ kind: 'bad-colour', file: this.file, articleId, message: repaired });
+    } else this.ctx.problems.clear('bad-colour', this.file);
+    return read;
+  }
+
+  /** For a corrupt file, only call while holding the lock. */
+  private async settleRaw(result: Classified<T>): Promise<StoreFileRead<T>> {
     if (result.state === 'corrupt' && result.fromLower)
       return this.readOnlyCorrupt(result.reason, result.salvage);
     switch (result.state) {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Annotation, Tag } from '../model.js';
+import { setOwn } from '../own-keys.js';
 
 /** The schema version this Gloss writes. Bump it together with a migration in `migrations.ts`. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -61,6 +62,26 @@ export const articleFileSchema = z.looseObject({
   annotations: z.array(annotationSchema),
 });
 
+/**
+ * Tag id → surviving id (or null). Not zod's record, which drops a `__proto__` key: a tag id may
+ * be anything, and each is kept as an own key (read it with Object.hasOwn).
+ */
+const idTable = z.unknown().transform((value, ctx): Record<string, string | null> => {
+  const out: Record<string, string | null> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: 'expected an object of tag ids' });
+    return out;
+  }
+  for (const [key, id] of Object.entries(value)) {
+    if (id !== null && typeof id !== 'string') {
+      ctx.addIssue({ code: 'custom', message: 'expected a tag id or null', path: [key] });
+      continue;
+    }
+    setOwn(out, key, id);
+  }
+  return out;
+});
+
 /** `codebook.json`: the tag tree. */
 export const codebookFileSchema = z.looseObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -70,7 +91,7 @@ export const codebookFileSchema = z.looseObject({
    * after a merge or delete, but readers also map through this table, so a crash half-way through
    * the rewrite, or a file written meanwhile by another process, still shows the right tags.
    */
-  retired: z.record(z.string(), z.string().nullable()),
+  retired: idTable,
 });
 
 export interface ArticleFile {
@@ -105,5 +126,9 @@ export function emptyArticleFile(articleId: string): ArticleFile {
 }
 
 export function emptyCodebook(): CodebookFile {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, tags: [], retired: {} };
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    tags: [],
+    retired: {},
+  };
 }
