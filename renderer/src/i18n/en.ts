@@ -345,7 +345,7 @@ const en = {
     move: 'Move them into the library',
     moving: 'Moving…',
     moved:
-      'Moved into the library: {{highlights}} highlights, {{memos}} memos and {{tags}} new tags, from {{articles}} articles. The old copy is kept at {{path}}.',
+      'Moved into the library (highlights: {{highlights}}, memos: {{memos}}, new tags: {{tags}}, articles: {{articles}}). The old copy is kept at {{path}}.',
     moveFailed: 'Nothing was moved: {{message}}',
   },
   errors: {

@@ -336,7 +336,7 @@ const zhCN: typeof en = {
     move: '移入文库',
     moving: '正在移动…',
     moved:
-      '已移入文库：{{highlights}} 处高亮、{{memos}} 条备忘和 {{tags}} 个新标签，来自 {{articles}} 篇文章。旧副本保留在 {{path}}。',
+      '已移入文库（高亮：{{highlights}}，备忘：{{memos}}，新标签：{{tags}}，文章：{{articles}}）。旧副本保留在 {{path}}。',
     moveFailed: '未移动任何内容：{{message}}',
   },
   errors: {
