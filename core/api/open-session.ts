@@ -34,6 +34,21 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
     ),
   );
 
+  // Which articles with highlights have no file: when that changes (a file deleted or put back),
+  // lists that mark them as missing must refresh although no highlight changed.
+  let missingNow: string | null = null;
+  const noticeMissing = async (): Promise<boolean> => {
+    const counts = await annotations.counts();
+    const present = new Set(library.list().articles.map((a) => a.id));
+    const missing = Object.keys(counts)
+      .filter((id) => !present.has(id))
+      .sort()
+      .join('\n');
+    const changed = missingNow !== null && missing !== missingNow;
+    missingNow = missing;
+    return changed;
+  };
+
   // When files appear or move, annotations of a vanished article follow its body to the new path.
   let relinkTimer: NodeJS.Timeout | undefined;
   const scheduleRelink = () => {
@@ -41,8 +56,11 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
     relinkTimer = setTimeout(() => {
       annotations
         .relink(library.list().articles)
-        .then((result) => {
-          if (result.moved.length > 0) ctx.emit({ type: 'annotations-changed', articleId: null });
+        .then((result) => result.moved.length > 0)
+        .catch(() => false)
+        .then(async (moved) => (await noticeMissing().catch(() => false)) || moved)
+        .then((changed) => {
+          if (changed) ctx.emit({ type: 'annotations-changed', articleId: null });
         })
         .catch(() => undefined);
     }, 300);
