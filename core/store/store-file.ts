@@ -68,10 +68,16 @@ export class StoreFile<T extends { schemaVersion: number }> {
   async read(): Promise<StoreFileRead<T>> {
     const result = await this.classify();
     if (result.state !== 'corrupt' || result.fromLower) return this.settle(result);
-    // Moving a file aside must not race a writer that is just replacing it with a good one.
-    return this.ctx.locks.withLock(this.file, this.opts.lockName, async () =>
-      this.settle(await this.classify()),
-    );
+    try {
+      // Moving a file aside must not race a writer that is just replacing it with a good one.
+      return await this.ctx.locks.withLock(this.file, this.opts.lockName, async () =>
+        this.settle(await this.classify()),
+      );
+    } catch (err) {
+      // A folder that cannot be written cannot have the file moved aside: show what can be read.
+      if (!(err instanceof ApiError && err.code === 'read-only') && !isReadOnlyError(err)) throw err;
+      return this.repaired(this.readOnlyCorrupt(this.file, result.reason, result.salvage));
+    }
   }
 
   /**
@@ -140,7 +146,10 @@ export class StoreFile<T extends { schemaVersion: number }> {
 
   /** Turns a classification into content, repaired (see StoreFileOptions.repair). */
   private async settle(result: Classified<T>): Promise<StoreFileRead<T>> {
-    const read = await this.settleRaw(result);
+    return this.repaired(await this.settleRaw(result));
+  }
+
+  private repaired(read: StoreFileRead<T>): StoreFileRead<T> {
     const repaired = this.opts.repair?.(read.doc, path.basename(this.file)) ?? null;
     if (repaired) {
       // Scans read files without knowing whose they are: the file says.
@@ -154,7 +163,7 @@ export class StoreFile<T extends { schemaVersion: number }> {
   /** For a corrupt file, only call while holding the lock. */
   private async settleRaw(result: Classified<T>): Promise<StoreFileRead<T>> {
     if (result.state === 'corrupt' && result.fromLower)
-      return this.readOnlyCorrupt(result.reason, result.salvage);
+      return this.readOnlyCorrupt(this.opts.lower!, result.reason, result.salvage);
     switch (result.state) {
       case 'missing':
         return { doc: this.opts.empty(), readOnly: false, signature: null };
@@ -175,8 +184,7 @@ export class StoreFile<T extends { schemaVersion: number }> {
   }
 
   /** A corrupt file in the read-only layer cannot be moved aside: reported, what could be read used. */
-  private readOnlyCorrupt(reason: string, salvage: T | null): StoreFileRead<T> {
-    const file = this.opts.lower!;
+  private readOnlyCorrupt(file: string, reason: string, salvage: T | null): StoreFileRead<T> {
     this.ctx.problems.add({
       kind: 'corrupt',
       file,

@@ -132,6 +132,12 @@ describe.skipIf(skipReason !== null)(
       expect(result.error).toMatchObject({ code: 'read-only', message: expect.stringMatching(/read-only/) });
       expect(result.error.message).not.toMatch(/busy|Another Gloss/);
       expect(result.kept).toBe(1);
+      expect(result.afterCorrupt).toBe(0);
+      expect(result.problems).toContainEqual(
+        expect.stringMatching(
+          /a1\.json could not be read \(not valid JSON at line 1, column 3\)\. It is in a read-only folder/,
+        ),
+      );
     });
   },
 );

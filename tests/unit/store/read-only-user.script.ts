@@ -1,6 +1,6 @@
 // Run as an unprivileged user by read-only-library.test.ts (`runuser -u nobody`): what Gloss does
 // when the library's folder, or its `.gloss` mid-session, cannot be written. Prints one JSON line.
-import { chmod } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpOutput, OperationName } from '../../../core/api/contract.js';
 import { dispatch } from '../../../core/api/dispatch.js';
@@ -71,8 +71,15 @@ async function turnsReadOnly(dir: string) {
     error = toErrorPayload(err);
   }
   const kept = (await store.list('a1')).length;
+  // A file that turns out corrupt cannot be moved aside now: it is reported, and reading goes on.
+  await writeFile(path.join(dir, 'annotations', 'a1.json'), '{ broken');
+  const afterCorrupt = await store.list('a1').then(
+    (list) => list.length,
+    (err: unknown) => toErrorPayload(err),
+  );
+  const problems = store.problems().map((p) => p.message);
   await store.close();
-  return { error, kept };
+  return { error, kept, afterCorrupt, problems };
 }
 
 const run = scenario === 'read-only-library' ? readOnlyLibrary(args[0]!, args[1]!) : turnsReadOnly(args[0]!);
