@@ -638,6 +638,8 @@ export class AnnotationStore implements AnnotationService {
           doc.memo = doc.memo ? `${doc.memo}\n\n${source.doc.memo}` : source.doc.memo;
         }
         applyRef(doc, target);
+        // The file's list entry has no source URL: the moved article's is still its own.
+        doc.sourceUrl ??= source.doc.sourceUrl ?? null;
       });
       await this.track(this.articleFile(from).remove());
       this.index.setFromWrite(articleFileName(from), null);
