@@ -119,6 +119,7 @@ describe('relink keeps what is known of each article', () => {
     expect((await store.lastKnown(['old', 'new'])).get('new')).toMatchObject({
       path: 'b/a.md',
       title: 'Report (2)',
+      sourceUrl: 'https://x.example/a',
     });
     expect((await store.lastKnown(['old'])).size).toBe(0);
     expect(await store.list('new')).toHaveLength(1);
