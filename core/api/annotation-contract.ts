@@ -4,8 +4,9 @@ import { LIMITS, op } from './define.js';
 import type { AnchoredAnnotation, Annotation, AnnotationChange, Tag } from '../model.js';
 import type { Placement } from '../anchor/place-selection.js';
 import type { CodebookImportResult, StoreProblem, TagRemoval } from '../store/annotation-service.js';
+import type { FallbackMoveReport } from '../store/move-fallback.js';
 
-export type { CodebookImportResult, Placement, StoreProblem, TagRemoval };
+export type { CodebookImportResult, FallbackMoveReport, Placement, StoreProblem, TagRemoval };
 
 /** A highlight as stored, and whether it is where the reader selected it or the text moved under it. */
 export type PlacedAnnotation = Annotation & { placement: Placement };
@@ -15,9 +16,11 @@ export type PlacedChange = AnnotationChange & { placement?: Placement };
 
 /** One row of the library-wide annotation list: the annotation and where it belongs. */
 export interface AnnotationListItem extends Annotation {
-  /** Null when the article is no longer in the library (its annotations are kept). */
+  /** For an article whose file is gone, as last seen; null when never recorded. */
   articleTitle: string | null;
   articlePath: string | null;
+  /** The article's file is no longer in the library (its highlights are kept until it returns). */
+  articleMissing: boolean;
 }
 
 export interface AnnotationPage {
@@ -30,6 +33,16 @@ export interface StoreStatus {
   problems: StoreProblem[];
   /** Why nothing can be saved, or null. */
   readOnly: string | null;
+  /**
+   * The library's folder is read-only: its own `.gloss` (this path) is shown read-only, and what
+   * is saved goes to the app-data folder on top of it. Null otherwise.
+   */
+  readOnlyBelow: string | null;
+  /**
+   * The library can be written again and the app-data folder still holds what was saved while it
+   * could not: `moveFallbackIntoLibrary` moves it in. Null when there is nothing to move.
+   */
+  fallbackToMove: { dataDir: string; articles: number } | null;
 }
 
 const id = z.string().min(1).max(LIMITS.id);
@@ -202,4 +215,9 @@ export const annotationContract = {
   exportCodebookCsv: op<{ csv: string }>()(z.object({}).strict()),
   importCodebookCsv: op<CodebookImportResult>()(z.object({ csv: z.string().min(1).max(5_000_000) }).strict()),
   getStoreProblems: op<StoreStatus>()(z.object({}).strict()),
+  /**
+   * Moves the highlights, memos and tags saved in the app-data folder while the library was
+   * read-only into the library's own store (see StoreStatus.fallbackToMove); says what moved.
+   */
+  moveFallbackIntoLibrary: op<FallbackMoveReport>()(z.object({}).strict()),
 };

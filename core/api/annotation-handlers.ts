@@ -11,7 +11,9 @@ import type { ArticleRef } from '../store/annotation-service.js';
 import { listedAnnotation } from '../stored-annotation.js';
 import type { AnnotationListItem, annotationContract } from './annotation-contract.js';
 import type { HandlersOf } from './define.js';
+import { fallbackArticleFiles, moveFallbackInto } from '../store/move-fallback.js';
 import { ApiError } from './errors.js';
+import { fallbackDataDir } from './open-session.js';
 import { textVersion } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 
@@ -41,6 +43,21 @@ function placeOn(article: Article, shown: ShownSelection) {
     'text-changed',
     `The text of ${article.path} changed since it was shown, and the selected words are no longer where they were. Reload the article and select them again.`,
   );
+}
+
+/**
+ * What the store records about the article beside its highlights (see ArticleRef): where its file
+ * is, and its title, date, author and source URL, so exports and lists still name it once it is gone.
+ */
+export function articleRef(summary: ArticleSummary, sourceUrl?: string | null): ArticleRef {
+  return {
+    path: summary.path,
+    fingerprint: summary.fingerprint,
+    title: summary.title,
+    date: summary.date,
+    author: summary.author,
+    ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+  };
 }
 
 interface ArticleOrder {
@@ -90,7 +107,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
 
   const refFor = (library: LibraryHandle, articleId: string): ArticleRef | undefined => {
     const summary = library.list().articles.find((a) => a.id === articleId);
-    return summary ? { path: summary.path, fingerprint: summary.fingerprint } : undefined;
+    return summary ? articleRef(summary) : undefined;
   };
 
   return {
@@ -125,7 +142,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         articleId,
         ...selectors,
         ...draft,
-        article: { path: article.path, fingerprint: article.fingerprint },
+        article: articleRef(article, article.meta.url),
       });
       changed(articleId);
       const same =
@@ -177,10 +194,25 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         limit,
         articleRank: rank,
       });
+      // Articles whose file is gone are named as the store last saw them.
+      const gone = await annotations.lastKnown(
+        new Set(page.items.filter((a) => !byId.has(a.articleId)).map((a) => a.articleId)),
+      );
       // The store's items are fresh copies: complete them in place (5,000 of them on a LibraryPane page).
       const items = page.items.map((a): AnnotationListItem => {
         const article = byId.get(a.articleId);
-        return Object.assign(a, { articleTitle: article?.title ?? null, articlePath: article?.path ?? null });
+        if (article)
+          return Object.assign(a, {
+            articleTitle: article.title,
+            articlePath: article.path,
+            articleMissing: false,
+          });
+        const last = gone.get(a.articleId);
+        return Object.assign(a, {
+          articleTitle: last?.title ?? null,
+          articlePath: last?.path ?? null,
+          articleMissing: true,
+        });
       });
       return { items, total: page.total };
     },
@@ -266,8 +298,30 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
     },
 
     async getStoreProblems() {
-      const { annotations } = session();
-      return { problems: annotations.problems(), readOnly: annotations.readOnly?.reason ?? null };
+      const { annotations, info } = session();
+      const fallbackDir = fallbackDataDir(ctx.appDataDir, info.root);
+      const articles =
+        info.dataDirFallback || annotations.readOnly ? 0 : await fallbackArticleFiles(fallbackDir);
+      return {
+        problems: annotations.problems(),
+        readOnly: annotations.readOnly?.reason ?? null,
+        readOnlyBelow: annotations.readOnlyBelow,
+        fallbackToMove: articles > 0 ? { dataDir: fallbackDir, articles } : null,
+      };
+    },
+
+    async moveFallbackIntoLibrary() {
+      const { annotations, info } = session();
+      if (info.dataDirFallback)
+        throw new ApiError('read-only', 'The library folder is still read-only; nothing was moved.');
+      if (annotations.readOnly) throw new ApiError('read-only', annotations.readOnly.reason);
+      const fallbackDir = fallbackDataDir(ctx.appDataDir, info.root);
+      if ((await fallbackArticleFiles(fallbackDir)) === 0)
+        throw new ApiError('not-found', 'There are no highlights in the app data folder to move.');
+      const report = await moveFallbackInto(annotations, fallbackDir);
+      tagsChanged();
+      changed(null);
+      return report;
     },
   };
 }

@@ -47,6 +47,19 @@ export interface ArticleList {
   progress: ScanProgress;
   /** Library-level problems, e.g. "folder was removed". */
   errors: string[];
+  /**
+   * Articles with highlights or a memo whose file is gone, named as last seen (listed once the
+   * scan is done; their highlights come back when the file does).
+   */
+  missing?: MissingArticle[];
+}
+
+export interface MissingArticle {
+  id: string;
+  /** As last seen with the file; null when never recorded. */
+  title: string | null;
+  path: string | null;
+  annotationCount: number;
 }
 
 const id = z.string().min(1).max(LIMITS.id);

@@ -5,7 +5,8 @@ import { openedArticle } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 import type { OpOutput, OpParsedInput } from './contract.js';
 import type { HandlersOf } from './define.js';
-import type { libraryContract } from './library-contract.js';
+import type { libraryContract, MissingArticle } from './library-contract.js';
+import type { ArticleSummary } from '../model.js';
 
 export type LibraryHandlers = HandlersOf<typeof libraryContract>;
 
@@ -23,6 +24,23 @@ export async function switchLibrary(ctx: ServiceContext, folder: string): Promis
   await ctx.settings.addRecent(next.info.root);
   ctx.emit({ type: 'library-changed', reason: 'opened' });
   return next;
+}
+
+/** Articles the store holds highlights for whose file is not in the library, as last seen. */
+async function missingArticles(
+  session: LibrarySession,
+  articles: readonly ArticleSummary[],
+  counts: Record<string, number>,
+): Promise<MissingArticle[]> {
+  const present = new Set(articles.map((a) => a.id));
+  const gone = Object.keys(counts).filter((id) => !present.has(id));
+  const last = await session.annotations.lastKnown(gone);
+  return gone.map((id) => ({
+    id,
+    title: last.get(id)?.title ?? null,
+    path: last.get(id)?.path ?? null,
+    annotationCount: counts[id]!,
+  }));
 }
 
 export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
@@ -51,9 +69,11 @@ export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
       const session = requireSession(ctx);
       const list = session.library.list();
       const counts = await session.annotations.counts();
+      const count = (id: string): number => (Object.hasOwn(counts, id) ? counts[id]! : 0);
       return {
         ...list,
-        articles: list.articles.map((a) => ({ ...a, annotationCount: counts[a.id] ?? 0 })),
+        articles: list.articles.map((a) => ({ ...a, annotationCount: count(a.id) })),
+        missing: list.progress.scanning ? [] : await missingArticles(session, list.articles, counts),
       };
     },
 

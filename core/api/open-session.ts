@@ -1,7 +1,7 @@
 /**
- * Opens a library folder as a session: picks where Gloss's data lives (`<library>/.gloss`, or
- * the app's data folder when the library is read-only), then opens the article index and the
- * annotation store there.
+ * Opens a library folder as a session: picks where Gloss's data lives (`<library>/.gloss`, or,
+ * when the library is read-only, the app's data folder on top of the library's own `.gloss`,
+ * which is then shown read-only), then opens the article index and the annotation store there.
  */
 import { access, mkdir, stat, constants } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import type { LibrarySession, ServiceContext } from './service-context.js';
 import { openLibrary } from '../library/library.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import { openAnnotationService } from '../store/annotation-service.js';
+import { refuseSymlink } from '../store/refuse-symlinks.js';
 
 export const DATA_DIR_NAME = '.gloss';
 
@@ -20,9 +21,10 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
   if (!info) throw new ApiError('not-found', `Folder not found: ${root}`);
   if (!info.isDirectory()) throw new ApiError('invalid-input', `Not a folder: ${root}`);
 
-  const { dataDir, fallback } = await chooseDataDir(ctx.appDataDir, root);
+  const { dataDir, fallback, below } = await chooseDataDir(ctx.appDataDir, root);
   const annotations = await openAnnotationService(dataDir, {
     creator: () => ctx.settings.preferences.creator,
+    ...(below ? { readOnlyBelow: below } : {}),
   });
   const unsubscribe = annotations.onExternalChange((change) =>
     ctx.emit(
@@ -32,6 +34,21 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
     ),
   );
 
+  // Which articles with highlights have no file: when that changes (a file deleted or put back),
+  // lists that mark them as missing must refresh although no highlight changed.
+  let missingNow: string | null = null;
+  const noticeMissing = async (): Promise<boolean> => {
+    const counts = await annotations.counts();
+    const present = new Set(library.list().articles.map((a) => a.id));
+    const missing = Object.keys(counts)
+      .filter((id) => !present.has(id))
+      .sort()
+      .join('\n');
+    const changed = missingNow !== null && missing !== missingNow;
+    missingNow = missing;
+    return changed;
+  };
+
   // When files appear or move, annotations of a vanished article follow its body to the new path.
   let relinkTimer: NodeJS.Timeout | undefined;
   const scheduleRelink = () => {
@@ -39,8 +56,11 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
     relinkTimer = setTimeout(() => {
       annotations
         .relink(library.list().articles)
-        .then((result) => {
-          if (result.moved.length > 0) ctx.emit({ type: 'annotations-changed', articleId: null });
+        .then((result) => result.moved.length > 0)
+        .catch(() => false)
+        .then(async (moved) => (await noticeMissing().catch(() => false)) || moved)
+        .then((changed) => {
+          if (changed) ctx.emit({ type: 'annotations-changed', articleId: null });
         })
         .catch(() => undefined);
     }, 300);
@@ -48,6 +68,7 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
 
   let library: LibraryHandle;
   try {
+    await refuseSymlink(join(dataDir, 'cache'));
     library = await openLibrary(root, {
       cacheDir: join(dataDir, 'cache'),
       watch: ctx.watch,
@@ -80,20 +101,31 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
   };
 }
 
-/** `<root>/.gloss` when we may write there; else a per-library folder in the app's data. */
+/** Where highlights made while the library `root` is read-only are kept, in the app's data. */
+export function fallbackDataDir(appDataDir: string, root: string): string {
+  const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  return join(appDataDir, 'libraries', key);
+}
+
+/**
+ * `<root>/.gloss` when we may write there; else a per-library folder in the app's data, with the
+ * library's own `.gloss` (when it has one) below it, read-only, so its highlights still show.
+ */
 async function chooseDataDir(
   appDataDir: string,
   root: string,
-): Promise<{ dataDir: string; fallback: boolean }> {
+): Promise<{ dataDir: string; fallback: boolean; below: string | null }> {
   const inside = join(root, DATA_DIR_NAME);
+  // A `.gloss` that is a link would put the highlights wherever it points: refused, never followed.
+  await refuseSymlink(inside);
   try {
     await mkdir(inside, { recursive: true });
     await access(inside, constants.W_OK);
-    return { dataDir: inside, fallback: false };
+    return { dataDir: inside, fallback: false, below: null };
   } catch {
-    const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
-    const dataDir = join(appDataDir, 'libraries', key);
+    const dataDir = fallbackDataDir(appDataDir, root);
     await mkdir(dataDir, { recursive: true });
-    return { dataDir, fallback: true };
+    const existing = await stat(inside).catch(() => null);
+    return { dataDir, fallback: true, below: existing?.isDirectory() ? inside : null };
   }
 }

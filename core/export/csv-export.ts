@@ -79,7 +79,9 @@ export async function csvExport(
       // The article's own cells are the same on each of its rows: written once.
       const article = csvCells(articleCells(entry));
       const extra = entry.article?.meta.extra ?? {};
-      const meta = metaKeys.length ? `,${csvCells(metaKeys.map((k) => metaCell(extra[k])))}` : '';
+      // Own keys only: `constructor` must not find Object's when an article has no such key.
+      const cell = (k: string) => metaCell(Object.hasOwn(extra, k) ? extra[k] : undefined);
+      const meta = metaKeys.length ? `,${csvCells(metaKeys.map(cell))}` : '';
       for (const item of entry.items) {
         const a = item.annotation;
         const groups = layout === 'tidy' ? (a.tagIds.length ? a.tagIds.map((id) => [id]) : [[]]) : [a.tagIds];
@@ -105,15 +107,15 @@ export async function csvExport(
   };
 }
 
-/** article_path … categories. */
-function articleCells({ article, planned }: ArticleExport): Cell[] {
+/** article_path … categories; for an article whose file is gone, as the store last saw it. */
+function articleCells({ article, planned, lastKnown: last }: ArticleExport): Cell[] {
   const summary = planned.summary;
   return [
-    summary?.path ?? '',
-    article?.meta.title ?? summary?.title ?? '',
-    article?.meta.date ?? summary?.date ?? '',
-    article?.meta.author ?? summary?.author ?? '',
-    article?.meta.url ?? '',
+    summary?.path ?? last?.path ?? '',
+    article?.meta.title ?? summary?.title ?? last?.title ?? '',
+    article?.meta.date ?? summary?.date ?? last?.date ?? '',
+    article?.meta.author ?? summary?.author ?? last?.author ?? '',
+    article?.meta.url ?? last?.sourceUrl ?? '',
     (article?.meta.categories ?? summary?.categories ?? []).join(LIST_SEPARATOR),
   ];
 }

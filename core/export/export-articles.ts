@@ -10,6 +10,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ArticleText } from '../library/library-handle.js';
+import type { LastKnownArticle } from '../store/annotation-service.js';
 import type { ExportPlan, ExportSession, PlannedArticle } from './export-scope.js';
 import { placeAnnotations, type PlacedAnnotation } from './place-annotations.js';
 
@@ -19,6 +20,8 @@ export interface ArticleExport {
   article: ArticleText | null;
   /** Why `article` is null for an article the library lists (e.g. its file vanished). */
   problem: string | null;
+  /** The article as the store last saw it with its file: names it when the file is gone. */
+  lastKnown: LastKnownArticle | null;
   /** '' unless memos were asked for. */
   memo: string;
   /** The exported highlights in document order. */
@@ -64,6 +67,7 @@ export async function* exportArticles(
       planned,
       article,
       problem,
+      lastKnown: listed.lastKnown,
       memo,
       items: placeAnnotations(article?.text ?? null, annotations),
     };

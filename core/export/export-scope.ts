@@ -56,18 +56,19 @@ export async function planExport(session: ExportSession, scope: ExportScope): Pr
   await session.library.whenScanned();
   const [tagList, counts] = await Promise.all([session.annotations.listTags(), session.annotations.counts()]);
   const tags = new TagIndex(tagList);
+  const countOf = (id: string): number => (Object.hasOwn(counts, id) ? counts[id]! : 0);
   const { articles } = session.library.list();
   const known = new Set(articles.map((a) => a.id));
   const planned = (summaries: ArticleSummary[]): PlannedArticle[] =>
     [...summaries]
       .sort((a, b) => collator.compare(a.path, b.path))
-      .map((summary) => ({ id: summary.id, summary, count: counts[summary.id] ?? 0 }));
+      .map((summary) => ({ id: summary.id, summary, count: countOf(summary.id) }));
   // Highlights whose article file is gone (moved out, deleted) are data too: kept at the end.
   const missing = (accept: (id: string) => boolean): PlannedArticle[] =>
     Object.keys(counts)
       .filter((id) => !known.has(id) && accept(id))
       .sort()
-      .map((id) => ({ id, summary: null, count: counts[id]! }));
+      .map((id) => ({ id, summary: null, count: countOf(id) }));
 
   switch (scope.kind) {
     case 'library':
@@ -79,10 +80,10 @@ export async function planExport(session: ExportSession, scope: ExportScope): Pr
       };
     case 'article': {
       const summary = articles.find((a) => a.id === scope.articleId) ?? null;
-      if (!summary && !counts[scope.articleId])
+      if (!summary && !countOf(scope.articleId))
         throw new ApiError('not-found', `No article with id ${scope.articleId}`);
       return {
-        articles: [{ id: scope.articleId, summary, count: counts[scope.articleId] ?? 0 }],
+        articles: [{ id: scope.articleId, summary, count: countOf(scope.articleId) }],
         tags,
         includes: () => true,
         byTag: false,

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { anchorAll } from '../anchor/anchor.js';
 import { CodePointIndex } from '../anchor/code-points.js';
 import { describeRange } from '../anchor/describe-range.js';
+import { parseJsonReportingPlace } from '../store/json-error-place.js';
 import { ApiError } from '../api/errors.js';
 import type { Annotation, TextQuoteSelector } from '../model.js';
 import type { ArticleRef } from '../store/annotation-service.js';
@@ -105,9 +106,10 @@ function mergeInto(summary: ImportSummary, part: ImportSummary): void {
 export function parseGlossExport(json: string): GlossCollection {
   let raw: unknown;
   try {
-    raw = JSON.parse(json.replace(/^\uFEFF/, ''));
+    raw = parseJsonReportingPlace(json.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new ApiError('invalid-input', `The file is not valid JSON: ${(err as Error).message}`);
+    // Where, not what: the message never quotes the file.
+    throw new ApiError('invalid-input', `The file is ${(err as Error).message}.`);
   }
   if (!raw || typeof raw !== 'object' || !('gloss' in raw)) {
     throw new ApiError('invalid-input', 'This is not a Gloss annotation export (it has no "gloss" block).');

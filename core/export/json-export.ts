@@ -145,15 +145,21 @@ function webAnnotation(
   };
 }
 
-function articleEntry({ planned, article, memo, problem }: ArticleExport): Record<string, unknown> {
+function articleEntry({
+  planned,
+  article,
+  memo,
+  problem,
+  lastKnown: last,
+}: ArticleExport): Record<string, unknown> {
   const summary = planned.summary;
   return {
     id: planned.id,
-    path: summary?.path ?? null,
-    title: article?.meta.title ?? summary?.title ?? null,
-    date: article?.meta.date ?? summary?.date ?? null,
-    author: article?.meta.author ?? summary?.author ?? null,
-    url: article?.meta.url ?? null,
+    path: summary?.path ?? last?.path ?? null,
+    title: article?.meta.title ?? summary?.title ?? last?.title ?? null,
+    date: article?.meta.date ?? summary?.date ?? last?.date ?? null,
+    author: article?.meta.author ?? summary?.author ?? last?.author ?? null,
+    url: article?.meta.url ?? last?.sourceUrl ?? null,
     categories: article?.meta.categories ?? summary?.categories ?? [],
     ...(article ? { meta: article.meta } : {}),
     ...(summary ? {} : { missing: true }),

@@ -40,15 +40,15 @@ export function markdownExport(
 }
 
 function articleSection(entry: ArticleExport, plan: ExportPlan): string {
-  const { article, planned } = entry;
+  const { article, planned, lastKnown: last } = entry;
   const summary = planned.summary;
-  const title = article?.meta.title ?? summary?.title ?? planned.id;
+  const title = article?.meta.title ?? summary?.title ?? last?.title ?? planned.id;
   const facts = [
-    article?.meta.date ?? summary?.date,
-    article?.meta.author ?? summary?.author,
-    summary?.path ?? `${planned.id} (no longer in the library)`,
+    article?.meta.date ?? summary?.date ?? last?.date,
+    article?.meta.author ?? summary?.author ?? last?.author,
+    summary?.path ?? `${last?.path ?? planned.id} (file missing)`,
   ].filter((f): f is string => Boolean(f));
-  const url = article?.meta.url;
+  const url = article?.meta.url ?? last?.sourceUrl;
   // Only web links become links; anything else (javascript:, file:) stays inert text.
   const link = url && /^https?:\/\/[^\s<>]+$/i.test(url) ? `<${url}>` : url ? escapeMarkdown(url) : '';
   const parts = [

@@ -4,6 +4,7 @@
  * kept in `extra`. Tolerates wrong types (a number title, a nested category list) without throwing.
  */
 import type { ArticleMeta } from '../model.js';
+import { setOwn } from '../own-keys.js';
 import { decodeEntities } from './decode-entities.js';
 import { parseDate } from './parse-date.js';
 
@@ -71,8 +72,9 @@ export interface MappedMeta {
 export function mapFrontMatter(data: Record<string, unknown>, fallbackTitle: string): MappedMeta {
   const rawDate = data.date instanceof Date ? data.date.toISOString() : cleanString(data.date);
   const date = rawDate ? parseDate(rawDate) : null;
+  // A front-matter key may be `__proto__`: set as an own key, never as the prototype.
   const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) if (!KNOWN_KEYS.has(k)) extra[k] = v;
+  for (const [k, v] of Object.entries(data)) if (!KNOWN_KEYS.has(k)) setOwn(extra, k, v);
   return {
     meta: {
       title: cleanString(data.title) ?? fallbackTitle,

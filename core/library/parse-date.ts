@@ -73,7 +73,7 @@ function format(p: Parts): string | null {
 
 function parseOffset(zone: string | undefined): number | null | undefined {
   if (!zone) return null;
-  const named = ZONES[zone.toLowerCase()];
+  const named = Object.hasOwn(ZONES, zone.toLowerCase()) ? ZONES[zone.toLowerCase()] : undefined;
   if (named !== undefined) return named;
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
   if (!m) return undefined; // unknown zone name: reject the date
@@ -91,7 +91,8 @@ export function parseDate(raw: unknown): string | null {
 
   let m = RFC2822.exec(s);
   if (m) {
-    const mo = MONTHS[(m[2] as string).toLowerCase()];
+    const month = (m[2] as string).toLowerCase();
+    const mo = Object.hasOwn(MONTHS, month) ? MONTHS[month] : undefined;
     const offset = parseOffset(m[7]);
     if (mo === undefined || offset === undefined) return null;
     return format({ y: +m[3]!, mo, d: +m[1]!, h: +m[4]!, mi: +m[5]!, s: +(m[6] ?? 0), ms: 0, offset });

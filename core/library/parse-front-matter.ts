@@ -5,6 +5,7 @@
  * Files may begin with blank lines before the opening `---` (the corpus files all do).
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { setOwn } from '../own-keys.js';
 import { parseSimpleFrontMatter } from './simple-front-matter.js';
 
 export interface FrontMatter {
@@ -151,7 +152,8 @@ function salvageSimpleKeys(yamlText: string): Record<string, unknown> {
     if (!m) continue;
     const parsed = tryParse(`v: ${m[2]}`);
     const key = m[1] as string;
-    if ('value' in parsed && isMapping(parsed.value) && !(key in data)) data[key] = parsed.value.v;
+    if ('value' in parsed && isMapping(parsed.value) && !Object.hasOwn(data, key))
+      setOwn(data, key, parsed.value.v);
   }
   return data;
 }

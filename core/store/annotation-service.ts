@@ -25,10 +25,28 @@ export type {
   TagPatch,
 };
 
-/** Where an article's file was and what its body hashed to when it was last annotated. */
+/**
+ * Where an article's file was and what its body hashed to when it was last annotated, with what
+ * it was called then: kept beside its highlights, so they keep their identity if the file goes.
+ * A field left out keeps its stored value.
+ */
 export interface ArticleRef {
   path: string;
   fingerprint: string;
+  title?: string;
+  date?: string | null;
+  author?: string | null;
+  sourceUrl?: string | null;
+}
+
+/** What the store last knew of an article's file (null: never recorded). */
+export interface LastKnownArticle {
+  articleId: string;
+  path: string | null;
+  title: string | null;
+  date: string | null;
+  author: string | null;
+  sourceUrl: string | null;
 }
 
 export interface NewAnnotation {
@@ -52,6 +70,8 @@ export interface ArticleAnnotations {
   articleId: string;
   /** In document order, tags mapped through merges and deletes; empty when it has none. */
   annotations: Annotation[];
+  /** The article as last seen with its file; null when the store holds nothing for it. */
+  lastKnown: LastKnownArticle | null;
 }
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'quote' | 'position' | 'tagIds' | 'note' | 'color'>>;
@@ -106,6 +126,8 @@ export interface AnnotationService {
   readonly dataDir: string;
   /** Null when the store can be written; otherwise why not (a read-only folder, a newer codebook). */
   readonly readOnly: ReadOnlyInfo | null;
+  /** The read-only store shown below this one (a read-only library's `.gloss`), if any. */
+  readonly readOnlyBelow: string | null;
 
   /** The article's highlights in document order, tags mapped through merges and deletes. */
   list(articleId: string): Promise<Annotation[]>;
@@ -141,6 +163,10 @@ export interface AnnotationService {
   listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations>;
   /** Number of highlights per article id (articles without any are absent). */
   counts(): Promise<Record<string, number>>;
+  /** Every article the store holds a file for (highlights, a memo, or what was last known of it). */
+  articleIds(): Promise<string[]>;
+  /** What the store last knew of these articles' files (those it holds anything for). */
+  lastKnown(articleIds: Iterable<string>): Promise<Map<string, LastKnownArticle>>;
   /** Every annotation of the library, one article file at a time (constant memory). */
   allAnnotations(): AsyncIterable<Annotation>;
   /**
@@ -188,6 +214,12 @@ export interface AnnotationServiceOptions {
   creator?: () => string;
   /** Watch for other processes' changes (default true). */
   watch?: boolean;
+  /**
+   * A read-only store to show below this one: its files are read where this store has none, and
+   * the first change to one writes the changed copy here (the lower one is never written). For a
+   * library whose folder is read-only: its own `.gloss` below, the app-data fallback on top.
+   */
+  readOnlyBelow?: string;
   /** Replaces the migration tables; for tests of the mechanism, and nothing else. */
   migrations?: Partial<Record<FileKind, MigrationTable>>;
 }

@@ -25,6 +25,7 @@ import type {
   AnnotationServiceOptions,
   ArticleAnnotations,
   ArticleRef,
+  LastKnownArticle,
   NewAnnotation,
   ReadOnlyInfo,
   RelinkResult,
@@ -52,7 +53,9 @@ import {
   writeFileDurable,
 } from '../files/durable-write.js';
 import { ExternalChangeWatcher, type ExternalChange } from './external-changes.js';
-import { FileLocks } from './file-lock.js';
+import { FileLocks, isReadOnlyError } from './file-lock.js';
+import { refuseSymlinks } from './refuse-symlinks.js';
+import { repairHighlightColors, repairTagColors } from './store-colors.js';
 import { MIGRATIONS, type FileKind, type MigrationTable } from './migrations.js';
 import { COLOR_PATTERN } from './palette.js';
 import { planRelink, type CurrentArticle } from './relink-plan.js';
@@ -135,19 +138,35 @@ function byPosition(a: Annotation, b: Annotation): number {
   );
 }
 
-function applyRef(doc: ArticleFile, ref: ArticleRef | undefined): void {
+/** Records where the article's file is and what it is called (fields not given keep their value). */
+function applyRef(doc: ArticleFile, ref: ArticleRef | CurrentArticle | undefined): void {
   if (!ref) return;
   doc.path = ref.path;
   doc.fingerprint = ref.fingerprint;
+  if (ref.title !== undefined) doc.title = ref.title;
+  if (ref.date !== undefined) doc.date = ref.date;
+  if (ref.author !== undefined) doc.author = ref.author;
+  if ('sourceUrl' in ref && ref.sourceUrl !== undefined) doc.sourceUrl = ref.sourceUrl;
 }
 
-function isReadOnlyError(err: unknown): boolean {
-  const code = (err as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+/** Whether recording `ref` would change the file. */
+function refChanges(doc: ArticleFile, ref: ArticleRef): boolean {
+  const after = { ...doc };
+  applyRef(after, ref);
+  return (['path', 'fingerprint', 'title', 'date', 'author', 'sourceUrl'] as const).some(
+    (k) => after[k] !== doc[k],
+  );
+}
+
+function lastKnownOf(e: ArticleSummaryEntry): LastKnownArticle {
+  const { articleId, path, title, date, author, sourceUrl } = e;
+  return { articleId, path, title, date, author, sourceUrl };
 }
 
 export class AnnotationStore implements AnnotationService {
   private readonly layout: StoreLayout;
+  /** A read-only store shown below this one (see AnnotationServiceOptions.readOnlyBelow). */
+  private readonly lower: StoreLayout | null;
   private readonly log = new ProblemLog();
   private readonly index = new ArticleIndex();
   private readonly listeners = new Set<(change: ExternalChange) => void>();
@@ -177,6 +196,7 @@ export class AnnotationStore implements AnnotationService {
     private readonly opts: AnnotationServiceOptions,
   ) {
     this.layout = storeLayout(dataDir);
+    this.lower = opts.readOnlyBelow ? storeLayout(opts.readOnlyBelow) : null;
     this.migrations = { ...MIGRATIONS, ...opts.migrations };
     this.watcher = new ExternalChangeWatcher(
       this.layout,
@@ -204,10 +224,21 @@ export class AnnotationStore implements AnnotationService {
     return store;
   }
 
+  /** The data folder and what Gloss makes in it: none may be a symbolic link (see refuse-symlinks). */
+  private async refuseLinks(): Promise<void> {
+    for (const layout of this.lower ? [this.layout, this.lower] : [this.layout]) {
+      const { dataDir, annotationsDir, locksDir, codebookFile } = layout;
+      await refuseSymlinks([dataDir, annotationsDir, locksDir, codebookFile]);
+    }
+  }
+
   private async init(): Promise<void> {
+    await this.refuseLinks();
     try {
       await mkdir(this.layout.annotationsDir, { recursive: true });
       await mkdir(this.layout.locksDir, { recursive: true });
+      // mkdir succeeds on a link to a folder: look again now that the folders exist.
+      await this.refuseLinks();
       await syncDirectory(this.dataDir);
       // A folder can exist and still refuse writes (read-only share, permissions): find out now.
       const probe = path.join(this.dataDir, `.write-probe-${process.pid}.tmp`);
@@ -228,6 +259,10 @@ export class AnnotationStore implements AnnotationService {
     if (this.opts.watch !== false) this.watcher.start();
   }
 
+  get readOnlyBelow(): string | null {
+    return this.lower?.dataDir ?? null;
+  }
+
   get readOnly(): ReadOnlyInfo | null {
     return this.folderReadOnly ?? this.codebookReadOnly;
   }
@@ -238,8 +273,10 @@ export class AnnotationStore implements AnnotationService {
     return new StoreFile<CodebookFile>(this.layout.codebookFile, this.ctx, {
       codec: { schema: codebookFileSchema, migrations: this.migrations.codebook, salvage: salvageCodebook },
       empty: emptyCodebook,
+      repair: repairTagColors,
       lockName: 'codebook',
       articleId: null,
+      ...(this.lower ? { lower: this.lower.codebookFile } : {}),
     });
   }
 
@@ -256,6 +293,7 @@ export class AnnotationStore implements AnnotationService {
         salvage: (raw) => salvageArticle(raw, articleId),
       },
       empty: () => emptyArticleFile(articleId ?? ''),
+      repair: repairHighlightColors,
       check: (doc) => {
         if (articleId !== null && doc.articleId !== articleId) {
           return `it holds the annotations of another article (${doc.articleId})`;
@@ -266,6 +304,7 @@ export class AnnotationStore implements AnnotationService {
       },
       lockName: name.replace(/\.json$/, ''),
       articleId,
+      ...(this.lower ? { lower: path.join(this.lower.annotationsDir, name) } : {}),
     });
   }
 
@@ -493,7 +532,7 @@ export class AnnotationStore implements AnnotationService {
           }
         }
         const ref = opts.article;
-        if (ref && (doc.path !== ref.path || doc.fingerprint !== ref.fingerprint)) {
+        if (ref && refChanges(doc, ref)) {
           applyRef(doc, ref);
           changed = true;
         }
@@ -528,9 +567,11 @@ export class AnnotationStore implements AnnotationService {
     const byArticle = new Map<string, ArticleSummaryEntry>();
     for (const e of this.index.values()) byArticle.set(e.articleId, e);
     for (const articleId of articleIds) {
-      const stored = byArticle.get(articleId)?.annotations ?? [];
+      const entry = byArticle.get(articleId);
+      const stored = entry?.annotations ?? [];
       yield {
         articleId,
+        lastKnown: entry ? lastKnownOf(entry) : null,
         annotations: stored.map(({ annotation }) => {
           const copy = storedAnnotation(annotation);
           copy.tagIds = resolveTagIds(book, annotation.tagIds);
@@ -542,8 +583,19 @@ export class AnnotationStore implements AnnotationService {
 
   async counts(): Promise<Record<string, number>> {
     await this.ensureIndex();
-    const out: Record<string, number> = {};
+    // No prototype: an article may have any id (`constructor`, `__proto__`).
+    const out = Object.create(null) as Record<string, number>;
     for (const e of this.index.values()) if (e.count > 0) out[e.articleId] = e.count;
+    return out;
+  }
+
+  async lastKnown(articleIds: Iterable<string>): Promise<Map<string, LastKnownArticle>> {
+    await this.ensureIndex();
+    const out = new Map<string, LastKnownArticle>();
+    for (const id of articleIds) {
+      const entry = this.index.get(articleFileName(id));
+      if (entry) out.set(id, lastKnownOf(entry));
+    }
     return out;
   }
 
@@ -600,6 +652,8 @@ export class AnnotationStore implements AnnotationService {
           doc.memo = doc.memo ? `${doc.memo}\n\n${source.doc.memo}` : source.doc.memo;
         }
         applyRef(doc, target);
+        // The file's list entry has no source URL: the moved article's is still its own.
+        doc.sourceUrl ??= source.doc.sourceUrl ?? null;
       });
       await this.track(this.articleFile(from).remove());
       this.index.setFromWrite(articleFileName(from), null);
@@ -629,7 +683,7 @@ export class AnnotationStore implements AnnotationService {
   async tagCounts(): Promise<Record<string, number>> {
     const book = await this.readCodebook();
     await this.ensureIndex();
-    const out: Record<string, number> = {};
+    const out = Object.create(null) as Record<string, number>;
     for (const e of this.index.values()) {
       for (const set of e.tagSets) for (const id of resolveTagIds(book, set)) out[id] = (out[id] ?? 0) + 1;
     }
@@ -792,12 +846,21 @@ export class AnnotationStore implements AnnotationService {
 
   // ---- index, changes, problems ------------------------------------------------------------
 
+  /** The article files of this store and of the read-only layer below it. */
   private async articleFileNames(): Promise<string[]> {
-    const names = await readdir(this.layout.annotationsDir).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return [] as string[];
-      throw err;
-    });
-    return names.filter(isArticleFileName);
+    const list = (dir: string) =>
+      readdir(dir).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [] as string[];
+        throw err;
+      });
+    const names = new Set(await list(this.layout.annotationsDir));
+    if (this.lower) for (const name of await list(this.lower.annotationsDir)) names.add(name);
+    return [...names].filter(isArticleFileName);
+  }
+
+  async articleIds(): Promise<string[]> {
+    await this.ensureIndex();
+    return [...this.index.values()].map((e) => e.articleId).filter((id) => id !== '');
   }
 
   /**

@@ -27,6 +27,11 @@ export interface ArticleSummaryEntry {
   tagSets: string[][];
   path: string | null;
   fingerprint: string | null;
+  /** As last seen with the file (see ArticleRef); null when never recorded. */
+  title: string | null;
+  date: string | null;
+  author: string | null;
+  sourceUrl: string | null;
   /** The article's memo. */
   memo: string;
   /** In document order. */
@@ -64,6 +69,10 @@ export function summarize(doc: ArticleFile, owned = false, readOnly = false): Ar
     tagSets: annotations.map((x) => x.annotation.tagIds),
     path: doc.path,
     fingerprint: doc.fingerprint,
+    title: doc.title ?? null,
+    date: doc.date ?? null,
+    author: doc.author ?? null,
+    sourceUrl: doc.sourceUrl ?? null,
     memo: doc.memo,
     annotations,
     readOnly,

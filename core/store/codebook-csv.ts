@@ -42,7 +42,8 @@ function unescapeFormula(value: string): string {
 }
 
 function pick(row: Record<string, string>, ...names: string[]): string {
-  for (const n of names) if (row[n] !== undefined) return unescapeFormula(row[n]!.trim());
+  for (const n of names)
+    if (Object.hasOwn(row, n) && row[n] !== undefined) return unescapeFormula(row[n]!.trim());
   return '';
 }
 
@@ -61,7 +62,10 @@ export function importCodebookCsv(book: CodebookFile, csv: string): CodebookImpo
       trim: false,
     });
   } catch (err) {
-    throw new ApiError('invalid-input', `The codebook CSV could not be read: ${(err as Error).message}`);
+    // Where, not what: csv-parse's messages quote the file ("got "S" at line 2").
+    const line = (err as { lines?: unknown }).lines;
+    const where = typeof line === 'number' ? ` near line ${line}` : '';
+    throw new ApiError('invalid-input', `The codebook CSV could not be read: it is not valid CSV${where}.`);
   }
   const result: CodebookImportResult = { created: 0, updated: 0, skipped: [] };
   rows.forEach((row, i) => {

@@ -6,6 +6,7 @@
 import { ApiError } from '../api/errors.js';
 import { LIMITS } from '../api/define.js';
 import type { Tag } from '../model.js';
+import { setOwn } from '../own-keys.js';
 import { COLOR_PATTERN, nextPaletteColor } from './palette.js';
 import type { CodebookFile } from './store-schema.js';
 
@@ -174,8 +175,8 @@ export function restoreTag(book: CodebookFile, input: Tag): Tag {
 
 /** Points every retired id that led to `from` at `to` instead, so chains stay one step long. */
 function retire(book: CodebookFile, from: string, to: string | null): void {
-  for (const [key, value] of Object.entries(book.retired)) if (value === from) book.retired[key] = to;
-  book.retired[from] = to;
+  for (const [key, value] of Object.entries(book.retired)) if (value === from) setOwn(book.retired, key, to);
+  setOwn(book.retired, from, to);
 }
 
 /**

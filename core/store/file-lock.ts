@@ -23,6 +23,12 @@ const OWNER_LINE = `${HOST}\n${process.pid}\n`;
 /** What link() says on file systems without hard links (FAT, exFAT, some network shares). */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
+/** What the system says when a folder refuses writes: permissions, or a read-only mount. */
+export function isReadOnlyError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+}
+
 type Owner = { host: string; pid: number } | null;
 
 function readOwner(lock: string): Owner {
@@ -188,6 +194,9 @@ export class FileLocks {
     let release: () => Promise<void>;
     const lockfilePath = path.join(this.locksDir, `${name}.lock`);
     try {
+      // proper-lockfile retries every error for ~10 s; a folder that refuses writes will not change
+      // its mind, so that is found out first (one syscall).
+      fs.accessSync(this.locksDir, fs.constants.W_OK);
       release = await lockfile.lock(file, {
         realpath: false,
         lockfilePath,
@@ -198,6 +207,14 @@ export class FileLocks {
         onCompromised: (err) => this.onCompromised(file, err),
       });
     } catch (err) {
+      // A lock that cannot be made because the folder refuses writes is not a busy lock.
+      if (isReadOnlyError(err)) {
+        throw new ApiError(
+          'read-only',
+          `Cannot save ${path.basename(file)}: the folder ${this.locksDir} is read-only ` +
+            `(no permission, or a read-only disk) (${(err as NodeJS.ErrnoException).code}).`,
+        );
+      }
       throw new ApiError(
         'conflict',
         `Another Gloss process is busy with ${path.basename(file)}: ${(err as Error).message}`,

@@ -3,8 +3,10 @@
  * newer Gloss (to be left alone), or corrupt (with whatever could be salvaged). Never throws for
  * bad content, only for I/O errors.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { z } from 'zod';
+import { parseJsonReportingPlace } from './json-error-place.js';
 import { migrate, type MigrationTable } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION } from './store-schema.js';
 
@@ -28,17 +30,32 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
   return `${info.ino}:${info.size}:${info.mtimeMs}`;
 }
 
+/**
+ * A store file is opened without following a symbolic link (O_NOFOLLOW, where the system has it)
+ * and without waiting on a FIFO (O_NONBLOCK): a link put in `.gloss/` must not make Gloss read, or
+ * move aside, whatever it points to.
+ */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Why a path is not a file the store may read, or null. */
+type NotAFile = { notAFile: string };
+
 /** Reads the text and its signature from one open handle, so they describe the same file. */
-async function readWithSignature(file: string): Promise<{ text: string; signature: FileSignature } | null> {
+async function readWithSignature(
+  file: string,
+): Promise<{ text: string; signature: FileSignature } | NotAFile | null> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file, READ_FLAGS);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP') return { notAFile: 'it is a symbolic link, which Gloss does not follow' };
     throw err;
   }
   try {
     const info = await handle.stat();
+    if (!info.isFile()) return { notAFile: 'it is not a regular file' };
     return { text: await handle.readFile('utf8'), signature: signatureOf(info) };
   } finally {
     await handle.close();
@@ -48,6 +65,7 @@ async function readWithSignature(file: string): Promise<{ text: string; signatur
 export async function readDocument<T>(file: string, codec: DocumentCodec<T>): Promise<DocumentRead<T>> {
   const read = await readWithSignature(file);
   if (!read) return { state: 'missing' };
+  if ('notAFile' in read) return { state: 'corrupt', reason: read.notAFile, salvage: null };
   return parseDocument(read.text, read.signature, codec);
 }
 
@@ -58,9 +76,10 @@ export function parseDocument<T>(
 ): DocumentRead<T> {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonReportingPlace(text);
   } catch (err) {
-    return { state: 'corrupt', reason: `not valid JSON (${(err as Error).message})`, salvage: null };
+    // Says where, never what: the message must not quote the file (it could hold anything).
+    return { state: 'corrupt', reason: (err as Error).message, salvage: null };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { state: 'corrupt', reason: 'not a JSON object', salvage: null };

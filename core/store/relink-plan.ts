@@ -7,18 +7,36 @@ export interface StoredArticle {
   articleId: string;
   path: string | null;
   fingerprint: string | null;
+  title?: string | null;
+  date?: string | null;
+  author?: string | null;
 }
 
 export interface CurrentArticle {
   id: string;
   path: string;
   fingerprint: string;
+  /** What the article is called now; recorded beside its highlights (see ArticleRef). */
+  title?: string;
+  date?: string | null;
+  author?: string | null;
+}
+
+/** Whether the store's record of the article is out of date (a field not given is not compared). */
+function isStale(stored: StoredArticle, now: CurrentArticle): boolean {
+  return (
+    now.path !== stored.path ||
+    now.fingerprint !== stored.fingerprint ||
+    (now.title !== undefined && now.title !== stored.title) ||
+    (now.date !== undefined && now.date !== stored.date) ||
+    (now.author !== undefined && now.author !== stored.author)
+  );
 }
 
 export interface RelinkPlan {
   /** Annotations of `from` (gone) move to `to`. */
   moves: { from: string; to: string }[];
-  /** Existing articles whose stored path or fingerprint is out of date. */
+  /** Existing articles whose stored path, fingerprint, title, date or author is out of date. */
   refresh: CurrentArticle[];
   /** Gone articles nothing matches: their annotations are kept, untouched, until the file returns. */
   unmatched: string[];
@@ -43,7 +61,7 @@ export function planRelink(stored: readonly StoredArticle[], current: readonly C
   for (const s of stored) {
     const now = byId.get(s.articleId);
     if (now) {
-      if (now.path !== s.path || now.fingerprint !== s.fingerprint) plan.refresh.push(now);
+      if (isStale(s, now)) plan.refresh.push(now);
       continue;
     }
     let candidates = s.fingerprint ? (byFingerprint.get(s.fingerprint) ?? []) : [];

@@ -8,7 +8,7 @@ import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../api/errors.js';
 import { syncDirectory, unlinkDurable, writeFileDurable } from '../files/durable-write.js';
-import type { FileLocks } from './file-lock.js';
+import { isReadOnlyError, type FileLocks } from './file-lock.js';
 import {
   readDocument,
   signatureOf,
@@ -34,9 +34,22 @@ export interface StoreFileOptions<T> {
   empty: () => T;
   /** Extra check after validation (e.g. the file belongs to this article); a message means corrupt. */
   check?: (doc: T) => string | null;
+  /**
+   * Repairs values nobody may see as they are (bad colours), in place, on every read; a message
+   * says what was repaired and is reported as a store problem.
+   */
+  repair?: (doc: T, fileName: string) => string | null;
   lockName: string;
   articleId: string | null;
+  /**
+   * The same file in a read-only layer below (a read-only library's own `.gloss`): read while this
+   * file does not exist, never written; the first change copies it up into this file.
+   */
+  lower?: string;
 }
+
+/** A classification, and whether it came from the read-only layer below. */
+type Classified<T> = DocumentRead<T> & { fromLower?: boolean };
 
 export interface StoreFileRead<T> {
   doc: T;
@@ -54,11 +67,17 @@ export class StoreFile<T extends { schemaVersion: number }> {
 
   async read(): Promise<StoreFileRead<T>> {
     const result = await this.classify();
-    if (result.state !== 'corrupt') return this.settle(result);
-    // Moving a file aside must not race a writer that is just replacing it with a good one.
-    return this.ctx.locks.withLock(this.file, this.opts.lockName, async () =>
-      this.settle(await this.classify()),
-    );
+    if (result.state !== 'corrupt' || result.fromLower) return this.settle(result);
+    try {
+      // Moving a file aside must not race a writer that is just replacing it with a good one.
+      return await this.ctx.locks.withLock(this.file, this.opts.lockName, async () =>
+        this.settle(await this.classify()),
+      );
+    } catch (err) {
+      // A folder that cannot be written cannot have the file moved aside: show what can be read.
+      if (!(err instanceof ApiError && err.code === 'read-only') && !isReadOnlyError(err)) throw err;
+      return this.repaired(this.readOnlyCorrupt(this.file, result.reason, result.salvage));
+    }
   }
 
   /**
@@ -82,6 +101,11 @@ export class StoreFile<T extends { schemaVersion: number }> {
     await this.ctx.locks.withLock(this.file, this.opts.lockName, async () => {
       const result = await this.classify();
       if (result.state === 'future') throw new ApiError('read-only', this.futureMessage());
+      // The read-only layer below cannot lose its copy: an empty file here hides it.
+      if (this.opts.lower && (await readDocument(this.opts.lower, this.opts.codec)).state !== 'missing') {
+        await this.write(this.opts.empty());
+        return;
+      }
       this.ctx.beginWrite(this.file);
       try {
         await unlinkDurable(this.file);
@@ -95,23 +119,51 @@ export class StoreFile<T extends { schemaVersion: number }> {
     this.ctx.beginWrite(this.file);
     try {
       await writeFileDurable(this.file, `${JSON.stringify(doc, null, 2)}\n`);
+    } catch (err) {
+      if (!isReadOnlyError(err)) throw err;
+      throw new ApiError(
+        'read-only',
+        `Cannot save ${path.basename(this.file)}: its folder is read-only (no permission, or a ` +
+          `read-only disk) (${(err as NodeJS.ErrnoException).code}).`,
+      );
     } finally {
       const info = await stat(this.file).catch(() => null);
       this.ctx.recordWrite(this.file, info ? signatureOf(info) : null);
     }
   }
 
-  private async classify(): Promise<DocumentRead<T>> {
-    const result = await readDocument(this.file, this.opts.codec);
+  private async classify(): Promise<Classified<T>> {
+    let result: Classified<T> = await readDocument(this.file, this.opts.codec);
+    if (result.state === 'missing' && this.opts.lower) {
+      result = { ...(await readDocument(this.opts.lower, this.opts.codec)), fromLower: true };
+    }
     if (result.state === 'ok' && this.opts.check) {
       const reason = this.opts.check(result.data);
-      if (reason) return { state: 'corrupt', reason, salvage: null };
+      if (reason) return { state: 'corrupt', reason, salvage: null, fromLower: result.fromLower };
     }
     return result;
   }
 
-  /** Turns a classification into content; for a corrupt file, only call while holding the lock. */
-  private async settle(result: DocumentRead<T>): Promise<StoreFileRead<T>> {
+  /** Turns a classification into content, repaired (see StoreFileOptions.repair). */
+  private async settle(result: Classified<T>): Promise<StoreFileRead<T>> {
+    return this.repaired(await this.settleRaw(result));
+  }
+
+  private repaired(read: StoreFileRead<T>): StoreFileRead<T> {
+    const repaired = this.opts.repair?.(read.doc, path.basename(this.file)) ?? null;
+    if (repaired) {
+      // Scans read files without knowing whose they are: the file says.
+      const own = (read.doc as { articleId?: unknown }).articleId;
+      const articleId = this.opts.articleId ?? (typeof own === 'string' && own ? own : null);
+      this.ctx.problems.add({ kind: 'bad-colour', file: this.file, articleId, message: repaired });
+    } else this.ctx.problems.clear('bad-colour', this.file);
+    return read;
+  }
+
+  /** For a corrupt file, only call while holding the lock. */
+  private async settleRaw(result: Classified<T>): Promise<StoreFileRead<T>> {
+    if (result.state === 'corrupt' && result.fromLower)
+      return this.readOnlyCorrupt(this.opts.lower!, result.reason, result.salvage);
     switch (result.state) {
       case 'missing':
         return { doc: this.opts.empty(), readOnly: false, signature: null };
@@ -129,6 +181,17 @@ export class StoreFile<T extends { schemaVersion: number }> {
       case 'corrupt':
         return this.setAside(result.reason, result.salvage);
     }
+  }
+
+  /** A corrupt file in the read-only layer cannot be moved aside: reported, what could be read used. */
+  private readOnlyCorrupt(file: string, reason: string, salvage: T | null): StoreFileRead<T> {
+    this.ctx.problems.add({
+      kind: 'corrupt',
+      file,
+      articleId: this.opts.articleId,
+      message: `${path.basename(file)} could not be read (${reason}). It is in a read-only folder and was left unchanged.${salvage ? ' What could still be read is shown.' : ''}`,
+    });
+    return { doc: salvage ?? this.opts.empty(), readOnly: false, signature: null };
   }
 
   private async setAside(reason: string, salvage: T | null): Promise<StoreFileRead<T>> {

@@ -1,7 +1,14 @@
 /** Problems the store met and worked around, kept for the UI to show (one entry per file and kind). */
 
 export interface StoreProblem {
-  kind: 'corrupt' | 'future-version' | 'lock-compromised' | 'read-only-folder' | 'relink-ambiguous';
+  kind:
+    | 'corrupt'
+    | 'future-version'
+    | 'lock-compromised'
+    | 'read-only-folder'
+    | 'relink-ambiguous'
+    /** A colour that is not `#rrggbb` was replaced when the file was read. */
+    | 'bad-colour';
   /** Path of the file concerned. */
   file: string;
   articleId: string | null;

@@ -5,11 +5,18 @@
  */
 import { z } from 'zod';
 import type { Annotation, Tag } from '../model.js';
+import { setOwn } from '../own-keys.js';
 
 /** The schema version this Gloss writes. Bump it together with a migration in `migrations.ts`. */
 export const CURRENT_SCHEMA_VERSION = 1;
 
 const offset = z.number().int().min(0);
+
+/**
+ * A fact about the article as last seen with its file; a bad value (a hand edit) is dropped rather
+ * than making the whole file unreadable, since it is only there for when the file is gone.
+ */
+const lastSeen = z.string().max(10_000).nullable().optional().catch(undefined);
 
 export const annotationSchema = z.looseObject({
   id: z.string().min(1),
@@ -46,8 +53,33 @@ export const articleFileSchema = z.looseObject({
   /** Last known path and body fingerprint, so annotations can follow a moved or renamed file. */
   path: z.string().nullable(),
   fingerprint: z.string().nullable(),
+  /** Title, date, author and source URL as last seen with the file: exports use them once it is gone. */
+  title: lastSeen,
+  date: lastSeen,
+  author: lastSeen,
+  sourceUrl: lastSeen,
   memo: z.string(),
   annotations: z.array(annotationSchema),
+});
+
+/**
+ * Tag id → surviving id (or null). Not zod's record, which drops a `__proto__` key: a tag id may
+ * be anything, and each is kept as an own key (read it with Object.hasOwn).
+ */
+const idTable = z.unknown().transform((value, ctx): Record<string, string | null> => {
+  const out: Record<string, string | null> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: 'expected an object of tag ids' });
+    return out;
+  }
+  for (const [key, id] of Object.entries(value)) {
+    if (id !== null && typeof id !== 'string') {
+      ctx.addIssue({ code: 'custom', message: 'expected a tag id or null', path: [key] });
+      continue;
+    }
+    setOwn(out, key, id);
+  }
+  return out;
 });
 
 /** `codebook.json`: the tag tree. */
@@ -59,7 +91,7 @@ export const codebookFileSchema = z.looseObject({
    * after a merge or delete, but readers also map through this table, so a crash half-way through
    * the rewrite, or a file written meanwhile by another process, still shows the right tags.
    */
-  retired: z.record(z.string(), z.string().nullable()),
+  retired: idTable,
 });
 
 export interface ArticleFile {
@@ -67,6 +99,11 @@ export interface ArticleFile {
   articleId: string;
   path: string | null;
   fingerprint: string | null;
+  /** Absent in files written before Gloss kept them (and until the article is next seen). */
+  title?: string | null;
+  date?: string | null;
+  author?: string | null;
+  sourceUrl?: string | null;
   memo: string;
   annotations: Annotation[];
 }
@@ -89,5 +126,9 @@ export function emptyArticleFile(articleId: string): ArticleFile {
 }
 
 export function emptyCodebook(): CodebookFile {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, tags: [], retired: {} };
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    tags: [],
+    retired: {},
+  };
 }

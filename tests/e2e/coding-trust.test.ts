@@ -12,7 +12,7 @@ import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnchoredAnnotation, OpenedArticle, Tag } from '../../core/model.js';
 import { quoteText } from '../../core/stored-annotation.js';
-import { selectionInput } from './support/api-selection.js';
+import { selectionInput } from '../support/selection-input.js';
 import { CodingPage, GlossPage } from './support/gloss-page.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
 import { serveGloss, type ServedGloss } from './support/serve-gloss.js';

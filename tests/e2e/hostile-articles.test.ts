@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleSummary, OpenedArticle } from '../../core/model.js';
-import { selectionInput } from './support/api-selection.js';
+import { selectionInput } from '../support/selection-input.js';
 import { writeHostileLibrary } from '../fixtures/hostile/hostile-library.js';
 import { XSS_VECTORS } from '../fixtures/hostile/xss-vectors.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';

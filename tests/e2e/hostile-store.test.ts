@@ -20,7 +20,7 @@ import {
   writeHostileStoreLibrary,
 } from '../fixtures/hostile/hostile-store.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
-import { selectionInput } from './support/api-selection.js';
+import { selectionInput } from '../support/selection-input.js';
 import { serveGloss, type ServedGloss } from './support/serve-gloss.js';
 import { CodingPage, GlossPage } from './support/gloss-page.js';
 

@@ -12,7 +12,7 @@ import type {
   ArticleSummary,
   OpenedArticle,
 } from '../../core/model.js';
-import { selectionInput } from './support/api-selection.js';
+import { selectionInput } from '../support/selection-input.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
 import { serveGloss, type ServedGloss } from './support/serve-gloss.js';
 import { CodingPage, GlossPage } from './support/gloss-page.js';

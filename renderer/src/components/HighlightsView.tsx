@@ -110,7 +110,18 @@ function HighlightsViewContent({
                 aria-hidden="true"
               />
               <span className="annotation-text">
-                <span className="hit-title">{item.articleTitle ?? t('highlights.missingArticle')}</span>
+                <span className="hit-title">
+                  {item.articleMissing && (
+                    <span
+                      className="file-missing"
+                      data-testid="file-missing"
+                      title={t('highlights.fileMissingTitle', { path: item.articlePath ?? item.articleId })}
+                    >
+                      {t('highlights.fileMissing')}
+                    </span>
+                  )}
+                  {item.articleTitle ?? t('highlights.missingArticle')}
+                </span>
                 <span className="quote" lang={guessLanguage(item.quote.exact)}>
                   {item.quote.exact}
                 </span>

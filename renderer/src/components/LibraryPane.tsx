@@ -232,6 +232,23 @@ const LibraryPaneContent = memo(function LibraryPane({
           </select>
         </label>
       </div>
+      {list?.missing && list.missing.length > 0 && (
+        <details className="missing-articles warning" data-testid="missing-articles">
+          <summary>{t('library.missing', { count: list.missing.length })}</summary>
+          <p className="muted">{t('library.missingHelp')}</p>
+          <ul>
+            {list.missing.map((m) => (
+              <li key={m.id}>
+                <span className="file-missing">{t('highlights.fileMissing')}</span>
+                {t('library.missingRow', { title: m.title ?? m.id, path: m.path ?? m.id })}
+                <span className="badge" title={t('library.highlightCount', { count: m.annotationCount })}>
+                  {m.annotationCount}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {list && articles.length === 0 && !progress?.scanning && <p className="empty">{t('library.empty')}</p>}
       {articles.length > 0 && rows.length === 0 && <p className="empty">{t('library.noMatch')}</p>}
       <div

@@ -1,11 +1,14 @@
 /**
  * Says when highlights cannot be saved (a read-only folder, a codebook from a newer Gloss) and
- * which store files had problems and what Gloss did about them, so nothing fails silently.
+ * which store files had problems and what Gloss did about them, so nothing fails silently. For a
+ * read-only library it says that its highlights are shown read-only with what is saved now kept
+ * in the app's data on top; once the folder can be written again it offers to move those in.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoreStatus } from '../../../core/api/annotation-contract.js';
+import type { FallbackMoveReport, StoreStatus } from '../../../core/api/annotation-contract.js';
 import type { GlossApi } from '../../../core/api/contract.js';
+import { errorText } from '../error-text.js';
 
 export function StoreStatusBanner({
   api,
@@ -21,9 +24,15 @@ export function StoreStatusBanner({
   dataDirFallback: boolean;
   version: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<StoreStatus | null>(null);
   const [dismissed, setDismissed] = useState(false);
+  const [move, setMove] = useState<
+    | { state: 'moving' }
+    | { state: 'done'; report: FallbackMoveReport }
+    | { state: 'failed'; message: string }
+    | null
+  >(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -36,11 +45,41 @@ export function StoreStatusBanner({
     };
   }, [api, libraryRoot, version]);
 
-  const quiet = !status || (!status.readOnly && status.problems.length === 0);
-  if (dismissed || (quiet && !dataDirFallback)) return null;
+  const moveIn = () => {
+    setMove({ state: 'moving' });
+    api.moveFallbackIntoLibrary({}).then(
+      (report) => setMove({ state: 'done', report }),
+      (err: unknown) => setMove({ state: 'failed', message: errorText(t, i18n.language, err) }),
+    );
+  };
+
+  const toMove = status?.fallbackToMove ?? null;
+  const quiet = !status || (!status.readOnly && status.problems.length === 0 && !toMove);
+  if (dismissed || (quiet && !dataDirFallback && !move)) return null;
   return (
     <div className="store-banner warning" role="alert" data-testid="store-status">
-      {dataDirFallback && <strong>{t('store.fallback', { path: dataDir })}</strong>}
+      {dataDirFallback &&
+        (status?.readOnlyBelow ? (
+          <strong data-testid="store-layered">
+            {t('store.layered', { below: status.readOnlyBelow, path: dataDir })}
+          </strong>
+        ) : (
+          <strong>{t('store.fallback', { path: dataDir })}</strong>
+        ))}
+      {toMove && move?.state !== 'done' && (
+        <span data-testid="store-to-move">
+          {t('store.toMove', { count: toMove.articles, path: toMove.dataDir })}{' '}
+          <button type="button" onClick={moveIn} disabled={move?.state === 'moving'}>
+            {move?.state === 'moving' ? t('store.moving') : t('store.move')}
+          </button>
+        </span>
+      )}
+      {move?.state === 'done' && (
+        <span role="status" data-testid="store-moved">
+          {t('store.moved', { ...move.report, path: move.report.keptAt })}
+        </span>
+      )}
+      {move?.state === 'failed' && <span>{t('store.moveFailed', { message: move.message })}</span>}
       {status?.readOnly && <strong>{t('store.readOnly', { reason: status.readOnly })}</strong>}
       {status && status.problems.length > 0 && (
         <details>

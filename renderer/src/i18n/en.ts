@@ -55,6 +55,11 @@ const en = {
     indexing: 'Indexing for search… {{done}} / {{total}}',
     empty: 'No articles in this folder. Gloss reads .txt, .md, .markdown, .html and .htm files.',
     noMatch: 'No article matches the filters.',
+    missing_one: '{{count}} article with highlights: file missing',
+    missing_other: '{{count}} articles with highlights: file missing',
+    missingHelp:
+      'Their highlights are kept and exported under the last known title, and come back when the file is restored.',
+    missingRow: '{{title}} — last seen at {{path}}',
     allFolders: 'All folders',
     allCategories: 'All categories',
     folder: 'Folder',
@@ -198,6 +203,9 @@ const en = {
     text: 'Text in quote or note',
     none: 'No highlight matches.',
     missingArticle: '(article no longer in the library)',
+    fileMissing: 'File missing',
+    fileMissingTitle:
+      'The file of this article is gone (last seen at {{path}}). Its highlights are kept and come back when the file does.',
     more: 'Show more',
   },
   exporter: {
@@ -350,6 +358,17 @@ const en = {
     problems_other: '{{count}} files of this library’s highlights had problems',
     problems: '{{count}} files of this library’s highlights had problems',
     movedTo: 'kept as {{path}}',
+    layered:
+      'This library’s folder is read-only: its highlights are shown from {{below}} and cannot be changed there. What you save now is kept in {{path}} and shown with them.',
+    toMove_one:
+      'While this library was read-only, highlights of {{count}} article were saved in {{path}}. Its folder can be written again.',
+    toMove_other:
+      'While this library was read-only, highlights of {{count}} articles were saved in {{path}}. Its folder can be written again.',
+    move: 'Move them into the library',
+    moving: 'Moving…',
+    moved:
+      'Moved into the library (highlights: {{highlights}}, memos: {{memos}}, new tags: {{tags}}, articles: {{articles}}). The old copy is kept at {{path}}.',
+    moveFailed: 'Nothing was moved: {{message}}',
   },
   errors: {
     withDetail: '{{headline}} ({{detail}})',

@@ -56,6 +56,10 @@ const zhCN: typeof en = {
     indexing: '正在建立搜索索引… {{done}} / {{total}}',
     empty: '此文件夹中没有文章。Gloss 可读取 .txt、.md、.markdown、.html 和 .htm 文件。',
     noMatch: '没有符合筛选条件的文章。',
+    missing_one: '{{count}} 篇有高亮的文章：文件缺失',
+    missing_other: '{{count}} 篇有高亮的文章：文件缺失',
+    missingHelp: '这些高亮仍会保留，并以最后已知的标题导出；恢复文件后即重新关联。',
+    missingRow: '{{title}} —— 最后位于 {{path}}',
     allFolders: '全部文件夹',
     allCategories: '全部分类',
     folder: '文件夹',
@@ -194,6 +198,8 @@ const zhCN: typeof en = {
     text: '引文或批注中的文字',
     none: '没有符合条件的高亮。',
     missingArticle: '（文章已不在文库中）',
+    fileMissing: '文件缺失',
+    fileMissingTitle: '此文章的文件已不存在（最后位于 {{path}}）。其高亮仍会保留，文件恢复后即重新关联。',
     more: '显示更多',
   },
   exporter: {
@@ -342,6 +348,15 @@ const zhCN: typeof en = {
     problems_other: '此文库有 {{count}} 个高亮文件出现问题',
     problems: '此文库有 {{count}} 个高亮文件出现问题',
     movedTo: '已保存为 {{path}}',
+    layered:
+      '此文库文件夹是只读的：其高亮从 {{below}} 读取并以只读方式显示，无法在那里修改。您现在保存的内容会存放在 {{path}}，并与之一同显示。',
+    toMove_one: '此文库只读期间，{{count}} 篇文章的高亮保存在 {{path}}。现在文件夹已可写入。',
+    toMove_other: '此文库只读期间，{{count}} 篇文章的高亮保存在 {{path}}。现在文件夹已可写入。',
+    move: '移入文库',
+    moving: '正在移动…',
+    moved:
+      '已移入文库（高亮：{{highlights}}，备忘：{{memos}}，新标签：{{tags}}，文章：{{articles}}）。旧副本保留在 {{path}}。',
+    moveFailed: '未移动任何内容：{{message}}',
   },
   errors: {
     withDetail: '{{headline}}（{{detail}}）',

@@ -193,7 +193,12 @@ describe('annotation handlers', () => {
 
     await call('setMemo', { articleId: 'a', memo: '笔记' });
     expect(await call('getMemo', { articleId: 'a' })).toEqual({ memo: '笔记' });
-    expect(await call('getStoreProblems', {})).toEqual({ problems: [], readOnly: null });
+    expect(await call('getStoreProblems', {})).toEqual({
+      problems: [],
+      readOnly: null,
+      readOnlyBelow: null,
+      fallbackToMove: null,
+    });
 
     const moved = await call('updateAnnotation', {
       articleId: 'a',

@@ -67,3 +67,15 @@ describe('codebook CSV', () => {
     expect(byName.get('政治')!.description).toBe('新的说明');
   });
 });
+
+describe('a codebook CSV that does not parse', () => {
+  it('is reported by line, without quoting the file', () => {
+    let message = '';
+    try {
+      importCodebookCsv(emptyCodebook(), 'name,color\n"Economy"SECRET,#E69F00\n');
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toBe('The codebook CSV could not be read: it is not valid CSV near line 2.');
+  });
+});

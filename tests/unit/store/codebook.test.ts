@@ -139,7 +139,9 @@ describe('codebook', () => {
     doc.annotations[0].color = '#123abc) } body { display: none';
     await writeFile(file, JSON.stringify(doc));
     const again = await openAnnotationService(dir, {});
-    expect((await again.list('a2')).map((a) => a.color)).toContain('#123abc) } body { display: none');
+    // Dropped when read (the highlight shows its tag's colour), and reported.
+    expect((await again.list('a2')).map((a) => a.color)).toEqual([null, null]);
+    expect(again.problems().map((p) => p.kind)).toEqual(['bad-colour']);
     expect(await again.annotationColors()).toEqual(['#ff00aa']);
     await again.close();
   });

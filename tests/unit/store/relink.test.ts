@@ -67,3 +67,62 @@ describe('relink', () => {
     await again.close();
   });
 });
+
+describe('relink keeps what is known of each article', () => {
+  it('plans a refresh when the title, date or author changed, not for fields not given', () => {
+    const stored = [
+      { articleId: 'a', path: 'a.md', fingerprint: 'f', title: 'Old', date: null, author: null },
+    ];
+    const same = { id: 'a', path: 'a.md', fingerprint: 'f' };
+    expect(planRelink(stored, [same]).refresh).toEqual([]);
+    expect(planRelink(stored, [{ ...same, title: 'Old', date: null, author: null }]).refresh).toEqual([]);
+    for (const change of [{ title: 'New' }, { date: '2024-01-01' }, { author: 'Li' }]) {
+      expect(planRelink(stored, [{ ...same, ...change }]).refresh).toEqual([{ ...same, ...change }]);
+    }
+  });
+
+  it('records the title, date and author of a moved article, and hands them to a file found elsewhere', async () => {
+    const store = await openAnnotationService(await tempDataDir(), { watch: false });
+    await store.create(
+      highlightOf('old', '国务院总理', {
+        article: {
+          path: 'a.md',
+          fingerprint: 'fp',
+          title: 'Report',
+          date: '2024-03-05',
+          author: 'Li',
+          sourceUrl: 'https://x.example/a',
+        },
+      }),
+    );
+    // The file is gone: the store still names it.
+    expect(await store.lastKnown(['old'])).toEqual(
+      new Map([
+        [
+          'old',
+          {
+            articleId: 'old',
+            path: 'a.md',
+            title: 'Report',
+            date: '2024-03-05',
+            author: 'Li',
+            sourceUrl: 'https://x.example/a',
+          },
+        ],
+      ]),
+    );
+    // It comes back under another name: the highlights follow, with what is known now.
+    const result = await store.relink([
+      { id: 'new', path: 'b/a.md', fingerprint: 'fp', title: 'Report (2)', date: '2024-03-05', author: 'Li' },
+    ]);
+    expect(result.moved).toEqual([{ from: 'old', to: 'new', annotations: 1 }]);
+    expect((await store.lastKnown(['old', 'new'])).get('new')).toMatchObject({
+      path: 'b/a.md',
+      title: 'Report (2)',
+      sourceUrl: 'https://x.example/a',
+    });
+    expect((await store.lastKnown(['old'])).size).toBe(0);
+    expect(await store.list('new')).toHaveLength(1);
+    await store.close();
+  });
+});

@@ -3,8 +3,8 @@
  * API: its own id, the offsets, the quote with its context and the version of the text shown.
  */
 import { randomUUID } from 'node:crypto';
-import { describeRange } from '../../../core/anchor/describe-range.js';
-import type { OpenedArticle } from '../../../core/model.js';
+import { describeRange } from '../../core/anchor/describe-range.js';
+import type { OpenedArticle } from '../../core/model.js';
 
 export function selectionInput(
   article: Pick<OpenedArticle, 'id' | 'doc' | 'textVersion'>,
