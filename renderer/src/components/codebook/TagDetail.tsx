@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '../../../../core/model.js';
 import { OKABE_ITO } from '../../coding/annotation-colors.js';
+import { colorNameKey } from '../../coding/color-names.js';
 import { swatchStyle, tagColor } from '../../coding/safe-color.js';
 import type { TagRow } from '../../coding/tag-tree.js';
 import type { Coding } from '../../coding/use-coding.js';
 import { TagOptions } from './TagOptions.js';
-import { COLOR_NAMES } from '../AnnotationEditor.js';
 
 interface TagDetailProps {
   tag: Tag;
@@ -75,8 +75,8 @@ export function TagDetail({
             className={`swatch-button${tagColor(tag).toUpperCase() === c ? ' chosen' : ''}`}
             style={swatchStyle(c)}
             aria-pressed={tagColor(tag).toUpperCase() === c}
-            aria-label={t(`colors.${COLOR_NAMES[c] ?? 'orange'}`)}
-            title={t(`colors.${COLOR_NAMES[c] ?? 'orange'}`)}
+            aria-label={t(colorNameKey(c))}
+            title={t(colorNameKey(c))}
             onClick={() => void coding.updateTag(tag.id, { color: c })}
           />
         ))}
