@@ -7,10 +7,15 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 're
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Tag } from '../../../core/model.js';
-import { OKABE_ITO } from '../coding/annotation-colors.js';
-import { swatchStyle, tagColor } from '../coding/safe-color.js';
+import { suggestTags } from '../coding/tag-suggestions.js';
+import { tagRows } from '../coding/tag-tree.js';
 import type { AnnotationDraft } from '../coding/use-coding.js';
-import { foldName, matchTags, tagRows } from '../coding/tag-tree.js';
+import { ColorChoice } from './editor/ColorChoice.js';
+import { EditorActions } from './editor/EditorActions.js';
+import { TagChips } from './editor/TagChips.js';
+import { TagSuggestionList } from './editor/TagSuggestionList.js';
+
+export { COLOR_NAMES } from '../coding/color-names.js';
 
 export type EditorFocus = 'tags' | 'note' | 'none';
 
@@ -27,16 +32,6 @@ interface AnnotationEditorProps {
   onDelete(): void;
   onClose(): void;
 }
-
-export const COLOR_NAMES: Record<string, string> = {
-  '#E69F00': 'orange',
-  '#56B4E9': 'skyBlue',
-  '#009E73': 'green',
-  '#F0E442': 'yellow',
-  '#0072B2': 'blue',
-  '#D55E00': 'vermillion',
-  '#CC79A7': 'purple',
-};
 
 export function AnnotationEditor(props: AnnotationEditorProps) {
   const { annotation, tags, tagsById, focus, onCommit, onChange, onCreateTag, onDelete, onClose } = props;
@@ -73,9 +68,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
   }, [focus]);
 
   const rows = useMemo(() => tagRows(tags), [tags]);
-  const suggestions = useMemo(() => (query.trim() ? matchTags(rows, query).slice(0, 8) : []), [rows, query]);
-  const exact = rows.some((r) => foldName(r.tag.name) === foldName(query));
-  const canCreate = query.trim().length > 0 && !exact;
+  const { suggestions, canCreate } = useMemo(() => suggestTags(rows, query), [rows, query]);
   const options = suggestions.length + (canCreate ? 1 : 0);
 
   const setTags = (next: string[]) => {
@@ -164,26 +157,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
       data-testid="annotation-editor"
       onKeyDown={onEditorKey}
     >
-      <div className="chips" aria-label={t('editor.tags')}>
-        {tagIds.map((id) => {
-          const tag = tagsById.get(id);
-          if (!tag) return null;
-          return (
-            <span key={id} className="tag-chip" data-testid="editor-tag-chip">
-              <span className="swatch" style={swatchStyle(tagColor(tag))} aria-hidden="true" />
-              {tag.name}
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={t('editor.removeTag', { name: tag.name })}
-                onClick={() => toggle(id)}
-              >
-                ×
-              </button>
-            </span>
-          );
-        })}
-      </div>
+      <TagChips tagIds={tagIds} tagsById={tagsById} onRemove={toggle} />
       <div className="typeahead">
         <input
           ref={tagInput}
@@ -202,67 +176,22 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
           onKeyDown={onTagKey}
         />
         {options > 0 && (
-          <ul className="suggestions" id={listId} role="listbox">
-            {suggestions.map((row, i) => (
-              <li
-                key={row.tag.id}
-                role="option"
-                aria-selected={i === cursor}
-                className={i === cursor ? 'current' : undefined}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  toggle(row.tag.id);
-                  setQuery('');
-                }}
-              >
-                <span className="swatch" style={swatchStyle(tagColor(row.tag))} aria-hidden="true" />
-                {row.path}
-                {tagIds.includes(row.tag.id) && <span className="check"> ✓</span>}
-              </li>
-            ))}
-            {canCreate && (
-              <li
-                role="option"
-                aria-selected={cursor === suggestions.length}
-                className={cursor === suggestions.length ? 'current create' : 'create'}
-                data-testid="create-tag-option"
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  void createFromQuery();
-                }}
-              >
-                {t('editor.createTag', { name: query.trim() })}
-              </li>
-            )}
-          </ul>
+          <TagSuggestionList
+            id={listId}
+            suggestions={suggestions}
+            canCreate={canCreate}
+            query={query}
+            cursor={cursor}
+            chosen={tagIds}
+            onPick={(id) => {
+              toggle(id);
+              setQuery('');
+            }}
+            onCreate={() => void createFromQuery()}
+          />
         )}
       </div>
-      <div className="colors" role="radiogroup" aria-label={t('editor.color')}>
-        <button
-          type="button"
-          role="radio"
-          aria-checked={color === null}
-          className={`swatch-button auto${color === null ? ' chosen' : ''}`}
-          title={t('editor.colorAuto')}
-          aria-label={t('editor.colorAuto')}
-          onClick={() => pickColor(null)}
-        >
-          A
-        </button>
-        {OKABE_ITO.map((c) => (
-          <button
-            key={c}
-            type="button"
-            role="radio"
-            aria-checked={color?.toUpperCase() === c}
-            className={`swatch-button${color?.toUpperCase() === c ? ' chosen' : ''}`}
-            style={swatchStyle(c)}
-            title={t(`colors.${COLOR_NAMES[c] ?? 'orange'}`)}
-            aria-label={t(`colors.${COLOR_NAMES[c] ?? 'orange'}`)}
-            onClick={() => pickColor(c)}
-          />
-        ))}
-      </div>
+      <ColorChoice color={color} onPick={pickColor} />
       <textarea
         ref={noteInput}
         data-testid="note-input"
@@ -276,36 +205,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
           if (!isNew && note !== annotation.note) onChange({ note });
         }}
       />
-      <div className="editor-actions">
-        {isNew ? (
-          <button
-            type="button"
-            className="primary"
-            data-testid="save-highlight"
-            onClick={() => void commit()}
-          >
-            {t('editor.highlight')}
-          </button>
-        ) : (
-          <>
-            <button type="button" className="danger" data-testid="delete-highlight" onClick={onDelete}>
-              {t('editor.delete')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              data-testid="save-highlight"
-              onClick={() => void commit()}
-            >
-              {t('editor.done')}
-            </button>
-          </>
-        )}
-        <button type="button" onClick={onClose}>
-          {isNew ? t('editor.cancel') : t('editor.close')}
-        </button>
-        <span className="hint muted">{t('editor.hint')}</span>
-      </div>
+      <EditorActions isNew={isNew} onSave={() => void commit()} onDelete={onDelete} onClose={onClose} />
     </div>
   );
 }

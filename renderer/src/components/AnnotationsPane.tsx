@@ -4,15 +4,15 @@
  * selection, or delete), and the article's memo (saved as the user pauses typing).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
 import type { GlossApi } from '../../../core/api/contract.js';
-import { colorOfAnnotation } from '../coding/annotation-colors.js';
-import { swatchStyle, tagColor } from '../coding/safe-color.js';
-import { quoteText } from '../../../core/stored-annotation.js';
 import { useAfterPaint } from '../hooks/use-after-paint.js';
 import { articleLanguage } from '../reader/article-language.js';
+import { AnnotationItem } from './annotations/AnnotationItem.js';
+import { MemoEditor } from './annotations/MemoEditor.js';
+import { NeedsReview } from './annotations/NeedsReview.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 interface AnnotationsPaneProps {
@@ -36,10 +36,6 @@ const NONE: AnchoredAnnotation[] = [];
 /** Estimated height of a list item before it is measured, and the space between items (px). */
 const ITEM_ESTIMATE = 64;
 const ITEM_GAP = 6;
-
-function shorten(text: string, max = 160): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
 
 function AnnotationsPaneContent(props: AnnotationsPaneProps) {
   const { article, tagsById, activeId } = props;
@@ -101,184 +97,33 @@ function AnnotationsPaneContent(props: AnnotationsPaneProps) {
               aria-setsize={placed.length}
               style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
             >
-              <button
-                type="button"
-                className={`annotation-item${a.id === activeId ? ' active' : ''}`}
-                data-testid="annotation-item"
-                aria-current={a.id === activeId ? 'true' : undefined}
-                onClick={() => props.onOpen(a)}
-              >
-                <span
-                  className="quote-bar"
-                  style={swatchStyle(colorOfAnnotation(a, tagsById))}
-                  aria-hidden="true"
-                />
-                <span className="annotation-text">
-                  <span className="quote" lang={quoteLang} data-testid="annotation-quote">
-                    {shorten(quoteText(a, text))}
-                  </span>
-                  {a.tagIds.length > 0 && (
-                    <span className="chips">
-                      {a.tagIds.map((id) => {
-                        const tag = tagsById.get(id);
-                        return tag ? (
-                          <span key={id} className="tag-chip small" data-testid="annotation-tag">
-                            <span className="swatch" style={swatchStyle(tagColor(tag))} aria-hidden="true" />
-                            {tag.name}
-                          </span>
-                        ) : null;
-                      })}
-                    </span>
-                  )}
-                  {a.note && (
-                    <span className="note" data-testid="annotation-note">
-                      {shorten(a.note, 300)}
-                    </span>
-                  )}
-                  {a.status === 'fuzzy' && <span className="status-note">{t('annotations.fuzzy')}</span>}
-                </span>
-              </button>
+              <AnnotationItem
+                annotation={a}
+                text={text}
+                quoteLang={quoteLang}
+                tagsById={tagsById}
+                active={a.id === activeId}
+                onOpen={props.onOpen}
+              />
             </li>
           );
         })}
       </ol>
       {orphans.length > 0 && (
-        <section
-          className="needs-review"
-          data-testid="needs-review"
-          aria-label={t('annotations.needsReview')}
-        >
-          <h2>
-            {t('annotations.needsReview')}
-            <span className="count-badge warn">{orphans.length}</span>
-          </h2>
-          <p className="muted small">{t('annotations.needsReviewHelp')}</p>
-          <ol className="annotation-list">
-            {orphans.map((a) => (
-              <li key={a.id} className="orphan" data-testid="orphan-item">
-                <span className="quote" lang={quoteLang}>
-                  {shorten(quoteText(a, text))}
-                </span>
-                {a.note && <span className="note">{shorten(a.note, 300)}</span>}
-                <span className="orphan-actions">
-                  <button
-                    type="button"
-                    disabled={!props.canReattach}
-                    title={props.canReattach ? undefined : t('annotations.reattachHint')}
-                    onClick={() => props.onReattach(a)}
-                  >
-                    {t('annotations.reattach')}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={props.readOnly}
-                    onClick={() => props.onDelete(a)}
-                  >
-                    {t('editor.delete')}
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <NeedsReview
+          orphans={orphans}
+          text={text}
+          quoteLang={quoteLang}
+          canReattach={props.canReattach}
+          readOnly={props.readOnly}
+          onReattach={props.onReattach}
+          onDelete={props.onDelete}
+        />
       )}
       {article && (
         <MemoEditor key={article.id} api={props.api} articleId={article.id} onError={props.onError} />
       )}
     </aside>
-  );
-}
-
-type MemoStatus = 'loading' | 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
-
-/** The article memo: loaded once, saved 800 ms after the last keystroke and when leaving. */
-function MemoEditor({
-  api,
-  articleId,
-  onError,
-}: {
-  api: GlossApi;
-  articleId: string;
-  onError(err: unknown): void;
-}) {
-  const { t } = useTranslation();
-  const [memo, setMemo] = useState('');
-  const [status, setStatus] = useState<MemoStatus>('loading');
-  const latest = useRef({ memo: '', saved: '' });
-
-  useEffect(() => {
-    let cancelled = false;
-    api.getMemo({ articleId }).then(
-      (r) => {
-        if (cancelled) return;
-        latest.current = { memo: r.memo, saved: r.memo };
-        setMemo(r.memo);
-        setStatus('idle');
-      },
-      (err: unknown) => {
-        if (!cancelled) setStatus('error');
-        onError(err);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, articleId, onError]);
-
-  useEffect(() => {
-    if (status !== 'dirty') return;
-    const timer = setTimeout(() => {
-      const text = latest.current.memo;
-      setStatus('saving');
-      api.setMemo({ articleId, memo: text }).then(
-        () => {
-          latest.current.saved = text;
-          setStatus(latest.current.memo === text ? 'saved' : 'dirty');
-        },
-        (err: unknown) => {
-          setStatus('error');
-          onError(err);
-        },
-      );
-    }, 800);
-    return () => clearTimeout(timer);
-  }, [api, articleId, memo, status, onError]);
-
-  // Leaving the article with unsaved text: save it now rather than lose it.
-  useEffect(
-    () => () => {
-      const { memo: text, saved } = latest.current;
-      if (text !== saved) void api.setMemo({ articleId, memo: text }).catch(onError);
-    },
-    [api, articleId, onError],
-  );
-
-  return (
-    <section className="memo" aria-label={t('memo.title')}>
-      <h2>
-        <label htmlFor={`memo-${articleId}`}>{t('memo.title')}</label>
-        <span className={`memo-status ${status}`} data-testid="memo-status" role="status">
-          {status === 'saving' && t('memo.saving')}
-          {status === 'saved' && t('memo.saved')}
-          {status === 'dirty' && t('memo.unsaved')}
-          {status === 'error' && t('memo.error')}
-        </span>
-      </h2>
-      <textarea
-        id={`memo-${articleId}`}
-        data-testid="memo-input"
-        className="memo-input"
-        placeholder={t('memo.placeholder')}
-        disabled={status === 'loading'}
-        value={memo}
-        onChange={(e) => {
-          latest.current.memo = e.target.value;
-          setMemo(e.target.value);
-          setStatus('dirty');
-        }}
-      />
-    </section>
   );
 }
 

@@ -1,0 +1,157 @@
+/**
+ * The export tab: format, scope, CSV options, then one request. The desktop app saves through
+ * the native dialog (and can show the file); the browser mode downloads it. An indeterminate bar
+ * runs meanwhile.
+ */
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Tag } from '../../../../core/model.js';
+import type { GlossApi } from '../../../../core/api/contract.js';
+import { downloadText } from '../../export/download.js';
+import { exportInput, MAX_SCOPE_ARTICLES, type CurrentFilter } from '../../export/export-settings.js';
+import type { DialogTask } from '../../hooks/use-dialog-task.js';
+import { CsvOptions } from './CsvOptions.js';
+import { ExportResult } from './ExportResult.js';
+import { ExportScopeChoice } from './ExportScopeChoice.js';
+import type { ExportForm } from './use-export-form.js';
+
+const FORMATS = ['csv', 'json', 'md'] as const;
+
+interface ExportPanelProps {
+  api: GlossApi;
+  nativeDialogs: boolean;
+  article: { id: string; title: string } | null;
+  filter: CurrentFilter | null;
+  tagsById: ReadonlyMap<string, Tag>;
+  form: ExportForm;
+  task: DialogTask<'export' | 'import'>;
+  /** The ids of this tab panel and its tab, for ARIA. */
+  panelId: string;
+  tabId: string;
+  runButton: RefObject<HTMLButtonElement | null>;
+  onClose(): void;
+}
+
+export function ExportPanel({
+  api,
+  nativeDialogs,
+  article,
+  filter,
+  tagsById,
+  form,
+  task,
+  panelId,
+  tabId,
+  runButton,
+  onClose,
+}: ExportPanelProps) {
+  const { settings, update, outcome, tooManyIds } = form;
+  const { t } = useTranslation();
+  const busy = task.busy;
+
+  const runExport = () =>
+    task.run('export', async (alive) => {
+      form.setOutcome(null);
+      const input = exportInput(settings, form.scope);
+      if (nativeDialogs) {
+        const saved = await api.exportAnnotationsToFile(input);
+        if (!alive()) return;
+        form.setOutcome(saved ? { kind: 'saved', ...saved, format: settings.format } : { kind: 'cancelled' });
+      } else {
+        const file = await api.exportAnnotations(input);
+        if (!alive()) return;
+        downloadText(file.fileName, file.content, file.mimeType);
+        form.setOutcome({ kind: 'downloaded', fileName: file.fileName });
+      }
+    });
+
+  const showInFolder = (path: string) => {
+    api.showInFolder({ path }).then(() => undefined, task.fail);
+  };
+
+  return (
+    <form
+      className="export-body"
+      id={panelId}
+      role="tabpanel"
+      aria-labelledby={tabId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!busy && !tooManyIds) void runExport();
+      }}
+    >
+      <fieldset className="choice-group" disabled={busy !== null}>
+        <legend>{t('exporter.format')}</legend>
+        {FORMATS.map((format) => (
+          <label key={format} className="choice">
+            <input
+              type="radio"
+              name="format"
+              value={format}
+              data-testid={`export-format-${format}`}
+              checked={settings.format === format}
+              onChange={() => update({ format })}
+            />
+            <span>
+              <span className="choice-label">{t(`exporter.formats.${format}`)}</span>
+              <span className="choice-hint">{t(`exporter.formatHints.${format}`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      <ExportScopeChoice
+        article={article}
+        filter={filter}
+        filterActive={form.filterActive}
+        tagsById={tagsById}
+        scope={form.effectiveScope}
+        disabled={busy !== null}
+        onChoose={form.setScopeKind}
+      />
+
+      {settings.format === 'csv' && (
+        <CsvOptions settings={settings} disabled={busy !== null} onChange={update} />
+      )}
+
+      <div className="export-status" aria-live="polite">
+        {busy === 'export' && (
+          <div className="export-progress" data-testid="export-progress">
+            <progress aria-label={t('exporter.running')} />
+            <span>{t('exporter.running')}</span>
+          </div>
+        )}
+        {tooManyIds && (
+          <p className="error-text" role="alert">
+            {t('exporter.tooManyArticles', { max: MAX_SCOPE_ARTICLES.toLocaleString() })}
+          </p>
+        )}
+        {task.error && (
+          <p className="error-text" role="alert" data-testid="export-error">
+            {t('exporter.failed', { message: task.error })}
+          </p>
+        )}
+        {outcome && <ExportResult outcome={outcome} onShowInFolder={showInFolder} />}
+      </div>
+
+      <footer className="dialog-footer">
+        <button type="button" onClick={onClose}>
+          {outcome && outcome.kind !== 'cancelled' ? t('exporter.close') : t('editor.cancel')}
+        </button>
+        <button
+          ref={runButton}
+          type="submit"
+          className="primary"
+          data-testid="export-run"
+          disabled={busy !== null || tooManyIds}
+        >
+          {busy === 'export'
+            ? t('exporter.running')
+            : nativeDialogs
+              ? t('exporter.saveAs')
+              : t('exporter.download')}
+        </button>
+      </footer>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The export tab's choices (format, scope, CSV options) and its last result. Held by the dialog,
+ * not the tab, so they survive a visit to the import tab. Settings are saved on every change and
+ * a change clears the last result (it described another export).
+ */
+import { useMemo, useState } from 'react';
+import {
+  isFilterActive,
+  loadSettings,
+  MAX_SCOPE_ARTICLES,
+  saveSettings,
+  type CurrentFilter,
+  type ExportFormat,
+  type ExportScope,
+  type ExportSettings,
+} from '../../export/export-settings.js';
+import { effectiveScopeKind, initialScopeKind, scopeOf, type ScopeKind } from '../../export/scope-choice.js';
+
+export type ExportOutcome =
+  | { kind: 'saved'; path: string; rows: number; format: ExportFormat }
+  | { kind: 'downloaded'; fileName: string }
+  | { kind: 'cancelled' }
+  | null;
+
+export function useExportForm(article: { id: string } | null, filter: CurrentFilter | null) {
+  const [settings, setSettings] = useState<ExportSettings>(loadSettings);
+  const [scopeKind, setScopeKind] = useState<ScopeKind>(() => initialScopeKind(filter));
+  const [outcome, setOutcome] = useState<ExportOutcome>(null);
+  const effectiveScope = effectiveScopeKind(scopeKind, article, filter);
+
+  const update = (patch: Partial<ExportSettings>) => {
+    setSettings((s) => {
+      const next = { ...s, ...patch };
+      saveSettings(next);
+      return next;
+    });
+    setOutcome(null);
+  };
+
+  const scope = useMemo<ExportScope>(
+    () => scopeOf(effectiveScope, article, filter),
+    [effectiveScope, article, filter],
+  );
+  const tooManyIds = scope.kind === 'filter' && (scope.articleIds?.length ?? 0) > MAX_SCOPE_ARTICLES;
+
+  return {
+    settings,
+    update,
+    filterActive: isFilterActive(filter),
+    effectiveScope,
+    setScopeKind,
+    scope,
+    tooManyIds,
+    outcome,
+    setOutcome,
+  };
+}
+
+export type ExportForm = ReturnType<typeof useExportForm>;

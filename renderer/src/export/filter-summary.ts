@@ -1,0 +1,29 @@
+/**
+ * The export dialog's one-line description of the filter on screen ("Tag: Policy · Folder: 2024 ·
+ * 12 articles"), so the user sees what "current filter" will export before running it.
+ */
+import type { TFunction } from 'i18next';
+import type { Tag } from '../../../core/model.js';
+import type { CurrentFilter } from './export-settings.js';
+
+export function describeFilter(
+  filter: CurrentFilter,
+  tagsById: ReadonlyMap<string, Tag>,
+  t: TFunction,
+): string {
+  const parts: string[] = [];
+  if (filter.tagId) {
+    const tag = tagsById.get(filter.tagId);
+    parts.push(t('exporter.filterTag', { name: tag?.name ?? '?' }));
+  }
+  if (filter.source === 'library') {
+    if (filter.folder) parts.push(t('exporter.filterFolder', { folder: filter.folder }));
+    if (filter.category) parts.push(t('exporter.filterCategory', { category: filter.category }));
+    if (filter.from || filter.to)
+      parts.push(t('exporter.filterDates', { from: filter.from ?? '…', to: filter.to ?? '…' }));
+    if (filter.hasAnnotations !== undefined)
+      parts.push(t(filter.hasAnnotations ? 'exporter.filterHighlighted' : 'exporter.filterNotHighlighted'));
+    parts.push(t('exporter.filterArticles', { count: filter.visibleIds.length }));
+  }
+  return parts.join(' · ');
+}
