@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleList } from '../../core/api/library-contract.js';
+import type { OpenedArticle } from '../../core/model.js';
+import { selectionInput } from '../support/selection-input.js';
 import { GlossPage } from './support/gloss-page.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
 import { MissingFilesPage } from './support/missing-files-page.js';
@@ -28,12 +30,8 @@ describe('an article whose file is deleted', () => {
     const list = await server.call<ArticleList>('listArticles', {});
     const article = list.articles.find((a) => a.path === FILE)!;
     title = article.title;
-    const { doc } = await server.call<{ doc: { text: string } }>('getArticle', { id: article.id });
-    await server.call('createAnnotation', {
-      articleId: article.id,
-      start: 0,
-      end: Math.min(8, doc.text.length),
-    });
+    const shown = await server.call<OpenedArticle>('getArticle', { id: article.id });
+    await server.call('createAnnotation', selectionInput(shown, 0, Math.min(8, shown.doc.text.length)));
     browser = await launchBrowser();
     const page = await browser.context.newPage();
     gloss = new GlossPage(page);
