@@ -202,4 +202,6 @@ export const annotationContract = {
   exportCodebookCsv: op<{ csv: string }>()(z.object({}).strict()),
   importCodebookCsv: op<CodebookImportResult>()(z.object({ csv: z.string().min(1).max(5_000_000) }).strict()),
   getStoreProblems: op<StoreStatus>()(z.object({}).strict()),
+  /** The ids of the articles with a highlight carrying any of the tags or their sub-tags. */
+  listArticleIdsWithTags: op<{ articleIds: string[] }>()(z.object({ tagIds }).strict()),
 };

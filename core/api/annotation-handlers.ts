@@ -274,5 +274,9 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       const { annotations } = session();
       return { problems: annotations.problems(), readOnly: annotations.readOnly?.reason ?? null };
     },
+
+    async listArticleIdsWithTags({ tagIds }) {
+      return { articleIds: await session().annotations.articleIdsWithTags(tagIds) };
+    },
   };
 }
