@@ -2,7 +2,9 @@
  * Says when highlights cannot be saved (a read-only folder, a codebook from a newer Gloss) and
  * which store files had problems and what Gloss did about them, so nothing fails silently.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../data/query-keys.js';
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '../../../core/api/annotation-contract.js';
 import type { AppApi } from '../api/app-api.js';
@@ -12,29 +14,22 @@ export function StoreStatusBanner({
   libraryRoot,
   dataDir,
   dataDirFallback,
-  version,
 }: {
   api: AppApi;
   libraryRoot: string;
   /** Where the highlights are kept; shown when it is not the library's own `.gloss` folder. */
   dataDir: string;
   dataDirFallback: boolean;
-  version: number;
 }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<StoreStatus | null>(null);
   const [dismissed, setDismissed] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.getStoreProblems({}).then(
-      (s) => !cancelled && setStatus(s),
-      () => undefined, // the status is advisory; the operations themselves report their errors
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, libraryRoot, version]);
+  // Asked again when another library opens or another window or process changed the store.
+  const status: StoreStatus | null =
+    useQuery({
+      queryKey: [...keys.storeProblems, libraryRoot],
+      queryFn: () => api.getStoreProblems({}),
+      meta: { quiet: true }, // the status is advisory; the operations themselves report their errors
+    }).data ?? null;
 
   const quiet = !status || (!status.readOnly && status.problems.length === 0);
   if (dismissed || (quiet && !dataDirFallback)) return null;
