@@ -121,7 +121,7 @@ export function useCodingCommands(input: CodingCommandsInput) {
       },
       undo,
       redo,
-      export: openExport,
+      export: () => openExport(),
     };
   }, [
     step,
