@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { keys } from '../data/query-keys.js';
+import { useDebounced } from '../hooks/use-debounced.js';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationListItem } from '../../../core/api/annotation-contract.js';
 import type { Tag } from '../../../core/model.js';
@@ -41,11 +42,7 @@ function HighlightsViewContent({
   const [text, setText] = useState('');
   const [limit, setLimit] = useState(PAGE);
   // Typing in the filter asks once it pauses.
-  const [asked, setAsked] = useState({ tagId, text: text.trim(), limit });
-  useEffect(() => {
-    const timer = setTimeout(() => setAsked({ tagId, text: text.trim(), limit }), 150);
-    return () => clearTimeout(timer);
-  }, [tagId, text, limit]);
+  const asked = { tagId, text: useDebounced(text.trim(), 150), limit };
   const page =
     useQuery({
       queryKey: [...keys.highlightQueries, 'list', asked],

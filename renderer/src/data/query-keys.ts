@@ -13,4 +13,5 @@ export const keys = {
   /** Library-wide highlight queries (the highlights view, the library's tag filter). */
   highlightQueries: ['highlight-queries'] as const,
   storeProblems: ['store-problems'] as const,
+  search: (query: string, indexing: boolean) => ['search', query, indexing] as const,
 };
