@@ -139,11 +139,12 @@ export function createCodingActions({ api, queries, stack, own, report, remember
     }
   };
 
+  // Undo and redo of a highlight change: each expects its echo like the change itself.
   const restore = async (a: Annotation) => {
-    await api.restoreAnnotation({ annotation: storedAnnotation(a) });
+    await send(a.articleId, () => api.restoreAnnotation({ annotation: storedAnnotation(a) }));
   };
   const remove = async (a: Pick<Annotation, 'articleId' | 'id'>) => {
-    await api.deleteAnnotation({ articleId: a.articleId, id: a.id });
+    await send(a.articleId, () => api.deleteAnnotation({ articleId: a.articleId, id: a.id }));
   };
   const editEntry = (previous: Annotation, after: Annotation): UndoEntry => ({
     label: 'undo.edit',
@@ -262,10 +263,16 @@ export function createCodingActions({ api, queries, stack, own, report, remember
       };
     })) === true;
 
-  // Tag changes touch the codebook and, for deletes and merges, highlights anywhere: reload all.
-  const tagStep = <T>(step: () => Promise<Done<T>>) => run(step, reloadAll);
+  // A tag's name, colour or place changes the codebook only; a delete or merge changes
+  // highlights anywhere: then everything on screen reloads.
+  const reloadCodebook = () => {
+    void queries.invalidateQueries({ queryKey: keys.tags });
+    void queries.invalidateQueries({ queryKey: keys.highlightQueries });
+  };
+  const tagStep = <T>(step: () => Promise<Done<T>>, reaches: 'codebook' | 'highlights') =>
+    run(step, reaches === 'codebook' ? reloadCodebook : reloadAll);
 
-  const tags = createTagActions({ api, queries, step: tagStep });
+  const tags = createTagActions({ api, queries, own, step: tagStep });
 
   /** Undo and redo replay entries of any kind: everything they may have touched reloads. */
   const travel = (move: () => Promise<UndoEntry | null>) =>

@@ -12,6 +12,7 @@ import { keys } from '../data/query-keys.js';
 import type { TagList } from '../data/queries.js';
 import { subtree } from './annotation-order.js';
 import type { Done } from './undo-stack.js';
+import { CODEBOOK, type OwnChanges } from '../data/own-changes.js';
 
 export interface TagPatch {
   name?: string;
@@ -23,11 +24,26 @@ export interface TagPatch {
 interface TagDeps {
   api: HostBridge['api'];
   queries: QueryClient;
-  /** Runs a change after the ones before it, records its undo entry, reloads what it touched. */
-  step<T>(run: () => Promise<Done<T>>): Promise<T | null>;
+  own: OwnChanges;
+  /** Runs a change after the ones before it, records its undo entry, reloads what it reaches. */
+  step<T>(run: () => Promise<Done<T>>, reaches: 'codebook' | 'highlights'): Promise<T | null>;
 }
 
-export function createTagActions({ api, queries, step: tagStep }: TagDeps) {
+export function createTagActions({ api, queries, own, step: tagStep }: TagDeps) {
+  /** A change of the codebook alone, whose echo (`tags-changed`) the window expects. */
+  const codebookOnly = async <T>(call: () => Promise<T>): Promise<T> => {
+    own.expect(CODEBOOK);
+    try {
+      return await call();
+    } catch (err) {
+      own.cancel(CODEBOOK);
+      throw err;
+    }
+  };
+  const edit = async (patch: TagPatch & { id: string }) => {
+    await codebookOnly(() => api.updateTag(patch));
+  };
+
   const createTag = (input: {
     name: string;
     parentId?: string | null;
@@ -35,7 +51,7 @@ export function createTagActions({ api, queries, step: tagStep }: TagDeps) {
     description?: string;
   }) =>
     tagStep(async (): Promise<Done<Tag>> => {
-      const tag = await api.createTag(input);
+      const tag = await codebookOnly(() => api.createTag(input));
       return {
         result: tag,
         entry: {
@@ -45,7 +61,7 @@ export function createTagActions({ api, queries, step: tagStep }: TagDeps) {
           redo: () => api.restoreTag({ tag }).then(() => undefined),
         },
       };
-    });
+    }, 'codebook');
 
   const tagList = () => queries.getQueryData<TagList>(keys.tags);
 
@@ -53,7 +69,7 @@ export function createTagActions({ api, queries, step: tagStep }: TagDeps) {
     const before = tagList()?.tags.find((t) => t.id === id);
     if (!before) return;
     await tagStep(async (): Promise<Done<undefined>> => {
-      await api.updateTag({ id, ...patch });
+      await edit({ id, ...patch });
       const back: TagPatch = {};
       if (patch.name !== undefined) back.name = before.name;
       if (patch.color !== undefined) back.color = before.color;
@@ -63,11 +79,11 @@ export function createTagActions({ api, queries, step: tagStep }: TagDeps) {
         result: undefined,
         entry: {
           label: 'undo.editTag',
-          undo: () => api.updateTag({ id, ...back }).then(() => undefined),
-          redo: () => api.updateTag({ id, ...patch }).then(() => undefined),
+          undo: () => edit({ id, ...back }),
+          redo: () => edit({ id, ...patch }),
         },
       };
-    });
+    }, 'codebook');
   };
 
   /**
@@ -112,7 +128,7 @@ export function createTagActions({ api, queries, step: tagStep }: TagDeps) {
           },
         },
       };
-    });
+    }, 'highlights');
   };
 
   const deleteTag = (id: string) => removeTagWithUndo(id, () => api.deleteTag({ id }), 'undo.deleteTag');

@@ -9,6 +9,9 @@
  * it and reloads instead. Expectations lapse after a while, so a lost echo never hides a later
  * change.
  */
+/** The key of a change to the codebook alone (an article id never starts with a NUL). */
+export const CODEBOOK = '\u0000codebook';
+
 export class OwnChanges {
   private expected: { key: string; until: number }[] = [];
 

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { HostBridge } from '../api/api-client.js';
 import { keys } from '../data/query-keys.js';
-import type { OwnChanges } from '../data/own-changes.js';
+import { CODEBOOK, type OwnChanges } from '../data/own-changes.js';
 
 export function useHostEvents(bridge: HostBridge, own: OwnChanges, onLibraryOpened: () => void): void {
   const queries = useQueryClient();
@@ -37,6 +37,7 @@ export function useHostEvents(bridge: HostBridge, own: OwnChanges, onLibraryOpen
             invalidate(keys.storeProblems);
             break;
           case 'tags-changed':
+            if (own.isEcho(CODEBOOK)) break;
             invalidate(keys.tags);
             invalidate(keys.highlightQueries);
             break;

@@ -187,6 +187,9 @@ describe('coding actions', () => {
     expect(t.stored.has('s1')).toBe(false);
     expect((await t.actions.redo())?.label).toBe('undo.create');
     expect(t.stored.has('s1')).toBe(true);
+    // Each of the five requests (create, delete, two undos, a redo) is echoed once and skipped once.
+    for (let i = 0; i < 5; i++) expect(t.own.isEcho('a1')).toBe(true);
+    expect(t.own.isEcho('a1')).toBe(false);
   });
 
   it('reports a failed create, expects no echo of it, and lets the same selection be tried again', async () => {
