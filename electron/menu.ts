@@ -1,5 +1,9 @@
-/** The application menu, with the usual accelerators. Commands the UI handles are sent to it. */
+/**
+ * The application menu, with its accelerators from the shortcuts table (core/ui/shortcuts.ts).
+ * Commands the UI handles are sent to it.
+ */
 import { Menu, app, type MenuItemConstructorOptions } from 'electron';
+import { MENU_ACCELERATORS, acceleratorOf } from '../core/ui/shortcuts.js';
 
 export interface MenuActions {
   openFolder(): void;
@@ -15,7 +19,11 @@ export function buildMenu(recent: string[], actions: MenuActions): Menu {
     {
       label: '&File',
       submenu: [
-        { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
+        {
+          label: 'Open Folder…',
+          accelerator: MENU_ACCELERATORS.openFolder,
+          click: () => actions.openFolder(),
+        },
         {
           label: 'Open Recent',
           submenu: recent.length
@@ -23,10 +31,10 @@ export function buildMenu(recent: string[], actions: MenuActions): Menu {
             : [{ label: 'No recent libraries', enabled: false }],
         },
         { type: 'separator' },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.toUi('export') },
+        { label: 'Export…', accelerator: acceleratorOf('export'), click: () => actions.toUi('export') },
         { label: 'Import Highlights…', click: () => actions.toUi('import') },
         { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },
+        isMac ? { role: 'close' } : { role: 'quit', accelerator: MENU_ACCELERATORS.quit },
       ],
     },
     { role: 'editMenu' },
@@ -39,7 +47,7 @@ export function buildMenu(recent: string[], actions: MenuActions): Menu {
         { type: 'separator' },
         {
           label: 'Toggle Dark Mode',
-          accelerator: 'CmdOrCtrl+Shift+D',
+          accelerator: MENU_ACCELERATORS.toggleTheme,
           click: () => actions.toUi('toggle-theme'),
         },
         { type: 'separator' },
@@ -50,7 +58,11 @@ export function buildMenu(recent: string[], actions: MenuActions): Menu {
     {
       role: 'help',
       submenu: [
-        { label: 'Keyboard Shortcuts', accelerator: 'Shift+/', click: () => actions.toUi('shortcuts') },
+        {
+          label: 'Keyboard Shortcuts',
+          accelerator: acceleratorOf('sheet'),
+          click: () => actions.toUi('shortcuts'),
+        },
         {
           label: `About Gloss ${app.getVersion()}`,
           role: isMac ? 'about' : undefined,

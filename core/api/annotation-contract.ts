@@ -220,4 +220,6 @@ export const annotationContract = {
    * read-only into the library's own store (see StoreStatus.fallbackToMove); says what moved.
    */
   moveFallbackIntoLibrary: op<FallbackMoveReport>()(z.object({}).strict()),
+  /** The ids of the articles with a highlight carrying any of the tags or their sub-tags. */
+  listArticleIdsWithTags: op<{ articleIds: string[] }>()(z.object({ tagIds }).strict()),
 };

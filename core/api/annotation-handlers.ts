@@ -323,5 +323,9 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       changed(null);
       return report;
     },
+
+    async listArticleIdsWithTags({ tagIds }) {
+      return { articleIds: await session().annotations.articleIdsWithTags(tagIds) };
+    },
   };
 }

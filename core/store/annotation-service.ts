@@ -175,6 +175,8 @@ export interface AnnotationService {
    * change events; without a watcher every call rescans the files).
    */
   queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult>;
+  /** The articles with a highlight carrying any of the tags or their sub-tags, from the same index. */
+  articleIdsWithTags(tagIds: readonly string[]): Promise<string[]>;
   getMemo(articleId: string): Promise<string>;
   setMemo(articleId: string, memo: string, article?: ArticleRef): Promise<void>;
   /** Moves annotations of articles that disappeared to the article with the same fingerprint. */

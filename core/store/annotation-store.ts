@@ -561,6 +561,11 @@ export class AnnotationStore implements AnnotationService {
     return pageOf(matches, book, query);
   }
 
+  async articleIdsWithTags(tagIds: readonly string[]): Promise<string[]> {
+    const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
+    return findMatches(this.index.values(), book, { tagIds }).groups.map((g) => g.articleId);
+  }
+
   async *listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
     // A snapshot: writes during the walk replace entries in the index, never the ones taken here.

@@ -236,8 +236,13 @@ describe('the reader', () => {
     const text = await call<Article>('getArticle', { id: idOf(ZHIHU) });
     expect(await gloss.articleBody().getAttribute('data-text-mismatch')).toBeNull();
     expect(text.doc.remoteImages).toBeGreaterThan(0);
+    // The page loads again to take the stricter policy, and opens the article again.
+    const loaded = await gloss.page.evaluate(() => performance.timeOrigin);
     await gloss.page.getByTestId('images-notice').getByRole('button').click();
     await expect.poll(() => gloss.articleBody().locator('.gloss-image img').count()).toBe(0);
+    await expect.poll(() => gloss.page.evaluate(() => performance.timeOrigin)).not.toBe(loaded);
+    await gloss.readerTitle().filter({ hasText: ZHIHU }).waitFor();
+    await expect(gloss.articleBody().locator('.gloss-image img').count()).resolves.toBe(0);
   });
 
   it('opens the shortcuts sheet with ? and closes it with Escape', async () => {

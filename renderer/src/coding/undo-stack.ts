@@ -10,6 +10,9 @@ export interface UndoEntry {
   redo(): Promise<void>;
 }
 
+/** What a change did: its result and its undo entry (none when it changed nothing); null if nothing. */
+export type Done<T> = { result: T; entry: UndoEntry | null } | null;
+
 export class UndoStack {
   private done: UndoEntry[] = [];
   private undone: UndoEntry[] = [];

@@ -3,6 +3,9 @@
  * note; a click opens the article at that highlight.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keys } from '../data/query-keys.js';
+import { useDebounced } from '../hooks/use-debounced.js';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationListItem } from '../../../core/api/annotation-contract.js';
 import type { Tag } from '../../../core/model.js';
@@ -18,11 +21,8 @@ interface HighlightsViewProps {
   api: GlossApi;
   tags: Tag[];
   tagsById: ReadonlyMap<string, Tag>;
-  /** Changes whenever highlights may have changed, to reload. */
-  version: number;
   onOpen(item: AnnotationListItem): void;
   onClose(): void;
-  onError(err: unknown): void;
   /** The filters in force, for exporting "the current filter". */
   onFilterChange?(filter: HighlightsFilter): void;
 }
@@ -33,39 +33,32 @@ function HighlightsViewContent({
   api,
   tags,
   tagsById,
-  version,
   onOpen,
   onClose,
-  onError,
   onFilterChange,
 }: HighlightsViewProps) {
   const { t } = useTranslation();
   const [tagId, setTagId] = useState('');
   const [text, setText] = useState('');
   const [limit, setLimit] = useState(PAGE);
-  const [page, setPage] = useState<{ items: AnnotationListItem[]; total: number } | null>(null);
+  // Typing in the filter asks once it pauses.
+  const asked = { tagId, text: useDebounced(text.trim(), 150), limit };
+  const page =
+    useQuery({
+      queryKey: [...keys.highlightQueries, 'list', asked],
+      queryFn: () =>
+        api.listAllAnnotations({
+          tagIds: asked.tagId ? [asked.tagId] : undefined,
+          text: asked.text || undefined,
+          limit: asked.limit,
+        }),
+      placeholderData: keepPreviousData,
+    }).data ?? null;
   const rows = useMemo(() => tagRows(tags), [tags]);
 
   useEffect(() => {
     onFilterChange?.({ source: 'highlights', tagId: tagId || undefined, text: text.trim() || undefined });
   }, [tagId, text, onFilterChange]);
-
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      api
-        .listAllAnnotations({
-          tagIds: tagId ? [tagId] : undefined,
-          text: text.trim() || undefined,
-          limit,
-        })
-        .then((r) => !cancelled && setPage(r), onError);
-    }, 150);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [api, tagId, text, limit, version, onError]);
 
   return (
     <section className="highlights-view" aria-label={t('highlights.title')} data-testid="highlights-view">

@@ -6,6 +6,8 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../data/query-keys.js';
 import type { ArticleList } from '../../../core/api/library-contract.js';
 import type { Tag } from '../../../core/model.js';
 import type { GlossApi } from '../../../core/api/contract.js';
@@ -28,9 +30,6 @@ interface LibraryPaneProps {
   api: GlossApi;
   list: ArticleList | null;
   tags: Tag[];
-  /** Changes whenever highlights may have changed. */
-  changes: number;
-  onError(err: unknown): void;
   selectedId: string | null;
   onSelect(id: string): void;
   onVisibleChange(ids: string[]): void;
@@ -48,8 +47,6 @@ const LibraryPaneContent = memo(function LibraryPane({
   api,
   list,
   tags,
-  changes,
-  onError,
   selectedId,
   onSelect,
   onVisibleChange,
@@ -58,26 +55,15 @@ const LibraryPaneContent = memo(function LibraryPane({
   const { t, i18n } = useTranslation();
   const [baseFilter, setFilter] = useState<ArticleFilter>({});
   const [tagId, setTagId] = useState('');
-  const [taggedIds, setTaggedIds] = useState<ReadonlySet<string> | null>(null);
   const tagOptions = useMemo(() => tagRows(tags), [tags]);
 
-  // Articles with a highlight carrying the tag (or one of its sub-tags).
-  useEffect(() => {
-    if (!tagId) return;
-    let cancelled = false;
-    (async () => {
-      const ids = new Set<string>();
-      for (let offset = 0; ; offset += 5000) {
-        const page = await api.listAllAnnotations({ tagIds: [tagId], offset, limit: 5000 });
-        for (const item of page.items) ids.add(item.articleId);
-        if (offset + page.items.length >= page.total || page.items.length === 0) break;
-      }
-      if (!cancelled) setTaggedIds(ids);
-    })().catch(onError);
-    return () => {
-      cancelled = true;
-    };
-  }, [api, tagId, changes, onError]);
+  // Articles with a highlight carrying the tag (or one of its sub-tags), in one request.
+  const tagged = useQuery({
+    queryKey: [...keys.highlightQueries, 'articles-with-tag', tagId],
+    queryFn: async () => new Set((await api.listArticleIdsWithTags({ tagIds: [tagId] })).articleIds),
+    enabled: tagId !== '',
+  });
+  const taggedIds: ReadonlySet<string> | null = tagged.data ?? null;
   const filter = useMemo<ArticleFilter>(
     () => (tagId && taggedIds ? { ...baseFilter, ids: taggedIds } : baseFilter),
     [baseFilter, tagId, taggedIds],
@@ -169,10 +155,7 @@ const LibraryPaneContent = memo(function LibraryPane({
           aria-label={t('library.tag')}
           data-testid="library-tag-filter"
           value={tagId}
-          onChange={(e) => {
-            setTaggedIds(null);
-            setTagId(e.target.value);
-          }}
+          onChange={(e) => setTagId(e.target.value)}
         >
           <option value="">{t('library.allTags')}</option>
           {tagOptions.map((r) => (

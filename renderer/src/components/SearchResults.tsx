@@ -1,9 +1,11 @@
 /** Full-text search results with the matching passage in context; a click opens the article. */
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { GlossApi } from '../../../core/api/contract.js';
 import type { SearchHit } from '../../../core/model.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
+import { useDebounced } from '../hooks/use-debounced.js';
+import { keys } from '../data/query-keys.js';
 
 interface SearchResultsProps {
   api: GlossApi;
@@ -16,23 +18,15 @@ interface SearchResultsProps {
 
 function SearchResultsContent({ api, query, indexing, onOpen, onClose }: SearchResultsProps) {
   const { t } = useTranslation();
-  const [result, setResult] = useState<{ hits: SearchHit[]; total: number; totalCapped: boolean } | null>(
-    null,
-  );
-
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      api.search({ query, limit: 200 }).then(
-        (r) => !cancelled && setResult(r),
-        () => !cancelled && setResult({ hits: [], total: 0, totalCapped: false }),
-      );
-    }, 150);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [api, query, indexing]);
+  const asked = useDebounced(query, 150);
+  // Searched again when the library finishes reading article bodies; a failed search shows none.
+  const found = useQuery({
+    queryKey: keys.search(asked, indexing),
+    queryFn: () => api.search({ query: asked, limit: 200 }),
+    placeholderData: keepPreviousData,
+    meta: { quiet: true },
+  });
+  const result = found.isError ? { hits: [], total: 0, totalCapped: false } : (found.data ?? null);
 
   return (
     <section className="search-results" aria-label={t('toolbar.search')}>

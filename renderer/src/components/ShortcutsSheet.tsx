@@ -1,30 +1,10 @@
-/** The keyboard shortcuts sheet (`?` or Help ▸ Keyboard Shortcuts). */
+/** The keyboard shortcuts sheet (`?` or Help ▸ Keyboard Shortcuts), listing the shortcuts table. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
+import { SHORTCUTS, displayKeys } from '../../../core/ui/shortcuts.js';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
-const mod = isMac ? '⌘' : 'Ctrl';
-
-export const SHORTCUTS: [keys: string, key: string][] = [
-  ['h', 'shortcuts.highlight'],
-  ['1 … 9', 'shortcuts.toggleTag'],
-  ['n', 'shortcuts.note'],
-  ['t', 'shortcuts.tags'],
-  ['Enter', 'shortcuts.edit'],
-  ['Delete', 'shortcuts.delete'],
-  ['Esc', 'shortcuts.escape'],
-  [`${mod}+Z`, 'shortcuts.undo'],
-  [`${mod}+Shift+Z`, 'shortcuts.redo'],
-  ['s', 'shortcuts.snap'],
-  ['Alt + drag', 'shortcuts.snapOnce'],
-  ['Shift + ← →', 'shortcuts.extend'],
-  ['[ ]', 'shortcuts.cycle'],
-  ['j / k', 'shortcuts.nextPrevious'],
-  ['/', 'shortcuts.search'],
-  [`${mod}+E`, 'shortcuts.export'],
-  ['?', 'shortcuts.sheet'],
-];
 
 function ShortcutsSheetContent({ onClose, about }: { onClose(): void; about?: string }) {
   const { t } = useTranslation();
@@ -55,12 +35,12 @@ function ShortcutsSheetContent({ onClose, about }: { onClose(): void; about?: st
       </header>
       {about && <p className="muted">{about}</p>}
       <dl>
-        {SHORTCUTS.map(([keys, label]) => (
-          <div key={label} className="shortcut">
+        {SHORTCUTS.map((shortcut) => (
+          <div key={shortcut.label} className="shortcut">
             <dt>
-              <kbd>{keys}</kbd>
+              <kbd>{displayKeys(shortcut, isMac)}</kbd>
             </dt>
-            <dd>{t(label)}</dd>
+            <dd>{t(shortcut.label)}</dd>
           </div>
         ))}
       </dl>

@@ -4,7 +4,9 @@
  * read-only library it says that its highlights are shown read-only with what is saved now kept
  * in the app's data on top; once the folder can be written again it offers to move those in.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../data/query-keys.js';
 import { useTranslation } from 'react-i18next';
 import type { FallbackMoveReport, StoreStatus } from '../../../core/api/annotation-contract.js';
 import type { GlossApi } from '../../../core/api/contract.js';
@@ -15,17 +17,14 @@ export function StoreStatusBanner({
   libraryRoot,
   dataDir,
   dataDirFallback,
-  version,
 }: {
   api: GlossApi;
   libraryRoot: string;
   /** Where the highlights are kept; shown when it is not the library's own `.gloss` folder. */
   dataDir: string;
   dataDirFallback: boolean;
-  version: number;
 }) {
   const { t, i18n } = useTranslation();
-  const [status, setStatus] = useState<StoreStatus | null>(null);
   const [dismissed, setDismissed] = useState(false);
   const [move, setMove] = useState<
     | { state: 'moving' }
@@ -33,22 +32,21 @@ export function StoreStatusBanner({
     | { state: 'failed'; message: string }
     | null
   >(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.getStoreProblems({}).then(
-      (s) => !cancelled && setStatus(s),
-      () => undefined, // the status is advisory; the operations themselves report their errors
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, libraryRoot, version]);
+  // Asked again when another library opens or another window or process changed the store.
+  const query = useQuery({
+    queryKey: [...keys.storeProblems, libraryRoot],
+    queryFn: () => api.getStoreProblems({}),
+    meta: { quiet: true }, // the status is advisory; the operations themselves report their errors
+  });
+  const status: StoreStatus | null = query.data ?? null;
 
   const moveIn = () => {
     setMove({ state: 'moving' });
     api.moveFallbackIntoLibrary({}).then(
-      (report) => setMove({ state: 'done', report }),
+      (report) => {
+        setMove({ state: 'done', report });
+        void query.refetch();
+      },
       (err: unknown) => setMove({ state: 'failed', message: errorText(t, i18n.language, err) }),
     );
   };

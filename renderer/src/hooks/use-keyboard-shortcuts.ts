@@ -1,17 +1,13 @@
 /**
- * Single-key shortcuts (`j`, `h`, `1`…) that stay out of the way while the user types, and the
- * undo/redo and export chords. Keys are matched on `event.key`, so they follow the keyboard layout.
+ * The window's key handler: matches each key press against the shortcuts table
+ * (`core/ui/shortcuts.ts`) and runs the bound command. Nothing fires while the user types; in an
+ * open dialog only the undo and redo chords do.
  */
 import { useEffect } from 'react';
+import { matchKey, type Command } from '../../../core/ui/shortcuts.js';
 
-export interface KeyBindings {
-  /** Single keys, without Ctrl/Cmd/Alt. */
-  keys: Record<string, () => void>;
-  undo?(): void;
-  redo?(): void;
-  /** Ctrl/Cmd+E. */
-  export?(): void;
-}
+/** What each command does; `index` is the key's place in its list (`1`…`9`, `[`/`]`, `j`/`k`). */
+export type CommandHandlers = Partial<Record<Command, (index: number) => void>>;
 
 /** Enter and the deletion keys belong to a focused control (a button, a list option) first. */
 function ownsKey(target: EventTarget | null, key: string): boolean {
@@ -25,40 +21,22 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-export function useKeyboardShortcuts(bindings: KeyBindings): void {
+export function useKeyboardShortcuts(handlers: CommandHandlers): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || isTyping(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && !event.altKey) {
-        const key = event.key.toLowerCase();
-        if (key === 'z' && !event.shiftKey && bindings.undo) {
-          event.preventDefault();
-          bindings.undo();
-        } else if (((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey)) && bindings.redo) {
-          event.preventDefault();
-          bindings.redo();
-        } else if (
-          key === 'e' &&
-          !event.shiftKey &&
-          bindings.export &&
-          !document.querySelector('dialog[open]')
-        ) {
-          event.preventDefault();
-          bindings.export();
-        }
-        return;
-      }
-      if (mod || event.altKey) return;
-      // Inside a modal dialog only its own keys apply.
-      if (document.querySelector('dialog[open]') || ownsKey(event.target, event.key)) return;
-      const action = bindings.keys[event.key];
-      if (action) {
-        event.preventDefault();
-        action();
-      }
+      const match = matchKey(event);
+      if (!match) return;
+      const dialogOpen = !!document.querySelector('dialog[open]');
+      // Inside a modal dialog only its own keys apply (undo and redo still do).
+      if (!match.chord && (dialogOpen || ownsKey(event.target, event.key))) return;
+      if (match.command === 'export' && dialogOpen) return;
+      const run = handlers[match.command];
+      if (!run) return;
+      event.preventDefault();
+      run(match.index);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [bindings]);
+  }, [handlers]);
 }

@@ -172,6 +172,26 @@ describe('annotation index', () => {
     await app.close();
   });
 
+  it('lists the articles carrying a tag or a sub-tag, through merges, without duplicates', async () => {
+    const dir = await tempDataDir();
+    const app = await openAnnotationService(dir, {});
+    const parent = await app.createTag({ name: 'P' });
+    const child = await app.createTag({ name: 'C', parentId: parent.id });
+    const other = await app.createTag({ name: 'O' });
+    const gone = await app.createTag({ name: 'G' });
+    await app.create(highlightOf('a1', '新华社', { tagIds: [parent.id] }));
+    await app.create(highlightOf('a1', '北京', { tagIds: [child.id] }));
+    await app.create(highlightOf('a2', '北京', { tagIds: [child.id] }));
+    await app.create(highlightOf('a3', '北京', { tagIds: [other.id] }));
+    await app.create(highlightOf('a4', '北京', { tagIds: [gone.id] }));
+    await app.mergeTags(gone.id, child.id);
+    expect((await app.articleIdsWithTags([parent.id])).sort()).toEqual(['a1', 'a2', 'a4']);
+    expect((await app.articleIdsWithTags([child.id])).sort()).toEqual(['a1', 'a2', 'a4']);
+    expect(await app.articleIdsWithTags([other.id, 'unknown'])).toEqual(['a3']);
+    expect(await app.articleIdsWithTags(['unknown'])).toEqual([]);
+    await app.close();
+  });
+
   it('maps tags through merges made by another process without rereading the highlights', async () => {
     const dir = await tempDataDir();
     const app = await openAnnotationService(dir, {});

@@ -1,0 +1,111 @@
+/**
+ * The middle column: search results over the reader, or the library-wide highlights view. The
+ * reader reports selections and clicks on highlights as navigation events.
+ */
+import { useCallback, type Dispatch, type RefObject } from 'react';
+import type { ArticleList } from '../../../core/api/library-contract.js';
+import type { OpenedArticle } from '../../../core/model.js';
+import type { HostBridge } from '../api/api-client.js';
+import type { Coding } from '../coding/use-coding.js';
+import { pendingSelection, type PendingSelection } from '../coding/pending-selection.js';
+import { HighlightsView } from '../components/HighlightsView.js';
+import { ReaderPane, type ReaderHandle } from '../components/ReaderPane.js';
+import { SearchResults } from '../components/SearchResults.js';
+import type { HighlightsFilter } from '../export/export-settings.js';
+import type { Navigation, NavigationEvent } from '../state/navigation.js';
+import { EditorPopover, popoverAnchor } from './EditorPopover.js';
+import { clearSelection, type useCodingCommands } from './use-coding-commands.js';
+
+interface ReaderColumnProps {
+  api: HostBridge['api'];
+  nav: Navigation;
+  dispatch: Dispatch<NavigationEvent>;
+  reader: RefObject<ReaderHandle | null>;
+  list: ArticleList | null;
+  shown: OpenedArticle | null;
+  pending: PendingSelection | null;
+  codingOff: boolean;
+  coding: Coding;
+  commands: ReturnType<typeof useCodingCommands>;
+  searchQuery: string;
+  onSearch(query: string): void;
+  fontSize: number;
+  snapSentences: boolean;
+  imagesShown: boolean;
+  onLoadImages(on: boolean): void;
+  onHighlightsFilter(filter: HighlightsFilter): void;
+}
+
+export function ReaderColumn(props: ReaderColumnProps) {
+  const { api, nav, dispatch, reader, list, shown, pending, codingOff, coding, commands } = props;
+  const query = props.searchQuery.trim();
+  const editorKind = nav.editor?.kind;
+  const closeEditor = useCallback(() => {
+    if (editorKind !== 'edit') clearSelection();
+    dispatch({ type: 'close-editor' });
+    reader.current?.focusBody();
+  }, [editorKind, dispatch, reader]);
+  const target = { editor: nav.editor, active: commands.active, pending, codingOff };
+  const anchor = popoverAnchor(target);
+  const popover = anchor && {
+    anchor,
+    content: (
+      <EditorPopover
+        {...target}
+        coding={coding}
+        onCommit={(tagIds, note, color) => void commands.createFromPending(tagIds, note, color)}
+        onDelete={() => void commands.deleteHighlight(commands.active)}
+        onClose={closeEditor}
+      />
+    ),
+  };
+  return (
+    <section className="reader-column">
+      {query && nav.view === 'reader' && (
+        <SearchResults
+          api={api}
+          query={query}
+          indexing={list?.progress.scanning === true && list.progress.phase === 'indexing'}
+          onOpen={(articleId, hit) => dispatch({ type: 'open-at', jump: { articleId, hit } })}
+          onClose={() => props.onSearch('')}
+        />
+      )}
+      {nav.view === 'highlights' ? (
+        <HighlightsView
+          api={api}
+          tags={coding.tags}
+          tagsById={coding.tagsById}
+          onOpen={(item) =>
+            dispatch({ type: 'open-at', jump: { articleId: item.articleId, annotationId: item.id } })
+          }
+          onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
+          onFilterChange={props.onHighlightsFilter}
+        />
+      ) : (
+        <ReaderPane
+          ref={reader}
+          article={shown}
+          fontSize={props.fontSize}
+          annotations={coding.annotations}
+          tagsById={coding.tagsById}
+          activeId={nav.activeId}
+          pending={pending}
+          fileRemoved={codingOff}
+          snapSentences={props.snapSentences}
+          loadImages={props.imagesShown}
+          popover={popover}
+          onLoadImages={props.onLoadImages}
+          onPrevious={() => commands.step(-1)}
+          onNext={() => commands.step(1)}
+          onSelectText={(range) =>
+            dispatch({
+              type: 'select-text',
+              selection: range && shown && !codingOff ? pendingSelection(shown, range, nav.pending) : null,
+            })
+          }
+          onActivate={(id) => dispatch({ type: 'click-highlight', id })}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * The keys of the host data the window caches (TanStack Query). Host events and the window's own
+ * changes invalidate them by these keys (see use-host-events.ts and coding-actions.ts).
+ */
+export const keys = {
+  appState: ['app-state'] as const,
+  articles: ['articles'] as const,
+  article: (id: string) => ['article', id] as const,
+  tags: ['tags'] as const,
+  /** Every article's highlight list; `annotations(id)` is one article's. */
+  allArticleAnnotations: ['annotations'] as const,
+  annotations: (articleId: string) => ['annotations', articleId] as const,
+  /** Library-wide highlight queries (the highlights view, the library's tag filter). */
+  highlightQueries: ['highlight-queries'] as const,
+  storeProblems: ['store-problems'] as const,
+  search: (query: string, indexing: boolean) => ['search', query, indexing] as const,
+};
