@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../errors.js';
+import { MAX_RESTORE_BATCH } from '../limits.js';
 import type { Annotation, AnnotationChange, Tag } from '../model.js';
 import { storedAnnotation } from '../stored-annotation.js';
 import {
@@ -31,7 +32,7 @@ import type {
   RelinkResult,
   RestoreManyOptions,
   TagRemoval,
-} from './annotation-service.js';
+} from './service-types.js';
 import {
   createTag,
   deleteTag,
@@ -75,9 +76,6 @@ import {
 
 /** Files read at once when scanning the whole store. */
 const SCAN_CONCURRENCY = 16;
-
-/** At most this many highlights are returned in `TagRemoval.previous`. */
-export const MAX_PREVIOUS_ANNOTATIONS = 5000;
 
 /** Passes over files changed by other processes before a query answers. */
 const DIRTY_PASSES = 3;
@@ -804,7 +802,7 @@ export class AnnotationStore implements AnnotationService {
   /**
    * Rewrites the files that still name retired tags. Readers map through `retired` anyway, so this
    * is housekeeping that may be interrupted; it returns how many highlights changed and (up to
-   * MAX_PREVIOUS_ANNOTATIONS) how they were, tags as `before` showed them.
+   * MAX_RESTORE_BATCH) how they were, tags as `before` showed them.
    */
   private async rewriteRetiredTags(
     retired: readonly string[],
@@ -826,7 +824,7 @@ export class AnnotationStore implements AnnotationService {
             let n = 0;
             for (const a of doc.annotations) {
               if (!a.tagIds.some((id) => gone.has(id))) continue;
-              if (previous.length < MAX_PREVIOUS_ANNOTATIONS)
+              if (previous.length < MAX_RESTORE_BATCH)
                 previous.push({ ...storedAnnotation(a), tagIds: resolveTagIds(before, a.tagIds) });
               a.tagIds = resolveTagIds(book, a.tagIds);
               n++;

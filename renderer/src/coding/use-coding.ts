@@ -18,11 +18,8 @@ import type { HostBridge } from '../api/api-client.js';
 import { listedFields, storedAnnotation } from '../../../core/stored-annotation.js';
 import { prepareColors } from '../reader/highlight-painter.js';
 import { UndoStack, type UndoEntry } from './undo-stack.js';
-import {
-  MAX_RESTORE_BATCH,
-  type PlacedAnnotation,
-  type TagRemoval,
-} from '../../../core/api/annotation-contract.js';
+import type { PlacedAnnotation, TagRemoval } from '../../../core/api/annotation-contract.js';
+import { MAX_RESTORE_BATCH } from '../../../core/limits.js';
 import { placedAt, type PendingSelection } from './pending-selection.js';
 import { countsById } from './counts-by-id.js';
 
