@@ -19,7 +19,7 @@ const electronOnly = {
  * The core modules the renderer may import: pure (no Node, no DOM parser), small, and needed on both
  * sides of the API. Anything else in core/ runs on a host and is reached through the API.
  */
-const RENDERER_MAY_IMPORT = [
+export const RENDERER_MAY_IMPORT = [
   'core/model.ts',
   'core/errors.ts',
   'core/limits.ts',
