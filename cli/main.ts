@@ -18,7 +18,7 @@ import {
 import { importCommand } from './commands/import.js';
 import { CliError } from './cli-error.js';
 import { terminalSafe } from './terminal-text.js';
-import { toErrorPayload } from '../core/api/errors.js';
+import { toErrorPayload } from '../core/errors.js';
 
 export function buildProgram(): Command {
   const program = new Command();

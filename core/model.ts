@@ -163,3 +163,15 @@ export interface SearchHit {
   match: string;
   after: string;
 }
+
+/** How far the library scan has got. */
+export interface ScanProgress {
+  done: number;
+  total: number;
+  scanning: boolean;
+  /**
+   * While scanning: 'listing' reads every file's metadata (done/total count files); 'indexing'
+   * then reads the bodies of files new to the cache for search (done/total count those).
+   */
+  phase?: 'listing' | 'indexing';
+}

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { createService, type GlossService } from '../core/api/service.js';
 import { dispatch } from '../core/api/dispatch.js';
 import { ensureSampleLibrary } from '../core/settings/sample-library.js';
-import { ApiError, toErrorPayload } from '../core/api/errors.js';
+import { ApiError, toErrorPayload } from '../core/errors.js';
 import { settle, type Reply } from '../core/api/reply.js';
 import { IPC } from './ipc-channels.js';
 import { registerAppScheme, serveUi } from './app-protocol.js';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { describeRange } from '../../core/anchor/describe-range.js';
 import { findOccurrences, type Occurrence } from '../../core/anchor/find-occurrences.js';
-import { ApiError } from '../../core/api/errors.js';
+import { ApiError } from '../../core/errors.js';
 import type { GlossService } from '../../core/api/service.js';
 import type { Tag } from '../../core/model.js';
 import { CliError } from '../cli-error.js';

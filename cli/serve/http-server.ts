@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { dispatch } from '../../core/api/dispatch.js';
-import { HTTP_STATUS, type ErrorPayload } from '../../core/api/errors.js';
+import { HTTP_STATUS, type ErrorPayload } from '../../core/errors.js';
 import { failure, settle, type Reply } from '../../core/api/reply.js';
 import type { GlossService } from '../../core/api/service.js';
 import { currentPolicy } from '../../core/security/content-security-policy.js';

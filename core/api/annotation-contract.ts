@@ -1,6 +1,7 @@
 /** API operations on highlights, memos and the codebook of the open library. */
 import { z } from 'zod';
-import { LIMITS, op } from './define.js';
+import { op } from './define.js';
+import { LIMITS, MAX_RESTORE_BATCH } from '../limits.js';
 import type { AnchoredAnnotation, Annotation, AnnotationChange, Tag } from '../model.js';
 import type { Placement } from '../anchor/place-selection.js';
 import type { CodebookImportResult, StoreProblem, TagRemoval } from '../store/annotation-service.js';
@@ -95,9 +96,6 @@ const shownQuote = z
 const textVersion = z.string().min(1).max(100);
 
 const tag = z.object({ id, name: tagName, parentId: id.nullable(), color, description }).strict();
-
-/** Most highlights one `restoreAnnotations` call takes (a TagRemoval's `previous` fits in one). */
-export const MAX_RESTORE_BATCH = 5000;
 
 export const annotationContract = {
   /** The article's highlights placed on its current text (orphans included, with range null). */

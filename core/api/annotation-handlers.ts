@@ -12,7 +12,7 @@ import { listedAnnotation } from '../stored-annotation.js';
 import type { AnnotationListItem, annotationContract } from './annotation-contract.js';
 import type { HandlersOf } from './define.js';
 import { fallbackArticleFiles, moveFallbackInto } from '../store/move-fallback.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../errors.js';
 import { fallbackDataDir } from './open-session.js';
 import { textVersion } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';

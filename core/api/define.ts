@@ -26,13 +26,3 @@ export type ClientOf<C extends Operations> = {
 export function op<O>() {
   return <I extends z.ZodType>(input: I): OperationSpec<I, O> => ({ input });
 }
-
-/** Limits shared by the schemas: big enough for real use, small enough to refuse abuse. */
-export const LIMITS = {
-  id: 200,
-  path: 4096,
-  name: 200,
-  note: 100_000,
-  query: 500,
-  quote: 100_000,
-} as const;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { contract, isOperationName, type GlossHandlers, type OperationName } from './contract.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../errors.js';
 
 export async function dispatch(handlers: GlossHandlers, name: string, rawInput: unknown): Promise<unknown> {
   if (!isOperationName(name))

@@ -1,6 +1,7 @@
 /** API operations for exporting highlights (CSV, W3C JSON, Markdown) and importing a Gloss JSON export. */
 import { z } from 'zod';
-import { LIMITS, op } from './define.js';
+import { op } from './define.js';
+import { LIMITS } from '../limits.js';
 import type { ImportSummary } from '../export/import-annotations.js';
 
 export type { ImportSummary };

@@ -1,6 +1,6 @@
 /** Handlers of the export operations: export as text or to a file, reveal the file, import a JSON export. */
 import { resolve } from 'node:path';
-import { ApiError } from './errors.js';
+import { ApiError } from '../errors.js';
 import type { OpParsedInput } from './contract.js';
 import type { HandlersOf } from './define.js';
 import type { exportContract } from './export-contract.js';

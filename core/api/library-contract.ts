@@ -1,7 +1,11 @@
 /** API operations of the library: opening folders, listing, reading and searching articles. */
 import { z } from 'zod';
-import { LIMITS, op } from './define.js';
-import type { ArticleSummary, OpenedArticle, SearchHit } from '../model.js';
+import { op } from './define.js';
+import { LIMITS } from '../limits.js';
+import type { ArticleSummary, OpenedArticle, ScanProgress, SearchHit } from '../model.js';
+import { preferencesPatchSchema, type Preferences } from '../settings/preferences.js';
+
+export type { Preferences, ScanProgress };
 
 export interface LibraryInfo {
   root: string;
@@ -13,13 +17,6 @@ export interface LibraryInfo {
   loadRemoteImages: boolean;
 }
 
-export interface Preferences {
-  language: 'system' | 'en' | 'zh-CN';
-  theme: 'system' | 'light' | 'dark';
-  creator: string;
-  fontSize: number;
-}
-
 export interface AppState {
   library: LibraryInfo | null;
   recent: string[];
@@ -29,17 +26,6 @@ export interface AppState {
   /** True when the host can show native dialogs (open folder, save file). */
   nativeDialogs: boolean;
   version: string;
-}
-
-export interface ScanProgress {
-  done: number;
-  total: number;
-  scanning: boolean;
-  /**
-   * While scanning: 'listing' reads every file's metadata (done/total count files); 'indexing'
-   * then reads the bodies of files new to the cache for search (done/total count those).
-   */
-  phase?: 'listing' | 'indexing';
 }
 
 export interface ArticleList {
@@ -80,15 +66,6 @@ export const libraryContract = {
       })
       .strict(),
   ),
-  setPreferences: op<Preferences>()(
-    z
-      .object({
-        language: z.enum(['system', 'en', 'zh-CN']).optional(),
-        theme: z.enum(['system', 'light', 'dark']).optional(),
-        creator: z.string().max(LIMITS.name).optional(),
-        fontSize: z.number().int().min(10).max(40).optional(),
-      })
-      .strict(),
-  ),
+  setPreferences: op<Preferences>()(preferencesPatchSchema),
   setLibraryOptions: op<LibraryInfo>()(z.object({ loadRemoteImages: z.boolean() }).strict()),
 };

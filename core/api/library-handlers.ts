@@ -1,5 +1,5 @@
 /** Handlers of the library operations: app state, opening folders, listing, reading, searching. */
-import { ApiError } from './errors.js';
+import { ApiError } from '../errors.js';
 import { openSession } from './open-session.js';
 import { openedArticle } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';

@@ -2,7 +2,7 @@
  * The reply envelope every host sends for an operation, over IPC and over HTTP alike:
  * `{ ok: true, result }` or `{ ok: false, error: { code, message } }`. Typed here once.
  */
-import { ApiError, isApiErrorCode, toErrorPayload, type ErrorPayload } from './errors.js';
+import { ApiError, isApiErrorCode, toErrorPayload, type ErrorPayload } from '../errors.js';
 
 export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorPayload };
 

@@ -4,7 +4,7 @@
  * (`*-handlers.ts`) read and change it; the hosts only create it and forward calls.
  */
 import type { GlossEvent } from './contract.js';
-import type { AppState, LibraryInfo, Preferences } from './library-contract.js';
+import type { AppState, LibraryInfo } from './library-contract.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import type { AnnotationService } from '../store/annotation-service.js';
 import type { AppSettings } from '../settings/app-settings.js';
@@ -37,10 +37,3 @@ export interface LibrarySession {
   annotations: AnnotationService;
   close(): Promise<void>;
 }
-
-export const defaultPreferences: Preferences = {
-  language: 'system',
-  theme: 'system',
-  creator: '',
-  fontSize: 18,
-};

@@ -3,7 +3,7 @@
  * (tags with their sub-tags, a folder, a date range, a list of article ids such as search hits).
  * `planExport` turns a scope into the ordered list of articles to visit and a highlight filter.
  */
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../errors.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import type { Annotation, ArticleSummary } from '../model.js';
 import { filterArticles } from '../query/article-query.js';

@@ -19,7 +19,7 @@ import { anchorAll } from '../anchor/anchor.js';
 import { CodePointIndex } from '../anchor/code-points.js';
 import { describeRange } from '../anchor/describe-range.js';
 import { parseJsonReportingPlace } from '../store/json-error-place.js';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../errors.js';
 import type { Annotation, TextQuoteSelector } from '../model.js';
 import type { ArticleRef } from '../store/annotation-service.js';
 import type { ExportSession } from './export-scope.js';

@@ -3,7 +3,7 @@
  * compared the way the codebook compares names), missing ones are created under their matched
  * parents with the file's colour and description, existing ones are left as they are.
  */
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../errors.js';
 import type { Tag } from '../model.js';
 import type { AnnotationService } from '../store/annotation-service.js';
 import { PATH_SEPARATOR } from '../store/codebook.js';

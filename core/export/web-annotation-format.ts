@@ -6,7 +6,7 @@
  * `json-export.ts` writes.
  */
 import { z } from 'zod';
-import { LIMITS } from '../api/define.js';
+import { LIMITS } from '../limits.js';
 import { COLOR_PATTERN } from '../store/palette.js';
 import { PATH_SEPARATOR } from '../store/codebook.js';
 

@@ -3,7 +3,7 @@
  * wait for the scan, answer, close. No watching; the parse cache is used and refreshed.
  */
 import type { Article, ArticleSummary } from '../model.js';
-import type { ScanProgress } from '../api/library-contract.js';
+import type { ScanProgress } from '../model.js';
 import { openLibrary } from './library.js';
 
 export interface IndexResult {

@@ -2,7 +2,7 @@
  * What the rest of Gloss needs from an open library. `openLibrary()` in `library.ts` returns one.
  */
 import type { Article, ArticleMeta, ArticleSummary, SearchHit } from '../model.js';
-import type { ScanProgress } from '../api/library-contract.js';
+import type { ScanProgress } from '../model.js';
 
 export interface LibraryOpenOptions {
   /** Folder for the parse cache (disposable). */

@@ -7,21 +7,13 @@ import { readFile, rename, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isTempFileOf, removeStaleTempFiles, writeFileDurable } from '../files/durable-write.js';
-import { defaultPreferences } from '../api/service-context.js';
-import type { Preferences } from '../api/library-contract.js';
+import { defaultPreferences, storedPreferencesSchema, type Preferences } from './preferences.js';
 
 const RECENT_MAX = 10;
 
 const settingsSchema = z.object({
   schemaVersion: z.literal(1),
-  preferences: z
-    .object({
-      language: z.enum(['system', 'en', 'zh-CN']).catch('system'),
-      theme: z.enum(['system', 'light', 'dark']).catch('system'),
-      creator: z.string().max(200).catch(''),
-      fontSize: z.number().int().min(10).max(40).catch(18),
-    })
-    .catch(defaultPreferences),
+  preferences: storedPreferencesSchema,
   recent: z.array(z.string()).catch([]),
   libraries: z.record(z.string(), z.object({ loadRemoteImages: z.boolean().catch(false) })).catch({}),
 });

@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../errors.js';
 import { createTag, findByPath, PATH_SEPARATOR, tagPath, tagsInTreeOrder, updateTag } from './codebook.js';
 import { COLOR_PATTERN } from './palette.js';
 import type { CodebookFile } from './store-schema.js';

@@ -3,8 +3,8 @@
  * among siblings, no cycles, paths like `Parent/Child`, and merges and deletes recorded in
  * `retired` so annotations can be mapped to the surviving tags. Throws ApiError for bad requests.
  */
-import { ApiError } from '../api/errors.js';
-import { LIMITS } from '../api/define.js';
+import { ApiError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import type { Tag } from '../model.js';
 import { setOwn } from '../own-keys.js';
 import { COLOR_PATTERN, nextPaletteColor } from './palette.js';

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import lockfile from 'proper-lockfile';
 import path from 'node:path';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../errors.js';
 
 /** A lock older than this whose holder stopped refreshing it is taken over (holder crashed). */
 const STALE_MS = 5000;

@@ -4,7 +4,7 @@
  * Checked with lstat before use; a link is refused with a message saying what to do.
  */
 import { lstat } from 'node:fs/promises';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../errors.js';
 
 /** Throws when `p` is a symbolic link; a missing path is fine (Gloss creates it). */
 export async function refuseSymlink(p: string): Promise<void> {

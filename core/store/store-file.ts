@@ -6,7 +6,7 @@
  */
 import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../errors.js';
 import { syncDirectory, unlinkDurable, writeFileDurable } from '../files/durable-write.js';
 import { isReadOnlyError, type FileLocks } from './file-lock.js';
 import {

@@ -5,7 +5,7 @@
  * reader learns what went wrong without losing the specifics.
  */
 import type { TFunction } from 'i18next';
-import { API_ERROR_CODES, type ApiErrorCode } from '../../core/api/errors.js';
+import { API_ERROR_CODES, type ApiErrorCode } from '../../core/errors.js';
 
 const codeOf = (err: unknown): ApiErrorCode | null => {
   const code = (err as { code?: unknown } | null)?.code;

@@ -6,7 +6,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Annotation, Tag } from '../../../core/model.js';
 import type { HostBridge } from '../api/api-client.js';
-import { MAX_RESTORE_BATCH, type TagRemoval } from '../../../core/api/annotation-contract.js';
+import type { TagRemoval } from '../../../core/api/annotation-contract.js';
+import { MAX_RESTORE_BATCH } from '../../../core/limits.js';
 import { storedAnnotation } from '../../../core/stored-annotation.js';
 import { keys } from '../data/query-keys.js';
 import type { TagList } from '../data/queries.js';

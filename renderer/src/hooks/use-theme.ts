@@ -1,7 +1,8 @@
 /** Applies the light or dark theme, following the system when the preference is 'system'. */
 import { useEffect } from 'react';
+import type { ThemePreference } from '../../../core/settings/preferences.js';
 
-export function useTheme(preference: 'system' | 'light' | 'dark'): void {
+export function useTheme(preference: ThemePreference): void {
   useEffect(() => {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const apply = () => {

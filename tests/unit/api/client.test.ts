@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../../core/api/client.js';
 import type { GlossEvent } from '../../../core/api/contract.js';
-import { ApiError } from '../../../core/api/errors.js';
+import { ApiError } from '../../../core/errors.js';
 import { unwrap } from '../../../core/api/reply.js';
 import { createService, type GlossService } from '../../../core/api/service.js';
 import { bridgeOver, type HostBridge } from '../../../renderer/src/api/api-client.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, operationNames, type GlossHandlers } from '../../../core/api/contract.js';
 import { dispatch } from '../../../core/api/dispatch.js';
-import { ApiError } from '../../../core/api/errors.js';
+import { ApiError } from '../../../core/errors.js';
 
 function recordingHandlers() {
   const calls: string[] = [];

@@ -9,7 +9,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { toErrorPayload } from '../../../core/api/errors.js';
+import { toErrorPayload } from '../../../core/errors.js';
 import { openAnnotationService } from '../../../core/store/annotation-service.js';
 import { articleFileName } from '../../../core/store/store-layout.js';
 import { highlightOf, tempDataDir } from '../store/helpers.js';

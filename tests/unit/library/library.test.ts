@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../core/api/errors.js';
+import { ApiError } from '../../../core/errors.js';
 import { openLibrary } from '../../../core/library/library.js';
 import type { LibraryHandle } from '../../../core/library/library-handle.js';
 import { fixturesDir } from './corpus-path.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uiI18n } from './ui-i18n.js';
-import { ApiError } from '../../../core/api/errors.js';
+import { ApiError } from '../../../core/errors.js';
 import { unwrap } from '../../../core/api/reply.js';
 import { errorText } from '../../../renderer/src/error-text.js';
 

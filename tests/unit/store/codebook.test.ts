@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../core/api/errors.js';
+import { ApiError } from '../../../core/errors.js';
 import { openAnnotationService } from '../../../core/store/annotation-service.js';
 import { OKABE_ITO } from '../../../core/store/palette.js';
 import { highlightOf, tempDataDir } from './helpers.js';

@@ -4,7 +4,7 @@ import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpOutput, OperationName } from '../../../core/api/contract.js';
 import { dispatch } from '../../../core/api/dispatch.js';
-import { toErrorPayload } from '../../../core/api/errors.js';
+import { toErrorPayload } from '../../../core/errors.js';
 import { createService } from '../../../core/api/service.js';
 import { openAnnotationService } from '../../../core/store/annotation-service.js';
 import { describeRange } from '../../../core/anchor/index.js';

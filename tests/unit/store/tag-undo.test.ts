@@ -4,7 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../core/model.js';
-import { MAX_PREVIOUS_ANNOTATIONS, openAnnotationService } from '../../../core/store/annotation-service.js';
+import { MAX_RESTORE_BATCH } from '../../../core/limits.js';
+import { openAnnotationService } from '../../../core/store/annotation-service.js';
 import type { AnnotationService, TagRemoval } from '../../../core/store/annotation-service.js';
 import { highlightOf, tempDataDir } from './helpers.js';
 import { seedStore } from './seed-store.js';
@@ -115,7 +116,7 @@ describe('tag undo', () => {
     await s.close();
   });
 
-  it(`returns at most ${MAX_PREVIOUS_ANNOTATIONS} previous highlights and says when it cut the list`, async () => {
+  it(`returns at most ${MAX_RESTORE_BATCH} previous highlights and says when it cut the list`, async () => {
     const dir = await tempDataDir();
     const { tags } = await seedStore(dir, { articles: 3, perArticle: 2000 });
     const s = await openAnnotationService(dir, {});
@@ -132,10 +133,10 @@ describe('tag undo', () => {
     expect(total).not.toBeNull();
     const removal = await s.deleteTag(root.id);
     const tagged = all.filter((a) => a.tagIds.length > 0).length;
-    expect(tagged).toBeGreaterThan(MAX_PREVIOUS_ANNOTATIONS);
+    expect(tagged).toBeGreaterThan(MAX_RESTORE_BATCH);
     expect(affected).toBeGreaterThan(0);
     expect(removal.annotationsChanged).toBe(tagged);
-    expect(removal.previous).toHaveLength(MAX_PREVIOUS_ANNOTATIONS);
+    expect(removal.previous).toHaveLength(MAX_RESTORE_BATCH);
     expect(removal.previousTruncated).toBe(true);
     await s.close();
   }, 60_000);

@@ -1,0 +1,159 @@
+/**
+ * One chunk of the search index (see search-index.ts for the layout): its articles' normalised text
+ * packed in a UTF-16LE Buffer with a bitmap of hashed pairs of units per article, the query's
+ * hashes checked against those bitmaps, and a hit cut out with its keyword-in-context.
+ */
+import { Buffer } from 'node:buffer';
+import type { SearchHit } from '../model.js';
+import { foldTable } from './normalize-text.js';
+
+const CONTEXT = 40;
+/** Bitmap bits per article: the next power of two ≥ 3 × its length, within [2^6, 2^20]. */
+export const MIN_FILTER_LOG = 6;
+export const MAX_FILTER_LOG = 20;
+
+export interface Entry {
+  id: string;
+  path: string;
+  title: string;
+  text: string;
+  chunk: Chunk | null;
+}
+
+export interface Built {
+  /** Unit offset of each entry's title in `buf`, plus the end. */
+  starts: Int32Array;
+  /** The normalised text, UTF-16LE. */
+  buf: Buffer;
+  /** Every entry's bitmap, back to back (`fOff[i]` words in, 2^(32 - fShift[i]) bits long). */
+  filter: Int32Array;
+  fOff: Int32Array;
+  fShift: Uint8Array;
+}
+
+export interface Chunk {
+  /** Sorted by path; never empty while the chunk is in the index. */
+  entries: Entry[];
+  /** null until (re)built. */
+  built: Built | null;
+}
+
+let indexTableCache: Uint16Array | null = null;
+
+/** The fold table with NUL and U+0001 (the separators) folded to a space. */
+export function indexTable(): Uint16Array {
+  if (!indexTableCache) {
+    indexTableCache = Uint16Array.from(foldTable());
+    indexTableCache[0] = 0x20;
+    indexTableCache[1] = 0x20;
+  }
+  return indexTableCache;
+}
+
+export const byPath = (a: Entry, b: Entry): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+export const unitsOf = (e: Entry): number => e.title.length + e.text.length + 2;
+
+// A 32-bit multiplicative hash of a pair of units; an article's bitmap uses its top bits.
+export const hashPair = (a: number, b: number): number => Math.imul((a << 16) | b, 0x9e3779b1);
+
+/** Mark every pair of units of `u[from, to)` in the bitmap at `off` (2^(32 - shift) bits). */
+export function markPairs(
+  u: Uint16Array,
+  from: number,
+  to: number,
+  filter: Int32Array,
+  off: number,
+  shift: number,
+): void {
+  let prev = u[from] as number;
+  for (let i = from + 1; i < to; i++) {
+    const c = u[i] as number;
+    const h = Math.imul((prev << 16) | c, 0x9e3779b1) >>> shift;
+    const w = off + (h >>> 5);
+    filter[w] = (filter[w] as number) | (1 << (h & 31));
+    prev = c;
+  }
+}
+
+export function buildChunk(entries: readonly Entry[]): Built {
+  const n = entries.length;
+  const starts = new Int32Array(n + 1);
+  const fOff = new Int32Array(n);
+  const fShift = new Uint8Array(n);
+  let units = 0;
+  let words = 0;
+  for (let i = 0; i < n; i++) {
+    const len = unitsOf(entries[i] as Entry);
+    starts[i] = units;
+    units += len;
+    let log = MIN_FILTER_LOG;
+    while (log < MAX_FILTER_LOG && 1 << log < len * 3) log++;
+    fOff[i] = words;
+    fShift[i] = 32 - log;
+    words += 1 << (log - 5);
+  }
+  starts[n] = units;
+  // Not pooled, so aligned for UCS-2 search; every unit is written below.
+  const buf = Buffer.allocUnsafeSlow(units * 2);
+  const u16 = new Uint16Array(buf.buffer, buf.byteOffset, units);
+  const filter = new Int32Array(words);
+  // Copy the texts in natively, fold in place, then put the separators (which folding would
+  // have turned into spaces, like any NUL or U+0001 inside a text) and mark each article's pairs.
+  for (let i = 0; i < n; i++) {
+    const e = entries[i] as Entry;
+    const at = starts[i] as number;
+    buf.write(e.title, at * 2, 'utf16le');
+    buf.write(e.text, (at + e.title.length + 1) * 2, 'utf16le');
+  }
+  const t = indexTable();
+  for (let i = 0; i < units; i++) u16[i] = t[u16[i] as number] as number;
+  for (let i = 0; i < n; i++) {
+    const e = entries[i] as Entry;
+    const at = starts[i] as number;
+    u16[at + e.title.length] = 1;
+    u16[at + e.title.length + 1 + e.text.length] = 0;
+    markPairs(
+      u16,
+      at,
+      at + e.title.length + 1 + e.text.length,
+      filter,
+      fOff[i] as number,
+      fShift[i] as number,
+    );
+  }
+  return { starts, buf, filter, fOff, fShift };
+}
+
+/** The hashes of a query's pairs of units, all of which an article's bitmap must have. */
+export function queryHashes(q: string): Int32Array {
+  const hs = new Set<number>();
+  for (let i = 1; i < q.length; i++) hs.add(hashPair(q.charCodeAt(i - 1), q.charCodeAt(i)));
+  return Int32Array.from(hs);
+}
+
+export function mayContain(b: Built, i: number, qh: Int32Array): boolean {
+  const off = b.fOff[i] as number;
+  const shift = b.fShift[i] as number;
+  const f = b.filter;
+  for (let k = 0; k < qh.length; k++) {
+    const h = (qh[k] as number) >>> shift;
+    if (((f[off + (h >>> 5)] as number) & (1 << (h & 31))) === 0) return false;
+  }
+  return true;
+}
+
+export function hitAt(e: Entry, rel: number, length: number): SearchHit {
+  const inTitle = rel < e.title.length;
+  const s = inTitle ? e.title : e.text;
+  const at = inTitle ? rel : rel - e.title.length - 1;
+  return {
+    articleId: e.id,
+    path: e.path,
+    title: e.title,
+    offset: inTitle ? -1 : at,
+    length,
+    before: s.slice(Math.max(0, at - CONTEXT), at),
+    match: s.slice(at, at + length),
+    after: s.slice(at + length, Math.min(s.length, at + length + CONTEXT)),
+  };
+}

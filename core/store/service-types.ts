@@ -1,0 +1,223 @@
+/**
+ * The types of the annotation store's interface (`AnnotationService`) and what it takes and
+ * returns, apart from `openAnnotationService`, so the implementation can name them without
+ * importing the module that opens it.
+ */
+import type { Annotation, AnnotationChange, Tag, TextPositionSelector, TextQuoteSelector } from '../model.js';
+import type { AnnotationQuery, AnnotationQueryResult } from './annotation-query.js';
+import type { CodebookImportResult } from './codebook-csv.js';
+import type { NewTag, TagPatch } from './codebook.js';
+import type { ExternalChange } from './external-changes.js';
+import type { FileKind, MigrationTable } from './migrations.js';
+import type { CurrentArticle } from './relink-plan.js';
+import type { StoreProblem } from './store-problems.js';
+
+export type {
+  AnnotationQuery,
+  AnnotationQueryResult,
+  CodebookImportResult,
+  CurrentArticle,
+  ExternalChange,
+  NewTag,
+  StoreProblem,
+  TagPatch,
+};
+
+/**
+ * Where an article's file was and what its body hashed to when it was last annotated, with what
+ * it was called then: kept beside its highlights, so they keep their identity if the file goes.
+ * A field left out keeps its stored value.
+ */
+export interface ArticleRef {
+  path: string;
+  fingerprint: string;
+  title?: string;
+  date?: string | null;
+  author?: string | null;
+  sourceUrl?: string | null;
+}
+
+/** What the store last knew of an article's file (null: never recorded). */
+export interface LastKnownArticle {
+  articleId: string;
+  path: string | null;
+  title: string | null;
+  date: string | null;
+  author: string | null;
+  sourceUrl: string | null;
+}
+
+export interface NewAnnotation {
+  /**
+   * Made by the client (a UUID), so a request sent twice stores one highlight: a create with an id
+   * the article already has returns the stored highlight and writes nothing. Made here if absent.
+   */
+  id?: string;
+  articleId: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  tagIds?: string[];
+  note?: string;
+  color?: string | null;
+  /** Recorded in the article's file so the annotations can follow the file when it moves. */
+  article?: ArticleRef;
+}
+
+/** One article's highlights, as `listEach` yields them. */
+export interface ArticleAnnotations {
+  articleId: string;
+  /** In document order, tags mapped through merges and deletes; empty when it has none. */
+  annotations: Annotation[];
+  /** The article as last seen with its file; null when the store holds nothing for it. */
+  lastKnown: LastKnownArticle | null;
+}
+
+export type AnnotationPatch = Partial<Pick<Annotation, 'quote' | 'position' | 'tagIds' | 'note' | 'color'>>;
+
+export interface ReadOnlyInfo {
+  /** Why nothing can be saved, for the UI to show. */
+  reason: string;
+}
+
+export interface RelinkResult {
+  moved: { from: string; to: string; annotations: number }[];
+  /** Articles whose stored path or fingerprint was brought up to date. */
+  refreshed: number;
+  /** Gone articles nothing matched: their annotations are kept for when the file comes back. */
+  unmatched: string[];
+  ambiguous: { from: string; candidates: string[] }[];
+}
+
+/**
+ * What a merge or delete of tags did, with what undo needs, taken under the same locks as the
+ * change itself (so another process's edits in between are not mistaken for the "before" state).
+ * Undo: `restoreTag` each of `previousTags` in order, then `restoreMany` (API: `restoreAnnotations`)
+ * the `previous` highlights.
+ */
+export interface TagRemoval {
+  /** Tags that no longer exist (a merged tag and its merged sub-tags, or a deleted subtree). */
+  retiredTagIds: string[];
+  /** Highlights whose tags changed. */
+  annotationsChanged: number;
+  /**
+   * Tags removed or moved (a merged tag's sub-tags move to the target), as they were before,
+   * parents before children.
+   */
+  previousTags: Tag[];
+  /**
+   * Highlights whose tags changed, as they were before (tag ids as they showed then), in the shape
+   * `restore` accepts. At most MAX_RESTORE_BATCH (core/limits.ts).
+   */
+  previous: Annotation[];
+  /** More highlights changed than `previous` holds (see annotationsChanged): undo would be partial. */
+  previousTruncated: boolean;
+}
+
+export interface RestoreManyOptions {
+  /** Recorded in the article's file, as with `create`. */
+  article?: ArticleRef;
+}
+
+export interface AnnotationService {
+  readonly dataDir: string;
+  /** Null when the store can be written; otherwise why not (a read-only folder, a newer codebook). */
+  readonly readOnly: ReadOnlyInfo | null;
+  /** The read-only store shown below this one (a read-only library's `.gloss`), if any. */
+  readonly readOnlyBelow: string | null;
+
+  /** The article's highlights in document order, tags mapped through merges and deletes. */
+  list(articleId: string): Promise<Annotation[]>;
+  /**
+   * `list` for showing an article: from the in-memory index when it is complete and kept current
+   * by watching (no read and parse of the article's file on every open), else `list`. It may lag
+   * another process's write by the moment its change event takes; merges and writers use `list`.
+   */
+  listForDisplay(articleId: string): Promise<Annotation[]>;
+  /** Stores a new highlight; with the id of one the article has, returns that one unchanged. */
+  create(input: NewAnnotation): Promise<Annotation>;
+  /** Changes a highlight; returns it as it is now and as it was (for undo). */
+  update(articleId: string, id: string, patch: AnnotationPatch): Promise<AnnotationChange>;
+  /** Returns the removed annotation, for undo. */
+  remove(articleId: string, id: string): Promise<Annotation>;
+  /** Puts an annotation back exactly as given (undo of a delete or an edit). */
+  restore(annotation: Annotation): Promise<Annotation>;
+  /**
+   * `restore` for many highlights of one article: one lock and one durable write for all of them
+   * (none when nothing changes, so repeating it is free). All must belong to `articleId`; an
+   * invalid one refuses the whole batch. Returns them as stored (tags mapped through merges).
+   */
+  restoreMany(
+    articleId: string,
+    annotations: readonly Annotation[],
+    opts?: RestoreManyOptions,
+  ): Promise<Annotation[]>;
+  /**
+   * `list` for many articles, yielded one at a time in the order given, from the in-memory index
+   * that `counts` and `queryAnnotations` use (as current as the highlight list): a walk over the
+   * whole store, such as an export, reads no file per article. Only the yielded article is copied.
+   */
+  listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations>;
+  /** Number of highlights per article id (articles without any are absent). */
+  counts(): Promise<Record<string, number>>;
+  /** Every article the store holds a file for (highlights, a memo, or what was last known of it). */
+  articleIds(): Promise<string[]>;
+  /** What the store last knew of these articles' files (those it holds anything for). */
+  lastKnown(articleIds: Iterable<string>): Promise<Map<string, LastKnownArticle>>;
+  /** Every annotation of the library, one article file at a time (constant memory). */
+  allAnnotations(): AsyncIterable<Annotation>;
+  /**
+   * The library-wide highlight list, filtered and paged, from an in-memory index of every
+   * annotation (built on first use, kept current by this process's writes and other processes'
+   * change events; without a watcher every call rescans the files).
+   */
+  queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult>;
+  /** The articles with a highlight carrying any of the tags or their sub-tags, from the same index. */
+  articleIdsWithTags(tagIds: readonly string[]): Promise<string[]>;
+  getMemo(articleId: string): Promise<string>;
+  setMemo(articleId: string, memo: string, article?: ArticleRef): Promise<void>;
+  /** Moves annotations of articles that disappeared to the article with the same fingerprint. */
+  relink(articles: readonly CurrentArticle[]): Promise<RelinkResult>;
+
+  listTags(): Promise<Tag[]>;
+  /** Number of highlights using each tag directly (sub-tags not rolled up). */
+  tagCounts(): Promise<Record<string, number>>;
+  /** The colours set by hand on highlights anywhere in the library (lower-case #rrggbb, sorted). */
+  annotationColors(): Promise<string[]>;
+  createTag(input: NewTag): Promise<Tag>;
+  /** Rename, recolour, describe or move (parentId) a tag. */
+  updateTag(id: string, patch: TagPatch): Promise<Tag>;
+  /** All highlights of `sourceId` (and its sub-tags) move to `targetId`. */
+  mergeTags(sourceId: string, targetId: string): Promise<TagRemoval>;
+  /** Deletes the tag and its sub-tags and takes them off every highlight. */
+  deleteTag(id: string): Promise<TagRemoval>;
+  /**
+   * Puts a deleted or merged tag back with its id, name, parent, colour and description (or moves
+   * and renames an existing one back), and un-retires it so highlights that still name it show it.
+   */
+  restoreTag(tag: Tag): Promise<Tag>;
+  tagPath(id: string): Promise<string>;
+  exportCodebookCsv(): Promise<string>;
+  importCodebookCsv(csv: string): Promise<CodebookImportResult>;
+
+  /** Files that could not be read or written, and what was done about them. */
+  problems(): StoreProblem[];
+  /** Called for changes other processes make; returns an unsubscribe function. */
+  onExternalChange(cb: (change: ExternalChange) => void): () => void;
+  /** Waits for pending writes, stops watching. */
+  close(): Promise<void>;
+}
+
+export interface AnnotationServiceOptions {
+  /** Who is annotating (from the preferences); called at each creation. */
+  creator?: () => string;
+  /** Watch for other processes' changes (default true). */
+  watch?: boolean;
+  /**
+   * A read-only store to show below this one: its files are read where this store has none, and
+   * the first change to one writes the changed copy here (the lower one is never written). For a
+   * library whose folder is read-only: its own `.gloss` below, the app-data fallback on top.
+   */
+  readOnlyBelow?: string;
+  /** Replaces the migration tables; for tests of the mechanism, and nothing else. */
+  migrations?: Partial<Record<FileKind, MigrationTable>>;
+}

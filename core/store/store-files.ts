@@ -1,0 +1,357 @@
+/**
+ * The annotation store's files and what is kept over them: the per-article files and the
+ * codebook (each read-modify-write locked, atomic and fsynced, with a read-only layer below when
+ * the library's folder cannot be written), the in-memory index of every article file kept current
+ * from the watcher's news, and the problems found on the way. `AnnotationStore` builds the
+ * operations on top; `tag-removal.ts` and `relink.ts` use the members here that are public within
+ * core/store (the rest of Gloss only sees `AnnotationService`).
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../errors.js';
+import type { Annotation } from '../model.js';
+import { ArticleIndex, summarize } from './article-index.js';
+import { byPosition, salvageArticle, salvageCodebook } from './article-doc.js';
+import type { AnnotationServiceOptions, ReadOnlyInfo } from './service-types.js';
+import { resolveTagIds } from './codebook.js';
+import {
+  removeStaleTempFiles,
+  syncDirectory,
+  unlinkDurable,
+  writeFileDurable,
+} from '../files/durable-write.js';
+import { ExternalChangeWatcher, type ExternalChange } from './external-changes.js';
+import { FileLocks, isReadOnlyError } from './file-lock.js';
+import { refuseSymlinks } from './refuse-symlinks.js';
+import { repairHighlightColors, repairTagColors } from './store-colors.js';
+import { MIGRATIONS, type FileKind, type MigrationTable } from './migrations.js';
+import { StoreFile, type StoreFileContext } from './store-file.js';
+import { articleFileName, isArticleFileName, storeLayout, type StoreLayout } from './store-layout.js';
+import { ProblemLog, type StoreProblem } from './store-problems.js';
+import {
+  articleFileSchema,
+  codebookFileSchema,
+  emptyArticleFile,
+  emptyCodebook,
+  type ArticleFile,
+  type CodebookFile,
+} from './store-schema.js';
+
+/** Files read at once when scanning the whole store. */
+export const SCAN_CONCURRENCY = 16;
+
+/** Passes over files changed by other processes before a query answers. */
+const DIRTY_PASSES = 3;
+
+export abstract class StoreFiles {
+  readonly layout: StoreLayout;
+  /** A read-only store shown below this one (see AnnotationServiceOptions.readOnlyBelow). */
+  private readonly lower: StoreLayout | null;
+  readonly log = new ProblemLog();
+  readonly index = new ArticleIndex();
+  private readonly listeners = new Set<(change: ExternalChange) => void>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly migrations: Record<FileKind, MigrationTable>;
+  readonly watcher: ExternalChangeWatcher;
+  private readonly ctx: StoreFileContext;
+  private folderReadOnly: ReadOnlyInfo | null = null;
+  private codebookReadOnly: ReadOnlyInfo | null = null;
+  private scanning: Promise<void> | null = null;
+  /** The codebook as last read, for queries; only while the watcher reports other processes' changes. */
+  private cachedBook: CodebookFile | null = null;
+  /** Bumped whenever the codebook may have changed, so a read that raced a change is not cached. */
+  private bookGeneration = 0;
+  private closed = false;
+
+  protected constructor(
+    readonly dataDir: string,
+    protected readonly opts: AnnotationServiceOptions,
+  ) {
+    this.layout = storeLayout(dataDir);
+    this.lower = opts.readOnlyBelow ? storeLayout(opts.readOnlyBelow) : null;
+    this.migrations = { ...MIGRATIONS, ...opts.migrations };
+    this.watcher = new ExternalChangeWatcher(
+      this.layout,
+      (name) => this.articleIdOfFile(name),
+      (change) => this.onWatcherChange(change),
+    );
+    const locks = new FileLocks(this.layout.locksDir, (file, err) =>
+      this.log.add({
+        kind: 'lock-compromised',
+        file,
+        message: `The lock on ${path.basename(file)} was taken over by another process (${err.message}); reload to see its latest state.`,
+      }),
+    );
+    this.ctx = {
+      locks,
+      problems: this.log,
+      beginWrite: (file) => this.watcher.beginWrite(file),
+      recordWrite: (file, signature) => this.watcher.recordWrite(file, signature),
+    };
+  }
+
+  /** The data folder and what Gloss makes in it: none may be a symbolic link (see refuse-symlinks). */
+  private async refuseLinks(): Promise<void> {
+    for (const layout of this.lower ? [this.layout, this.lower] : [this.layout]) {
+      const { dataDir, annotationsDir, locksDir, codebookFile } = layout;
+      await refuseSymlinks([dataDir, annotationsDir, locksDir, codebookFile]);
+    }
+  }
+
+  protected async init(): Promise<void> {
+    await this.refuseLinks();
+    try {
+      await mkdir(this.layout.annotationsDir, { recursive: true });
+      await mkdir(this.layout.locksDir, { recursive: true });
+      // mkdir succeeds on a link to a folder: look again now that the folders exist.
+      await this.refuseLinks();
+      await syncDirectory(this.dataDir);
+      // A folder can exist and still refuse writes (read-only share, permissions): find out now.
+      const probe = path.join(this.dataDir, `.write-probe-${process.pid}.tmp`);
+      await writeFileDurable(probe, '');
+      await unlinkDurable(probe);
+    } catch (err) {
+      if (!isReadOnlyError(err)) throw err;
+      this.folderReadOnly = {
+        reason: `The data folder ${this.dataDir} cannot be written (${(err as Error).message}).`,
+      };
+      this.log.add({ kind: 'read-only-folder', file: this.dataDir, message: this.folderReadOnly.reason });
+    }
+    if (!this.folderReadOnly) {
+      await removeStaleTempFiles(this.dataDir);
+      await removeStaleTempFiles(this.layout.annotationsDir);
+    }
+    await this.readCodebook();
+    if (this.opts.watch !== false) this.watcher.start();
+  }
+
+  get readOnlyBelow(): string | null {
+    return this.lower?.dataDir ?? null;
+  }
+
+  get readOnly(): ReadOnlyInfo | null {
+    return this.folderReadOnly ?? this.codebookReadOnly;
+  }
+
+  // ---- files -------------------------------------------------------------------------------
+
+  private codebookFile(): StoreFile<CodebookFile> {
+    return new StoreFile<CodebookFile>(this.layout.codebookFile, this.ctx, {
+      codec: { schema: codebookFileSchema, migrations: this.migrations.codebook, salvage: salvageCodebook },
+      empty: emptyCodebook,
+      repair: repairTagColors,
+      lockName: 'codebook',
+      articleId: null,
+      ...(this.lower ? { lower: this.lower.codebookFile } : {}),
+    });
+  }
+
+  articleFile(articleId: string): StoreFile<ArticleFile> {
+    return this.fileNamed(articleFileName(articleId), articleId);
+  }
+
+  /** `articleId` null: scanning, the file says whose it is. */
+  fileNamed(name: string, articleId: string | null): StoreFile<ArticleFile> {
+    return new StoreFile<ArticleFile>(path.join(this.layout.annotationsDir, name), this.ctx, {
+      codec: {
+        schema: articleFileSchema,
+        migrations: this.migrations.article,
+        salvage: (raw) => salvageArticle(raw, articleId),
+      },
+      empty: () => emptyArticleFile(articleId ?? ''),
+      repair: repairHighlightColors,
+      check: (doc) => {
+        if (articleId !== null && doc.articleId !== articleId) {
+          return `it holds the annotations of another article (${doc.articleId})`;
+        }
+        return doc.annotations.some((a) => a.articleId !== doc.articleId)
+          ? 'an annotation names a different article than its file'
+          : null;
+      },
+      lockName: name.replace(/\.json$/, ''),
+      articleId,
+      ...(this.lower ? { lower: path.join(this.lower.annotationsDir, name) } : {}),
+    });
+  }
+
+  async readCodebook(): Promise<CodebookFile> {
+    const { doc, readOnly } = await this.codebookFile().read();
+    this.codebookReadOnly = readOnly
+      ? { reason: 'The codebook was written by a newer version of Gloss; update Gloss to make changes.' }
+      : null;
+    return doc;
+  }
+
+  track<T>(promise: Promise<T>): Promise<T> {
+    this.pending.add(promise);
+    void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  assertWritable(): void {
+    if (this.closed) throw new ApiError('internal', 'The annotation store is closed.');
+    if (this.readOnly) throw new ApiError('read-only', this.readOnly.reason);
+  }
+
+  /**
+   * Read-modify-write of one article's file; keeps annotations in document order and the index
+   * current. With `shouldWrite`, a result it rejects leaves the file as it was (nothing written).
+   */
+  async updateArticle<R>(
+    articleId: string,
+    fn: (doc: ArticleFile) => R,
+    shouldWrite?: (result: R) => boolean,
+  ): Promise<R> {
+    this.assertWritable();
+    const name = articleFileName(articleId);
+    let written: ArticleFile | null = null;
+    const { result } = await this.track(
+      this.articleFile(articleId).update(
+        (doc) => {
+          doc.articleId = articleId;
+          const r = fn(doc);
+          if (shouldWrite && !shouldWrite(r)) return { result: r, write: false };
+          doc.annotations.sort(byPosition);
+          written = doc;
+          return { result: r, write: true };
+        },
+        (r) => r.write,
+      ),
+    );
+    if (written) this.index.setFromWrite(name, summarize(written));
+    return result;
+  }
+
+  async updateCodebook<R>(fn: (book: CodebookFile) => R): Promise<R> {
+    this.assertWritable();
+    await this.readCodebook(); // a newer Gloss may have replaced it meanwhile
+    this.assertWritable();
+    try {
+      return await this.track(this.codebookFile().update(fn));
+    } finally {
+      this.forgetCodebook();
+    }
+  }
+
+  private forgetCodebook(): void {
+    this.bookGeneration++;
+    this.cachedBook = null;
+  }
+
+  /**
+   * The codebook for queries: from memory while the watcher would tell about other processes'
+   * changes (so a page of the highlight list needs no file read), else read afresh.
+   */
+  async queryCodebook(): Promise<CodebookFile> {
+    if (this.cachedBook && this.watcher.watching) return this.cachedBook;
+    const generation = this.bookGeneration;
+    const book = await this.readCodebook();
+    if (generation === this.bookGeneration && this.watcher.watching) this.cachedBook = book;
+    return book;
+  }
+
+  normalize(book: CodebookFile, a: Annotation): Annotation {
+    return { ...a, tagIds: resolveTagIds(book, a.tagIds) };
+  }
+
+  checkTagIds(book: CodebookFile, tagIds: readonly string[]): string[] {
+    const resolved = resolveTagIds(book, tagIds);
+    for (const id of resolved) {
+      if (!book.tags.some((t) => t.id === id)) throw new ApiError('invalid-input', `Unknown tag ${id}.`);
+    }
+    return resolved;
+  }
+
+  // ---- index, changes, problems ------------------------------------------------------------
+
+  /** The article files of this store and of the read-only layer below it. */
+  async articleFileNames(): Promise<string[]> {
+    const list = (dir: string) =>
+      readdir(dir).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [] as string[];
+        throw err;
+      });
+    const names = new Set(await list(this.layout.annotationsDir));
+    if (this.lower) for (const name of await list(this.lower.annotationsDir)) names.add(name);
+    return [...names].filter(isArticleFileName);
+  }
+
+  /**
+   * Brings the index up to date: a full scan the first time (or when asked, or when no watcher
+   * tells about other processes' changes), else a read of just the files they changed.
+   */
+  async ensureIndex(full = false): Promise<void> {
+    if (this.scanning) await this.scanning;
+    if (full || !this.index.isComplete || !this.watcher.watching) {
+      this.scanning ??= this.scanAll().finally(() => (this.scanning = null));
+      await this.scanning;
+      return;
+    }
+    for (let pass = 0; pass < DIRTY_PASSES; pass++) {
+      const names = this.index.dirtyNames();
+      if (names.length === 0) break;
+      await this.readIntoIndex(names);
+    }
+  }
+
+  private async scanAll(): Promise<void> {
+    const listedAt = this.index.now();
+    const names = await this.articleFileNames();
+    await this.readIntoIndex(names);
+    this.index.markComplete(names, listedAt);
+  }
+
+  /** Reads the files into the index; a file written or changed meanwhile keeps the newer news. */
+  private async readIntoIndex(names: readonly string[]): Promise<void> {
+    for (let i = 0; i < names.length; i += SCAN_CONCURRENCY) {
+      const slice = names.slice(i, i + SCAN_CONCURRENCY);
+      const stamps = slice.map((n) => this.index.stamp(n));
+      const reads = await Promise.all(slice.map((n) => this.fileNamed(n, null).read()));
+      reads.forEach((r, j) =>
+        this.index.setFromRead(
+          slice[j]!,
+          stamps[j]!,
+          r.signature === null ? null : summarize(r.doc, true, r.readOnly),
+        ),
+      );
+    }
+  }
+
+  private async articleIdOfFile(name: string): Promise<string | null> {
+    const known = this.index.articleIdOf(name);
+    if (known) return known;
+    const { doc, signature } = await this.fileNamed(name, null).read();
+    return signature === null ? null : doc.articleId;
+  }
+
+  private onWatcherChange(change: ExternalChange): void {
+    if (change.kind === 'codebook') this.forgetCodebook();
+    if (change.kind === 'annotations') {
+      if (change.fileName) this.index.markDirty(change.fileName);
+      else this.index.invalidate();
+    }
+    for (const cb of this.listeners) {
+      try {
+        cb(change);
+      } catch {
+        // A listener's bug must not stop the others from hearing about the change.
+      }
+    }
+  }
+
+  problems(): StoreProblem[] {
+    return this.log.list();
+  }
+
+  onExternalChange(cb: (change: ExternalChange) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher.close();
+    this.listeners.clear();
+    await Promise.allSettled([...this.pending]);
+  }
+}
