@@ -131,6 +131,35 @@ describe('coding that can be trusted', () => {
         },
         tags: [],
       },
+      // A name still typed in the tag field is taken as Enter would take it, not dropped.
+      {
+        what: 'a new tag name typed, then Ctrl+Enter without Enter',
+        passage: phrase(12),
+        keys: async () => {
+          await tagInput().fill('新标签丙');
+          await tagInput().press('Control+Enter');
+        },
+        tags: ['新标签丙'],
+      },
+      {
+        what: 'part of an existing tag name typed (a suggestion shown), then Ctrl+Enter',
+        passage: phrase(13),
+        keys: async () => {
+          await tagInput().fill('签9');
+          await coding.editor().getByRole('option', { name: '标签9' }).waitFor();
+          await tagInput().press('Control+Enter');
+        },
+        tags: ['标签9'],
+      },
+      {
+        what: 'a tag name typed, then the "Highlight" button',
+        passage: phrase(14),
+        keys: async () => {
+          await tagInput().fill('标签4');
+          await gloss.page.getByTestId('save-highlight').click();
+        },
+        tags: ['标签4'],
+      },
     ])('$what', async ({ passage, keys, tags }) => {
       await coding.selectText(passage);
       await coding.editor().waitFor();
