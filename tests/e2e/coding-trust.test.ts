@@ -302,6 +302,19 @@ describe('coding that can be trusted', () => {
       const all = await call<{ total: number }>('listAllAnnotations', { articleIds: [articleId] });
       expect(all.total).toBe(before);
       expect(list === null || list.length === before).toBe(true);
+      // The reader's notice says the file is gone: the host's "not found" is no error to report.
+      expect(await page.getByTestId('error-banner').count()).toBe(0);
+    });
+
+    it('shows no error when the deleted file is put back, and coding works again', async () => {
+      const page = gloss.page;
+      writeArticle(server.library, BODY);
+      await page.getByTestId('file-removed').waitFor({ state: 'detached', timeout: 15_000 });
+      await coding.selectText(phrase(34));
+      await coding.editor().waitFor();
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+      expect(await page.getByTestId('error-banner').count()).toBe(0);
     });
   });
 });
