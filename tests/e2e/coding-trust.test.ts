@@ -168,6 +168,32 @@ describe('coding that can be trusted', () => {
       await expectOne(passage, tags);
     });
 
+    it('Escape in the tag field clears what was typed first, keeping the popover and selection', async () => {
+      await coding.selectText(phrase(15));
+      await coding.editor().waitFor();
+      await tagInput().fill('标签');
+      await coding.editor().getByRole('listbox').waitFor();
+      await tagInput().press('Escape');
+      expect(await coding.editor().count()).toBe(1);
+      expect(await tagInput().inputValue()).toBe('');
+      expect(await coding.editor().getByRole('listbox').count()).toBe(0);
+      // The selection is still there to be coded.
+      await tagInput().fill('标签2');
+      await tagInput().press('Enter');
+      await tagInput().press('Control+Enter');
+      await expectOne(phrase(15), ['标签2']);
+    });
+
+    it('a second Escape closes the popover without saving', async () => {
+      await coding.selectText(phrase(16));
+      await coding.editor().waitFor();
+      await tagInput().fill('标签');
+      await tagInput().press('Escape');
+      await tagInput().press('Escape');
+      await coding.editor().waitFor({ state: 'detached' });
+      expect(await storedOn(phrase(16))).toEqual([]);
+    });
+
     it('8 then 3 pressed quickly on a selection: one highlight with both tags', async () => {
       await coding.selectText(phrase(6));
       await coding.editor().waitFor();

@@ -2,7 +2,7 @@
  * The popover by a selection or a highlight: tags with type-ahead (Enter picks, a new name creates
  * the tag), colour, note. For a new highlight it edits a draft until "Highlight" (or Ctrl+Enter);
  * for an existing one each change is saved at once (and can be undone). A tag name still in the
- * field when saving is taken as Enter would take it. Escape closes it.
+ * field when saving is taken as Enter would take it. Escape clears the typed name, else closes it.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -137,6 +137,12 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
       event.preventDefault();
       if (event.ctrlKey || event.metaKey || !query.trim()) save();
       else pickTyped();
+    } else if (event.key === 'Escape' && query) {
+      // The first Escape takes back what was typed (and its suggestions); the next one closes.
+      event.preventDefault();
+      event.stopPropagation();
+      setQuery('');
+      setCursor(0);
     } else if (event.key === 'Backspace' && !query && tagIds.length > 0) {
       setTags(tagIds.slice(0, -1));
     }
