@@ -194,6 +194,21 @@ describe('coding that can be trusted', () => {
       expect(await storedOn(phrase(16))).toEqual([]);
     });
 
+    it('a passage left selected without a popover can be selected again at once', async () => {
+      // A drag let go outside the article leaves the text selected, with no popover.
+      const box = await coding.locateText(phrase(17));
+      await gloss.page.mouse.move(box.startX, box.startY);
+      await gloss.page.mouse.down();
+      await gloss.page.mouse.move(box.endX, box.endY, { steps: 3 });
+      await gloss.page.mouse.move(box.endX, 5, { steps: 3 });
+      await gloss.page.mouse.up();
+      expect(await coding.editor().count()).toBe(0);
+      await coding.selectText(phrase(17));
+      await coding.editor().waitFor({ timeout: 3000 });
+      await tagInput().press('Control+Enter');
+      await expectOne(phrase(17), []);
+    });
+
     it('8 then 3 pressed quickly on a selection: one highlight with both tags', async () => {
       await coding.selectText(phrase(6));
       await coding.editor().waitFor();
