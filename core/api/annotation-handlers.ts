@@ -3,17 +3,18 @@
  * article's canonical text, anchor stored highlights on the current text, and announce changes.
  */
 import { anchorAll } from '../anchor/anchor.js';
+import { join } from 'node:path';
 import { describeRange } from '../anchor/describe-range.js';
 import { placeSelection, type ShownSelection } from '../anchor/place-selection.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import type { AnchoredAnnotation, Annotation, Article, ArticleSummary } from '../model.js';
-import type { ArticleRef } from '../store/annotation-service.js';
+import { openAnnotationService, type ArticleRef } from '../store/annotation-service.js';
 import { listedAnnotation } from '../stored-annotation.js';
 import type { AnnotationListItem, annotationContract } from './annotation-contract.js';
 import type { HandlersOf } from './define.js';
-import { fallbackArticleFiles, moveFallbackInto } from '../store/move-fallback.js';
+import { fallbackArticleFiles, moveFallbackInto, type FallbackMoveReport } from '../store/move-fallback.js';
 import { ApiError } from '../errors.js';
-import { fallbackDataDir } from './open-session.js';
+import { DATA_DIR_NAME, fallbackDataDir, fallbackPending, openSession } from './open-session.js';
 import { textVersion } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 
@@ -298,27 +299,52 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
     },
 
     async getStoreProblems() {
-      const { annotations, info } = session();
+      const current = session();
+      const { annotations, info } = current;
       const fallbackDir = fallbackDataDir(ctx.appDataDir, info.root);
+      const pending = fallbackPending(current);
       const articles =
         info.dataDirFallback || annotations.readOnly ? 0 : await fallbackArticleFiles(fallbackDir);
       return {
         problems: annotations.problems(),
         readOnly: annotations.readOnly?.reason ?? null,
-        readOnlyBelow: annotations.readOnlyBelow,
+        // The library's `.gloss` below a fallback still to be moved is writable: not "read-only below".
+        readOnlyBelow: pending ? null : annotations.readOnlyBelow,
         fallbackToMove: articles > 0 ? { dataDir: fallbackDir, articles } : null,
       };
     },
 
     async moveFallbackIntoLibrary() {
-      const { annotations, info } = session();
+      const current = session();
+      const { annotations, info } = current;
       if (info.dataDirFallback)
         throw new ApiError('read-only', 'The library folder is still read-only; nothing was moved.');
       if (annotations.readOnly) throw new ApiError('read-only', annotations.readOnly.reason);
       const fallbackDir = fallbackDataDir(ctx.appDataDir, info.root);
       if ((await fallbackArticleFiles(fallbackDir)) === 0)
         throw new ApiError('not-found', 'There are no highlights in the app data folder to move.');
-      const report = await moveFallbackInto(annotations, fallbackDir);
+      if (!fallbackPending(current)) {
+        const report = await moveFallbackInto(annotations, fallbackDir);
+        tagsChanged();
+        changed(null);
+        return report;
+      }
+      // The session shows the fallback on top: move it into the library's own store, then carry
+      // on with a session on that store alone (the open article stays open).
+      const into = await openAnnotationService(join(info.root, DATA_DIR_NAME), {
+        creator: () => ctx.settings.preferences.creator,
+        watch: false,
+      });
+      let report: FallbackMoveReport;
+      try {
+        report = await moveFallbackInto(into, fallbackDir);
+      } finally {
+        await into.close();
+      }
+      const next = await openSession(ctx, info.root);
+      await next.library.whenScanned();
+      ctx.session = next;
+      await current.close();
       tagsChanged();
       changed(null);
       return report;

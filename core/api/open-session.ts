@@ -11,6 +11,7 @@ import type { LibrarySession, ServiceContext } from './service-context.js';
 import { openLibrary } from '../library/library.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import { openAnnotationService } from '../store/annotation-service.js';
+import { fallbackArticleFiles } from '../store/move-fallback.js';
 import { refuseSymlink } from '../store/refuse-symlinks.js';
 
 export const DATA_DIR_NAME = '.gloss';
@@ -110,6 +111,8 @@ export function fallbackDataDir(appDataDir: string, root: string): string {
 /**
  * `<root>/.gloss` when we may write there; else a per-library folder in the app's data, with the
  * library's own `.gloss` (when it has one) below it, read-only, so its highlights still show.
+ * When the folder is writable again but that app-data folder still holds highlights, it stays on
+ * top (and is written to) until the user moves it in: what it holds is never hidden meanwhile.
  */
 async function chooseDataDir(
   appDataDir: string,
@@ -118,14 +121,20 @@ async function chooseDataDir(
   const inside = join(root, DATA_DIR_NAME);
   // A `.gloss` that is a link would put the highlights wherever it points: refused, never followed.
   await refuseSymlink(inside);
+  const dataDir = fallbackDataDir(appDataDir, root);
   try {
     await mkdir(inside, { recursive: true });
     await access(inside, constants.W_OK);
-    return { dataDir: inside, fallback: false, below: null };
   } catch {
-    const dataDir = fallbackDataDir(appDataDir, root);
     await mkdir(dataDir, { recursive: true });
     const existing = await stat(inside).catch(() => null);
     return { dataDir, fallback: true, below: existing?.isDirectory() ? inside : null };
   }
+  if ((await fallbackArticleFiles(dataDir)) > 0) return { dataDir, fallback: false, below: inside };
+  return { dataDir: inside, fallback: false, below: null };
+}
+
+/** The session shows the app-data fallback over a library that can be written: it is to be moved in. */
+export function fallbackPending(session: LibrarySession): boolean {
+  return !session.info.dataDirFallback && session.info.dataDir !== join(session.info.root, DATA_DIR_NAME);
 }

@@ -64,7 +64,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     },
     [t, i18n],
   );
-  useQueryErrors(report);
+  useQueryErrors(report, nav.selectedId);
 
   const state = useAppState(api).data ?? null;
   const list = useArticleList(api).data ?? null;

@@ -23,3 +23,8 @@ export function errorText(t: TFunction, language: string, err: unknown): string 
 export function isTextChanged(err: unknown): boolean {
   return codeOf(err) === 'text-changed';
 }
+
+/** The host does not know the article (its file is gone, or it was renamed away from its id). */
+export function isNotFound(err: unknown): boolean {
+  return codeOf(err) === 'not-found';
+}

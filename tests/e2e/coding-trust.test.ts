@@ -131,12 +131,82 @@ describe('coding that can be trusted', () => {
         },
         tags: [],
       },
+      // A name still typed in the tag field is taken as Enter would take it, not dropped.
+      {
+        what: 'a new tag name typed, then Ctrl+Enter without Enter',
+        passage: phrase(12),
+        keys: async () => {
+          await tagInput().fill('新标签丙');
+          await tagInput().press('Control+Enter');
+        },
+        tags: ['新标签丙'],
+      },
+      {
+        what: 'part of an existing tag name typed (a suggestion shown), then Ctrl+Enter',
+        passage: phrase(13),
+        keys: async () => {
+          await tagInput().fill('签9');
+          await coding.editor().getByRole('option', { name: '标签9' }).waitFor();
+          await tagInput().press('Control+Enter');
+        },
+        tags: ['标签9'],
+      },
+      {
+        what: 'a tag name typed, then the "Highlight" button',
+        passage: phrase(14),
+        keys: async () => {
+          await tagInput().fill('标签4');
+          await gloss.page.getByTestId('save-highlight').click();
+        },
+        tags: ['标签4'],
+      },
     ])('$what', async ({ passage, keys, tags }) => {
       await coding.selectText(passage);
       await coding.editor().waitFor();
       await keys();
       await coding.editor().waitFor({ state: 'detached' });
       await expectOne(passage, tags);
+    });
+
+    it('Escape in the tag field clears what was typed first, keeping the popover and selection', async () => {
+      await coding.selectText(phrase(15));
+      await coding.editor().waitFor();
+      await tagInput().fill('标签');
+      await coding.editor().getByRole('listbox').waitFor();
+      await tagInput().press('Escape');
+      expect(await coding.editor().count()).toBe(1);
+      expect(await tagInput().inputValue()).toBe('');
+      expect(await coding.editor().getByRole('listbox').count()).toBe(0);
+      // The selection is still there to be coded.
+      await tagInput().fill('标签2');
+      await tagInput().press('Enter');
+      await tagInput().press('Control+Enter');
+      await expectOne(phrase(15), ['标签2']);
+    });
+
+    it('a second Escape closes the popover without saving', async () => {
+      await coding.selectText(phrase(16));
+      await coding.editor().waitFor();
+      await tagInput().fill('标签');
+      await tagInput().press('Escape');
+      await tagInput().press('Escape');
+      await coding.editor().waitFor({ state: 'detached' });
+      expect(await storedOn(phrase(16))).toEqual([]);
+    });
+
+    it('a passage left selected without a popover can be selected again at once', async () => {
+      // A drag let go outside the article leaves the text selected, with no popover.
+      const box = await coding.locateText(phrase(17));
+      await gloss.page.mouse.move(box.startX, box.startY);
+      await gloss.page.mouse.down();
+      await gloss.page.mouse.move(box.endX, box.endY, { steps: 3 });
+      await gloss.page.mouse.move(box.endX, 5, { steps: 3 });
+      await gloss.page.mouse.up();
+      expect(await coding.editor().count()).toBe(0);
+      await coding.selectText(phrase(17));
+      await coding.editor().waitFor({ timeout: 3000 });
+      await tagInput().press('Control+Enter');
+      await expectOne(phrase(17), []);
     });
 
     it('8 then 3 pressed quickly on a selection: one highlight with both tags', async () => {
@@ -273,6 +343,19 @@ describe('coding that can be trusted', () => {
       const all = await call<{ total: number }>('listAllAnnotations', { articleIds: [articleId] });
       expect(all.total).toBe(before);
       expect(list === null || list.length === before).toBe(true);
+      // The reader's notice says the file is gone: the host's "not found" is no error to report.
+      expect(await page.getByTestId('error-banner').count()).toBe(0);
+    });
+
+    it('shows no error when the deleted file is put back, and coding works again', async () => {
+      const page = gloss.page;
+      writeArticle(server.library, BODY);
+      await page.getByTestId('file-removed').waitFor({ state: 'detached', timeout: 15_000 });
+      await coding.selectText(phrase(34));
+      await coding.editor().waitFor();
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+      expect(await page.getByTestId('error-banner').count()).toBe(0);
     });
   });
 });

@@ -5,12 +5,13 @@
  * `hasOwnProperty` are listed, counted and opened like any other; and images from the web load
  * only while the library's remote-images setting is on (the page's CSP follows it).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleSummary, OpenedArticle } from '../../core/model.js';
+import { fallbackDataDir } from '../../core/api/open-session.js';
 import { OKABE_ITO } from '../../core/store/palette.js';
 import {
   ARTICLE_IDS,
@@ -174,5 +175,26 @@ describe('a hand-edited store in the browser', () => {
     expect(await probeImage(`${REMOTE_IMAGE}?again`)).toBe('blocked');
     expect(gloss.takeCspViolations()).toHaveLength(1);
     expect(foreignRequests).toEqual([REMOTE_IMAGE]);
+  });
+  it('lays out two store notices as lines across the banner, long paths wrapped, in both languages', async () => {
+    // Highlights left in the app-data folder: the offer to move them shows beside the problems.
+    const fallback = path.join(fallbackDataDir(server.dataDir, library), 'annotations');
+    mkdirSync(fallback, { recursive: true });
+    writeFileSync(path.join(fallback, 'a-left-behind.json'), '{}');
+    for (const language of ['en', 'zh-CN'] as const) {
+      await gloss.setLanguage(language);
+      await page.reload();
+      const banner = page.getByTestId('store-status');
+      await banner.getByTestId('store-to-move').waitFor();
+      const box = (await banner.boundingBox())!;
+      const summary = (await banner.locator('details > summary').boundingBox())!;
+      const toMove = (await banner.getByTestId('store-to-move').boundingBox())!;
+      // Neither notice is squeezed into a column; nothing sticks out of the banner.
+      expect(summary.width).toBeGreaterThan(box.width * 0.6);
+      expect(toMove.width).toBeGreaterThan(box.width * 0.6);
+      expect(summary.height).toBeLessThan(40);
+      expect(await banner.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }
+    await gloss.setLanguage('en');
   });
 });

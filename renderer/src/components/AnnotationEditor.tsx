@@ -1,7 +1,8 @@
 /**
  * The popover by a selection or a highlight: tags with type-ahead (Enter picks, a new name creates
  * the tag), colour, note. For a new highlight it edits a draft until "Highlight" (or Ctrl+Enter);
- * for an existing one each change is saved at once (and can be undone). Escape closes it.
+ * for an existing one each change is saved at once (and can be undone). A tag name still in the
+ * field when saving is taken as Enter would take it. Escape clears the typed name, else closes it.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -97,15 +98,32 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
     });
   };
 
+  /** What Enter does with the typed text: picks the highlighted suggestion or creates the tag. */
+  const pickTyped = () => {
+    // While a tag is being created from the typed name, that name is already taken care of.
+    if (!query.trim() || tagCreation.current) return;
+    if (cursor < suggestions.length) {
+      toggle(suggestions[cursor]!.tag.id);
+      setQuery('');
+      setCursor(0);
+    } else createFromQuery();
+  };
+
   const commit = async () => {
+    // "Create tag" then Ctrl+Enter at once: the save gets the tag being created.
+    await tagCreation.current;
     if (isNew) {
-      // "Create tag" then Ctrl+Enter at once: the highlight gets the tag being created.
-      await tagCreation.current;
       onCommit({ tagIds: tagIdsNow.current, note, color });
     } else {
       if (note !== annotation.note) onChange({ note });
       onClose();
     }
+  };
+
+  /** Saving never drops a typed tag name: it is taken as Enter would take it, then saved. */
+  const save = () => {
+    pickTyped();
+    void commit();
   };
 
   const onTagKey = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -117,12 +135,14 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
       event.preventDefault();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (event.ctrlKey || event.metaKey || !query.trim()) void commit();
-      else if (cursor < suggestions.length) {
-        toggle(suggestions[cursor]!.tag.id);
-        setQuery('');
-        setCursor(0);
-      } else void createFromQuery();
+      if (event.ctrlKey || event.metaKey || !query.trim()) save();
+      else pickTyped();
+    } else if (event.key === 'Escape' && query) {
+      // The first Escape takes back what was typed (and its suggestions); the next one closes.
+      event.preventDefault();
+      event.stopPropagation();
+      setQuery('');
+      setCursor(0);
     } else if (event.key === 'Backspace' && !query && tagIds.length > 0) {
       setTags(tagIds.slice(0, -1));
     }
@@ -140,7 +160,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
     }
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void commit();
+      save();
     }
   };
 
@@ -187,7 +207,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
               toggle(id);
               setQuery('');
             }}
-            onCreate={() => void createFromQuery()}
+            onCreate={createFromQuery}
           />
         )}
       </div>
@@ -205,7 +225,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
           if (!isNew && note !== annotation.note) onChange({ note });
         }}
       />
-      <EditorActions isNew={isNew} onSave={() => void commit()} onDelete={onDelete} onClose={onClose} />
+      <EditorActions isNew={isNew} onSave={save} onDelete={onDelete} onClose={onClose} />
     </div>
   );
 }

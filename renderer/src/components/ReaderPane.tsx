@@ -351,6 +351,13 @@ function ReaderPaneContent(props: ReaderPaneProps) {
     onActivate(hits[index]!.id);
   };
 
+  // A press inside a selection that is still there would start dragging its text (the browser's
+  // drag and drop), so a new drag over the same passage selected nothing new and opened no popover.
+  // Every press (but Shift+click, which extends) starts a new selection instead.
+  const onMouseDown = (event: React.MouseEvent) => {
+    if (event.button === 0 && !event.shiftKey) window.getSelection()?.removeAllRanges();
+  };
+
   // Keyboard selection: Shift+arrows extend by character/line, with Ctrl by word, with Alt by sentence.
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (!event.shiftKey || !event.key.startsWith('Arrow')) return;
@@ -477,6 +484,7 @@ function ReaderPaneContent(props: ReaderPaneProps) {
         ref={body}
         tabIndex={0}
         aria-label={t('reader.body')}
+        onMouseDown={onMouseDown}
         onMouseUp={onMouseUp}
         onKeyDown={onKeyDown}
         onKeyUp={onKeyUp}

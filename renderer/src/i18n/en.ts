@@ -83,7 +83,8 @@ const en = {
   search: {
     indexing: 'Still reading article texts: results may be incomplete.',
     resultsCapped: 'more than {{count}} matches',
-    results: '{{count}} matches',
+    results_one: '{{count}} match',
+    results_other: '{{count}} matches',
     none: 'No matches for “{{query}}”.',
     close: 'Close search',
   },

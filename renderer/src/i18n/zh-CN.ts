@@ -83,7 +83,8 @@ const zhCN: typeof en = {
   search: {
     indexing: '仍在读取文章正文，结果可能不完整。',
     resultsCapped: '超过 {{count}} 处匹配',
-    results: '{{count}} 处匹配',
+    results_one: '{{count}} 处匹配',
+    results_other: '{{count}} 处匹配',
     none: '没有找到“{{query}}”。',
     close: '关闭搜索',
   },

@@ -102,9 +102,21 @@ describe.skipIf(skipReason !== null)(
       api = await openApi(root, userData);
       const status = await api.call('getStoreProblems');
       expect(status.fallbackToMove).toMatchObject({ articles: 2 });
+      expect(status.readOnlyBelow).toBeNull();
+      // Until it is moved, what was saved meanwhile still shows: in the counts, lists and memos.
+      const waiting = await api.call('listArticles');
+      expect(Object.fromEntries(waiting.articles.map((a) => [a.title, a.annotationCount]))).toEqual({
+        Alpha: 1,
+        Beta: 1,
+      });
+      const betaId = waiting.articles.find((a) => a.title === 'Beta')!.id;
+      expect((await api.call('listAnnotations', { articleId: betaId })).map((a) => a.id)).toEqual([
+        seen.created,
+      ]);
       expect((await api.call('listAnnotations', { articleId: alpha.id })).map((a) => a.id)).toEqual([
         first.id,
       ]);
+      expect((await api.call('getMemo', { articleId: alpha.id })).memo).toBe('memo while read-only');
       const report = await api.call('moveFallbackIntoLibrary');
       expect(report).toMatchObject({ articles: 2, highlights: 1, memos: 1, tags: 0 });
       expect(existsSync(report.keptAt)).toBe(true);
