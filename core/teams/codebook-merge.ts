@@ -94,8 +94,9 @@ function fieldConflicts(
   all: Map<string, Map<string, Candidate[]>>,
 ): CodebookConflict[] {
   const out: CodebookConflict[] = [];
-  for (const [id, byField] of all) {
-    for (const [field, candidates] of byField) {
+  // Sorted, so the list does not depend on the order the books were given in.
+  for (const [id, byField] of [...all].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [field, candidates] of [...byField].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const winner = tags.get(id)!.winners.get(field)!;
       const seen = new Set<string>();
       const losers = candidates
