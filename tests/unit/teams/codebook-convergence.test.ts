@@ -12,6 +12,7 @@ import {
   type WriterCodebook,
 } from '../../../core/teams/writer-codebook.js';
 import { Replica, type BookVersion } from './codebook-replica.js';
+import { shuffle } from './shuffle.js';
 
 const NAMES = [
   '经济',
@@ -144,17 +145,6 @@ function expectNothingLost(books: readonly WriterCodebook[], merged: MergedCodeb
       if (winner) expect(tag[field]).toEqual(winner.value);
     }
   }
-}
-
-function shuffle<T>(list: readonly T[], seed: number): T[] {
-  const out = [...list];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 describe('codebook merge across writers', () => {
