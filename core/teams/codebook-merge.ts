@@ -98,17 +98,20 @@ function fieldConflicts(
   for (const [id, byField] of [...all].sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const [field, candidates] of [...byField].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const winner = tags.get(id)!.winners.get(field)!;
-      const seen = new Set<string>();
-      const losers = candidates
-        .filter((c) => c !== winner && (winner.seen === null || compareStamps(c.stamp, winner.seen) > 0))
-        .filter((c) => stableJson(c.value) !== stableJson(winner.value))
-        .sort(
-          (a, b) => compareStamps(a.stamp, b.stamp) || (stableJson(a.value) < stableJson(b.value) ? -1 : 1),
-        )
+      // Cheap test first: most entries are older than what the winner's writer saw.
+      const unseen = candidates.filter(
+        (c) => c !== winner && (winner.seen === null || compareStamps(c.stamp, winner.seen) > 0),
+      );
+      if (unseen.length === 0) continue;
+      const winnerValue = stableJson(winner.value);
+      const keys = new Set<string>();
+      const losers = unseen
+        .filter((c) => stableJson(c.value) !== winnerValue)
+        .sort((a, b) => compareStamps(a.stamp, b.stamp) || cmp(stableJson(a.value), stableJson(b.value)))
         .filter((c) => {
           // Duplicates (the same book given twice) are one loser.
           const key = stableJson([c.stamp, c.value, c.writerId]);
-          return !seen.has(key) && seen.add(key);
+          return !keys.has(key) && keys.add(key);
         })
         .map(({ writerId, value, stamp }) => ({ writerId, value, stamp }));
       if (losers.length > 0) {
@@ -118,6 +121,10 @@ function fieldConflicts(
     }
   }
   return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function value(tag: MergedTag, field: string): unknown {

@@ -22,5 +22,5 @@ export function stableJson(value: unknown): string {
 }
 
 export function sameJson(a: unknown, b: unknown): boolean {
-  return stableJson(a) === stableJson(b);
+  return a === b || stableJson(a) === stableJson(b);
 }

@@ -55,8 +55,10 @@ function readTagEntry(raw: unknown, problems: string[], where: string): WriterTa
     return null;
   }
   const fields: Record<string, StampedField> = {};
+  let n = 0;
   // Object.entries of the raw value, not zod's record, which would lose a `__proto__` key.
   for (const [name, value] of Object.entries((raw as { fields: object }).fields)) {
+    n++;
     const entry = fieldEntry.safeParse(value);
     const known = Object.hasOwn(KNOWN_FIELD_VALUES, name) ? KNOWN_FIELD_VALUES[name] : null;
     const ok =
@@ -64,7 +66,7 @@ function readTagEntry(raw: unknown, problems: string[], where: string): WriterTa
       Object.hasOwn(value as object, 'value') &&
       (known === null || known!.safeParse(entry.data.value).success);
     if (!ok || !entry.success) {
-      problems.push(`${where}, field "${name.slice(0, 40)}" was dropped: not a valid stamped value`);
+      problems.push(`${where}, field ${n} was dropped: not a valid stamped value`);
       continue;
     }
     setOwn(fields, name, { value: entry.data.value, stamp: entry.data.stamp, seen: entry.data.seen });
