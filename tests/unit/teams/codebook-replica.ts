@@ -13,6 +13,8 @@ import {
 
 /** One published version of a writer's book, as a sync tool would deliver the file. */
 export interface BookVersion {
+  /** Which installation wrote it: two machines may run under one writer id (conflict copies). */
+  machine: string;
   writerId: string;
   version: number;
   book: WriterCodebook;
@@ -27,16 +29,20 @@ export class Replica {
   constructor(
     readonly writerId: string,
     now: () => number,
+    readonly machine: string = writerId,
   ) {
     this.clock = new HlcClock(writerId, now);
     this.own = emptyWriterCodebook(writerId);
   }
 
-  /** Keeps the newest version of each writer's file, as a folder synced by a sync tool does. */
+  /**
+   * Keeps the newest version of each machine's file, as a folder synced by a sync tool does (a
+   * second machine under the same writer id shows up as a conflict copy beside the live file).
+   */
   receive(v: BookVersion): void {
-    if (v.writerId === this.writerId) return;
-    const had = this.received.get(v.writerId);
-    if (!had || had.version < v.version) this.received.set(v.writerId, v);
+    if (v.machine === this.machine) return;
+    const had = this.received.get(v.machine);
+    if (!had || had.version < v.version) this.received.set(v.machine, v);
   }
 
   books(): WriterCodebook[] {
@@ -69,6 +75,11 @@ export class Replica {
   }
 
   publish(): BookVersion {
-    return { writerId: this.writerId, version: this.version, book: structuredClone(this.own) };
+    return {
+      machine: this.machine,
+      writerId: this.writerId,
+      version: this.version,
+      book: structuredClone(this.own),
+    };
   }
 }

@@ -162,6 +162,24 @@ describe('merging writers’ codebooks', () => {
     expect(ana.merged().view).toEqual({ ...emptyCodebook(), tags: [original] });
   });
 
+  it('settles the same way everywhere when one writer id on two machines edits at the same instant', () => {
+    const fixed = () => 1_764_000_000_000;
+    const laptop = new Replica('ana.aaaaaaaa', fixed, 'laptop');
+    const desktop = new Replica('ana.aaaaaaaa', fixed, 'desktop');
+    laptop.edit((b) => createTag(b, { name: 'Tone' }, 't'));
+    exchange(laptop, desktop);
+    laptop.edit((b) => updateTag(b, 't', { name: 'Mood' }));
+    desktop.edit((b) => updateTag(b, 't', { name: 'Voice' }));
+    // Same writer, same millisecond, same counter: the stamps are equal, the values are not.
+    expect(laptop.own.tags.t!.fields.name!.stamp).toBe(desktop.own.tags.t!.fields.name!.stamp);
+    exchange(laptop, desktop);
+    expect(laptop.merged()).toEqual(desktop.merged());
+    expect(names(laptop.merged().view)).toEqual(['Voice']);
+    expect(laptop.merged().conflicts).toEqual([
+      expect.objectContaining({ field: 'name', losers: [expect.objectContaining({ value: 'Mood' })] }),
+    ]);
+  });
+
   it('records nothing when a rule changes nothing', () => {
     const [ana] = pair();
     ana.edit((b) => createTag(b, { name: 'X' }, 'x'));
