@@ -1,8 +1,10 @@
 // The codebook shared by several coders: each records stamped changes in its own file, and every
 // reader merges all files into the same tag tree, with concurrent edits reported, never lost.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTag, deleteTag, mergeTags, updateTag } from '../../../core/store/codebook.js';
 import { emptyCodebook, type CodebookFile } from '../../../core/store/store-schema.js';
+import { setOwn } from '../../../core/own-keys.js';
 import { HlcClock, parseStamp } from '../../../core/teams/hlc.js';
 import {
   fromLegacyCodebook,
@@ -250,6 +252,48 @@ describe('reading a writer codebook from disk', () => {
     const read = readWriterCodebook(raw);
     expect(read.ok && Object.hasOwn(read.book.tags, '__proto__')).toBe(true);
     if (read.ok) expect(mergeCodebooks([read.book]).view.tags.map((t) => t.id)).toEqual(['__proto__']);
+  });
+
+  it('survives any damage to entries: keeps every untouched one and merges what is left', () => {
+    const legacy: CodebookFile = {
+      ...emptyCodebook(),
+      tags: [
+        { id: 'a', name: 'A', parentId: null, color: '#E69F00', description: '' },
+        { id: 'b', name: 'B', parentId: 'a', color: '#56B4E9', description: 'x' },
+        { id: 'c', name: 'C', parentId: 'b', color: '#009E73', description: '' },
+      ],
+      retired: { d: 'a' },
+    };
+    const good = fromLegacyCodebook(legacy, 'bo.bbbbbbbb', new HlcClock('bo.bbbbbbbb', () => 9));
+    const damage = fc.record({
+      tag: fc.constantFrom('a', 'b', 'c', 'd', '__proto__', 'new'),
+      field: fc.option(fc.constantFrom('name', 'parentId', 'color', 'deleted', 'mergedInto', 'created', 'x')),
+      value: fc.jsonValue(),
+    });
+    fc.assert(
+      fc.property(fc.array(damage, { maxLength: 4 }), (damages) => {
+        const raw = JSON.parse(JSON.stringify(good)) as { tags: Record<string, Record<string, unknown>> };
+        const touched = new Set<string>();
+        for (const d of damages) {
+          touched.add(d.tag);
+          const entry = Object.hasOwn(raw.tags, d.tag) ? raw.tags[d.tag] : undefined;
+          const fields = entry?.fields;
+          if (d.field === null || typeof fields !== 'object' || fields === null) {
+            setOwn(raw.tags, d.tag, d.value as never);
+          } else if (d.field === 'created') entry!.created = d.value;
+          else setOwn(fields as Record<string, unknown>, d.field, d.value);
+        }
+        const read = readWriterCodebook(raw);
+        expect(read.ok).toBe(true);
+        if (!read.ok) return;
+        for (const id of ['a', 'b', 'c', 'd']) {
+          if (!touched.has(id)) expect(read.book.tags[id]).toEqual(good.tags[id]);
+        }
+        const { view } = mergeCodebooks([read.book]);
+        for (const t of view.tags)
+          expect(t.parentId === null || view.tags.some((p) => p.id === t.parentId)).toBe(true);
+      }),
+    );
   });
 
   it('refuses what is not a writer codebook at all', () => {
