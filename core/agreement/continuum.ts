@@ -37,6 +37,9 @@ export interface Continuum<A extends ContinuumArticle = ContinuumArticle> {
   length: number;
 }
 
+/** A span that lies inside one article: `article` is the article's index in the continuum. */
+export type Unit = Span & { article: number };
+
 /** A highlight as far as units are concerned: code-point offsets in its article's text. */
 export interface HighlightRange {
   articleId: string;
@@ -84,7 +87,7 @@ export function buildContinuum<A extends ContinuumArticle>(articles: readonly A[
  * text that changed, must not spill into the next article); null when nothing of it is left or its
  * article is not in the continuum.
  */
-export function placeRange(continuum: Continuum, h: HighlightRange): (Span & { article: number }) | null {
+export function placeRange(continuum: Continuum, h: HighlightRange): Unit | null {
   const a = continuum.byId.get(h.articleId);
   if (!a || !Number.isFinite(h.start) || !Number.isFinite(h.end)) return null;
   const start = Math.max(0, Math.min(a.length, Math.floor(h.start)));
@@ -98,25 +101,25 @@ export function placeRange(continuum: Continuum, h: HighlightRange): (Span & { a
  * spans. Spans of one article that overlap or touch become one unit (the union of the characters);
  * spans of two articles never merge, even when one ends where the next article begins.
  */
-export function mergeSpans(spans: readonly (Span & { article: number })[]): Span[] {
+export function mergeSpans(spans: readonly Unit[]): Unit[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: Span[] = [];
-  let cur: (Span & { article: number }) | null = null;
+  const out: Unit[] = [];
+  let cur: Unit | null = null;
   for (const s of sorted) {
     if (cur && s.article === cur.article && s.start <= cur.end) {
       if (s.end > cur.end) cur.end = s.end;
       continue;
     }
-    if (cur) out.push({ start: cur.start, end: cur.end });
+    if (cur) out.push(cur);
     cur = { start: s.start, end: s.end, article: s.article };
   }
-  if (cur) out.push({ start: cur.start, end: cur.end });
+  if (cur) out.push(cur);
   return out;
 }
 
 /** A coder's units: the union of the given highlights (already chosen for coder and code), placed. */
-export function unitsOf(continuum: Continuum, highlights: Iterable<HighlightRange>): Span[] {
-  const placed: (Span & { article: number })[] = [];
+export function unitsOf(continuum: Continuum, highlights: Iterable<HighlightRange>): Unit[] {
+  const placed: Unit[] = [];
   for (const h of highlights) {
     const p = placeRange(continuum, h);
     if (p) placed.push(p);
@@ -129,17 +132,4 @@ export function coveredLength(spans: readonly Span[]): number {
   let n = 0;
   for (const s of spans) n += s.end - s.start;
   return n;
-}
-
-/** Index of the article each unit lies in (units never cross an article boundary). */
-export function articleOfSpan(continuum: Continuum, span: Span): number {
-  const list = continuum.articles;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (list[mid]!.offset <= span.start) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -104,3 +104,28 @@ export function reliabilityAlpha(
   if (!(expected > 0)) return { alpha: null, observed, expected: 0, pairable: n, reason: 'no-variation' };
   return { alpha: 1 - observed / expected, observed, expected, pairable: n, reason: null };
 }
+
+/**
+ * Nominal alpha for yes/no values given as counts per unit (how many coders said yes, how many gave a
+ * value at all): the same figure as `reliabilityAlpha` on the matrix, without building it. With two
+ * values the coincidences reduce to o_yes,no = Σ_u yes_u · no_u / (m_u − 1), and
+ * α = 1 − (n − 1) · 2 o_yes,no / (2 n_yes n_no).
+ */
+export function binaryAlpha(yes: ArrayLike<number>, present: ArrayLike<number>): ReliabilityAlpha {
+  let n = 0;
+  let nYes = 0;
+  let disagreeing = 0;
+  for (let u = 0; u < present.length; u++) {
+    const mu = present[u]!;
+    if (mu < 2) continue;
+    const y = yes[u]!;
+    n += mu;
+    nYes += y;
+    disagreeing += (2 * y * (mu - y)) / (mu - 1);
+  }
+  if (n <= 1) return { alpha: null, observed: 0, expected: 0, pairable: n, reason: 'no-pairable-values' };
+  const observed = disagreeing / n;
+  const expected = (2 * nYes * (n - nYes)) / (n * (n - 1));
+  if (!(expected > 0)) return { alpha: null, observed, expected: 0, pairable: n, reason: 'no-variation' };
+  return { alpha: 1 - observed / expected, observed, expected, pairable: n, reason: null };
+}

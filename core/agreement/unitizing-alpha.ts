@@ -34,18 +34,45 @@ interface Section {
   unit: boolean;
 }
 
-/** A coder's sections: their units (sorted, disjoint, inside [0, length)) and the gaps around them. */
-function sectionsOf(length: number, units: readonly Span[]): Section[] {
-  const out: Section[] = [];
+/**
+ * A coder's sections (their units and the gaps around them, covering [0, length)) in flat arrays:
+ * one coding has thousands per code, and objects for each would be most of the work.
+ */
+interface Sections {
+  count: number;
+  start: Float64Array;
+  end: Float64Array;
+  unit: Uint8Array;
+}
+
+function sectionsOf(length: number, units: readonly Span[]): Sections {
+  const cap = 2 * units.length + 1;
+  const out: Sections = {
+    count: 0,
+    start: new Float64Array(cap),
+    end: new Float64Array(cap),
+    unit: new Uint8Array(cap),
+  };
+  const push = (start: number, end: number, unit: boolean): void => {
+    out.start[out.count] = start;
+    out.end[out.count] = end;
+    out.unit[out.count++] = unit ? 1 : 0;
+  };
   let at = 0;
   for (const u of units) {
-    if (u.start > at) out.push({ start: at, end: u.start, unit: false });
-    out.push({ start: u.start, end: u.end, unit: true });
+    if (u.start > at) push(at, u.start, false);
+    push(u.start, u.end, true);
     at = u.end;
   }
-  if (at < length) out.push({ start: at, end: length, unit: false });
+  if (at < length) push(at, length, false);
   return out;
 }
+
+const sectionAt = (s: Sections, i: number): Section => ({
+  start: s.start[i]!,
+  end: s.end[i]!,
+  unit: s.unit[i] === 1,
+});
 
 /** δ² of two sections of different coders (Krippendorff 2004, p. 253). */
 function delta2(g: Section, h: Section): number {
@@ -62,16 +89,21 @@ function delta2(g: Section, h: Section): number {
 }
 
 /** Σ δ² over the overlapping sections of two coders (each pair of sections counted once). */
-function pairDisagreement(a: readonly Section[], b: readonly Section[]): number {
+function pairDisagreement(a: Sections, b: Sections): number {
   let sum = 0;
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    const g = a[i]!;
-    const h = b[j]!;
-    sum += delta2(g, h);
-    if (g.end < h.end) i++;
-    else if (h.end < g.end) j++;
+  while (i < a.count && j < b.count) {
+    const ga = a.start[i]!;
+    const ea = a.end[i]!;
+    const gb = b.start[j]!;
+    const eb = b.end[j]!;
+    // Sections of two coders that overlap: δ² by the cases of delta2, inlined for speed.
+    if (a.unit[i] && b.unit[j]) sum += (ga - gb) * (ga - gb) + (ea - eb) * (ea - eb);
+    else if (a.unit[i]) sum += gb <= ga && ea <= eb ? (ea - ga) * (ea - ga) : 0;
+    else if (b.unit[j]) sum += ga <= gb && eb <= ea ? (eb - gb) * (eb - gb) : 0;
+    if (ea < eb) i++;
+    else if (eb < ea) j++;
     else {
       i++;
       j++;
@@ -110,9 +142,9 @@ function finish(
 }
 
 /** The denominator of De: mL(mL − 1) − Σ_units l(l − 1). */
-function expectedDenominator(length: number, m: number, unitLengths: readonly number[]): number {
+function expectedDenominator(length: number, m: number, unitLengths: ArrayLike<number>): number {
   let d = m * length * (m * length - 1);
-  for (const l of unitLengths) d -= l * (l - 1);
+  for (let i = 0; i < unitLengths.length; i++) d -= unitLengths[i]! * (unitLengths[i]! - 1);
   return d;
 }
 
@@ -122,8 +154,8 @@ const withinUnitTerm = (n: number, l: number): number => ((n - 1) * (2 * l * l *
 /** alpha_u by sort and sweep: units per coder must be sorted, disjoint spans inside [0, length). */
 export function unitizingAlpha(length: number, coders: readonly (readonly Span[])[]): UnitizingAlpha {
   const m = coders.length;
-  const sections = (): Section[][] => coders.map((u) => sectionsOf(length, u));
-  let all: Section[][] | null = null;
+  const sections = (): Sections[] => coders.map((u) => sectionsOf(length, u));
+  let all: Sections[] | null = null;
   return finish(
     length,
     coders,
@@ -136,19 +168,27 @@ export function unitizingAlpha(length: number, coders: readonly (readonly Span[]
     },
     () => {
       const secs = all ?? sections();
-      const unitLengths: number[] = [];
-      const gapLengths: number[] = [];
-      for (const s of secs.flat()) (s.unit ? unitLengths : gapLengths).push(s.end - s.start);
-      gapLengths.sort((a, b) => a - b);
-      // suffix[k]: count and total length of the gaps from index k on (all at least gapLengths[k]).
+      let units = 0;
+      for (const sec of secs) for (let k = 0; k < sec.count; k++) units += sec.unit[k]!;
+      const total = secs.reduce((sum, sec) => sum + sec.count, 0);
+      const unitLengths = new Float64Array(units);
+      const gapLengths = new Float64Array(total - units);
+      let u = 0;
+      let g = 0;
+      for (const sec of secs)
+        for (let k = 0; k < sec.count; k++) {
+          if (sec.unit[k]) unitLengths[u++] = sec.end[k]! - sec.start[k]!;
+          else gapLengths[g++] = sec.end[k]! - sec.start[k]!;
+        }
+      gapLengths.sort(); // a typed array sorts numerically
+      // suffixSum[k]: total length of the gaps from index k on (all at least gapLengths[k]).
       const suffixSum = new Float64Array(gapLengths.length + 1);
       for (let k = gapLengths.length - 1; k >= 0; k--) suffixSum[k] = suffixSum[k + 1]! + gapLengths[k]!;
-      const n = unitLengths.length;
       let numerator = 0;
       for (const l of unitLengths) {
         const k = firstAtLeast(gapLengths, l);
         const count = gapLengths.length - k;
-        numerator += withinUnitTerm(n, l) + l * l * (suffixSum[k]! - count * (l - 1));
+        numerator += withinUnitTerm(units, l) + l * l * (suffixSum[k]! - count * (l - 1));
       }
       const denominator = expectedDenominator(length, m, unitLengths);
       return denominator > 0 ? ((2 / length) * numerator) / denominator : 0;
@@ -157,7 +197,7 @@ export function unitizingAlpha(length: number, coders: readonly (readonly Span[]
 }
 
 /** Index of the first value ≥ x in an ascending array. */
-function firstAtLeast(sorted: readonly number[], x: number): number {
+function firstAtLeast(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -168,6 +208,11 @@ function firstAtLeast(sorted: readonly number[], x: number): number {
   return lo;
 }
 
+function objectSections(length: number, units: readonly Span[]): Section[] {
+  const s = sectionsOf(length, units);
+  return Array.from({ length: s.count }, (_, i) => sectionAt(s, i));
+}
+
 /** The definitions evaluated over every pair of sections and every unit × gap: for tests and the bench. */
 export function unitizingAlphaNaive(length: number, coders: readonly (readonly Span[])[]): UnitizingAlpha {
   const m = coders.length;
@@ -175,7 +220,7 @@ export function unitizingAlphaNaive(length: number, coders: readonly (readonly S
     length,
     coders,
     () => {
-      const secs = coders.map((u) => sectionsOf(length, u));
+      const secs = coders.map((u) => objectSections(length, u));
       let sum = 0;
       for (let i = 0; i < m; i++)
         for (let j = 0; j < m; j++) {
@@ -185,7 +230,7 @@ export function unitizingAlphaNaive(length: number, coders: readonly (readonly S
       return sum / (m * (m - 1) * length * length);
     },
     () => {
-      const secs = coders.flatMap((u) => sectionsOf(length, u));
+      const secs = coders.flatMap((u) => objectSections(length, u));
       const units = secs.filter((s) => s.unit).map((s) => s.end - s.start);
       const gaps = secs.filter((s) => !s.unit).map((s) => s.end - s.start);
       let numerator = 0;

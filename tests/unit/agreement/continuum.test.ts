@@ -49,8 +49,8 @@ describe('continuum', () => {
       { articleId: 'missing', start: 0, end: 3 },
     ]);
     expect(units).toEqual([
-      { start: 5, end: 13 },
-      { start: 26, end: 28 },
+      { start: 5, end: 13, article: 1 },
+      { start: 26, end: 28, article: 2 },
     ]);
   });
 
@@ -61,8 +61,8 @@ describe('continuum', () => {
       { articleId: 'a', start: 0, end: 2 },
     ]);
     expect(units).toEqual([
-      { start: 3, end: 5 },
-      { start: 5, end: 7 },
+      { start: 3, end: 5, article: 0 },
+      { start: 5, end: 7, article: 1 },
     ]);
   });
 
