@@ -2,7 +2,11 @@
 // examples of R's irr::kripp.alpha / Krippendorff (2011) and of ATLAS.ti's documentation, and properties.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { reliabilityAlpha, type ReliabilityValue } from '../../../core/agreement/nominal-alpha.js';
+import {
+  binaryAlpha,
+  reliabilityAlpha,
+  type ReliabilityValue,
+} from '../../../core/agreement/nominal-alpha.js';
 
 /** Rows are coders, `.` is missing; returned as units × coders. */
 function fromCoderRows(rows: string[]): ReliabilityValue[][] {
@@ -105,6 +109,23 @@ describe('reliability alpha, properties', () => {
           if (r.alpha !== null) expect(r.alpha).toBeCloseTo(1, 12);
         },
       ),
+    );
+  });
+
+  it('yes/no counts per unit give the same alpha as the matrix they count', () => {
+    const binary = fc.array(fc.array(fc.constantFrom(0, 1, null), { minLength: 2, maxLength: 4 }), {
+      maxLength: 20,
+    });
+    fc.assert(
+      fc.property(binary, (data) => {
+        const yes = data.map((row) => row.filter((v) => v === 1).length);
+        const present = data.map((row) => row.filter((v) => v !== null).length);
+        const fromCounts = binaryAlpha(yes, present);
+        const fromMatrix = reliabilityAlpha(data);
+        expect(fromCounts.reason).toBe(fromMatrix.reason);
+        expect(fromCounts.pairable).toBe(fromMatrix.pairable);
+        if (fromMatrix.alpha !== null) expect(fromCounts.alpha!).toBeCloseTo(fromMatrix.alpha, 9);
+      }),
     );
   });
 });
