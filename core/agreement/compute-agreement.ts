@@ -39,6 +39,8 @@ export interface AgreementArticle {
 }
 
 export interface AgreementHighlight {
+  /** The highlight's id (only the review needs it). */
+  id?: string;
   coderId: string;
   articleId: string;
   /** Code-point offsets in the article's canonical text, half-open. */
@@ -203,7 +205,7 @@ function bucketHighlights(
  * Who has a value for alpha_article in each article: every coder, or those in its `codedBy`.
  * Per coder a 0/1 mask over the articles, and per article how many coders have a value.
  */
-interface ArticleValues {
+export interface ArticleValues {
   valued: Uint8Array[];
   present: Int32Array;
 }
@@ -241,16 +243,47 @@ function articleAlpha(values: ArticleValues, units: readonly Unit[][]): Reliabil
   return binaryAlpha(yes, values.present);
 }
 
+/** The input checked and laid out once: the continuum and every coder's placed highlights by tag. */
+export interface PreparedAgreement {
+  input: AgreementInput;
+  continuum: Continuum<AgreementArticle>;
+  withChildren: boolean;
+  overlap: number;
+  buckets: readonly Map<string, Unit[]>[];
+  values: ArticleValues;
+  /** Highlights cut at their article's end, and highlights left with no text. */
+  clipped: number;
+  empty: number;
+}
+
+/** Checks the input (ApiError `invalid-input` / `not-found`) and lays it out for the measures. */
+export function prepareAgreement(input: AgreementInput): PreparedAgreement {
+  const { overlap } = checkInput(input);
+  const continuum = buildContinuum(chosenArticles(input));
+  const coderIndex = new Map(input.coders.map((c, i) => [c.id, i]));
+  const { buckets, clipped, empty } = bucketHighlights(input, continuum, coderIndex);
+  const values = articleValues(input.coders, continuum);
+  const withChildren = input.options?.withChildren ?? false;
+  return { input, continuum, withChildren, overlap, buckets, values, clipped, empty };
+}
+
+/** The tag ids that count as the code: itself, and its descendants when asked. */
+export function codeTagIds(code: AgreementCode, withChildren: boolean): string[] {
+  return withChildren ? [code.id, ...code.descendantIds] : [code.id];
+}
+
+/** Each coder's units for a code (in the order of `input.coders`). */
+export function codeUnits(prepared: PreparedAgreement, code: AgreementCode): Unit[][] {
+  const tagIds = codeTagIds(code, prepared.withChildren);
+  return prepared.buckets.map((byTag) => mergeSpans(tagIds.flatMap((t) => byTag.get(t) ?? [])));
+}
+
 function codeAgreement(
-  input: AgreementInput,
-  continuum: Continuum<AgreementArticle>,
-  values: ArticleValues,
-  buckets: readonly Map<string, Unit[]>[],
+  prepared: PreparedAgreement,
   code: AgreementCode,
-  withChildren: boolean,
 ): { row: CodeAgreement; alphaU: UnitizingAlpha } {
-  const tagIds = withChildren ? [code.id, ...code.descendantIds] : [code.id];
-  const units = buckets.map((byTag) => mergeSpans(tagIds.flatMap((t) => byTag.get(t) ?? [])));
+  const { input, continuum, values } = prepared;
+  const units = codeUnits(prepared, code);
   const alphaU = unitizingAlpha(continuum.length, units);
   const alphaArticle = articleAlpha(values, units);
   const chars = characterAgreement(continuum.length, units);
@@ -283,17 +316,13 @@ function codeAgreement(
 
 /** Every measure of issue 18 for the given coders, articles and codes. Throws ApiError on bad input. */
 export function computeAgreement(input: AgreementInput): AgreementResult {
-  const { overlap } = checkInput(input);
-  const withChildren = input.options?.withChildren ?? false;
-  const continuum = buildContinuum(chosenArticles(input));
-  const coderIndex = new Map(input.coders.map((c, i) => [c.id, i]));
-  const { buckets, clipped, empty } = bucketHighlights(input, continuum, coderIndex);
-  const values = articleValues(input.coders, continuum);
+  const prepared = prepareAgreement(input);
+  const { continuum, withChildren, overlap, clipped, empty } = prepared;
   const notes: string[] = [];
   const codes: CodeAgreement[] = [];
   const alphas: UnitizingAlpha[] = [];
   for (const code of input.codes) {
-    const { row, alphaU } = codeAgreement(input, continuum, values, buckets, code, withChildren);
+    const { row, alphaU } = codeAgreement(prepared, code);
     codes.push(row);
     alphas.push(alphaU);
     for (const [measure, reason] of Object.entries(row.undefined_reasons))

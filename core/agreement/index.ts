@@ -3,7 +3,11 @@
  * (`gloss agreement`) and the app's view call `computeAgreement`; the review uses `matchSegments`.
  */
 export {
+  codeTagIds,
+  codeUnits,
   computeAgreement,
+  prepareAgreement,
+  type PreparedAgreement,
   type AgreementArticle,
   type AgreementCode,
   type AgreementCoder,
@@ -15,6 +19,8 @@ export {
   type PairFigures,
   type UndefinedReason,
 } from './compute-agreement.js';
+export { agreementByArticle, type ArticleAgreement } from './article-breakdown.js';
+export { reviewSegments, type ReviewSegment } from './review-segments.js';
 export { agreementCsv, agreementCsvCells, agreementCsvHeader } from './agreement-csv.js';
 export { buildContinuum, unitsOf, type Continuum, type Span, type Unit } from './continuum.js';
 export {
