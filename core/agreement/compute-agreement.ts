@@ -4,8 +4,9 @@
  * percent agreement and kappa, units and characters per coder) and the overall alpha_u, in the shape
  * `gloss agreement --json` prints. Pure: the caller reads the store and the library.
  *
- * Highlights are bucketed by coder and tag once, so each code costs a sort of its own highlights and
- * linear sweeps (see unitizing-alpha.ts), never a pass over all highlights or all pairs.
+ * Highlights are placed in the continuum, sorted and bucketed by coder and tag once, so each code
+ * costs a merge of its own (already sorted) highlights and linear sweeps (see unitizing-alpha.ts),
+ * never a pass over all highlights or over all pairs.
  */
 import { ApiError } from '../errors.js';
 import { characterAgreement } from './character-agreement.js';
@@ -70,7 +71,7 @@ export interface AgreementOptions {
 export interface AgreementInput {
   coders: readonly AgreementCoder[];
   articles: readonly AgreementArticle[];
-  highlights: Iterable<AgreementHighlight>;
+  highlights: readonly AgreementHighlight[];
   codes: readonly AgreementCode[];
   options?: AgreementOptions;
 }
@@ -107,7 +108,9 @@ export interface CodeAgreement {
   alpha_u_expected: number;
   /** Each pair of coders (one entry for two coders). */
   pairs: PairFigures[];
-  undefined_reasons: Partial<Record<'alpha_u' | 'alpha_article' | 'kappa', UndefinedReason>>;
+  undefined_reasons: Partial<
+    Record<'alpha_u' | 'alpha_article' | 'percent_agreement' | 'kappa', UndefinedReason>
+  >;
 }
 
 export interface AgreementResult {
@@ -291,6 +294,7 @@ function codeAgreement(
   const reasons: CodeAgreement['undefined_reasons'] = {};
   if (alphaU.reason) reasons.alpha_u = alphaU.reason;
   if (alphaArticle.reason) reasons.alpha_article = alphaArticle.reason;
+  if (chars.percentAgreement === null) reasons.percent_agreement = 'empty-continuum';
   if (chars.kappa === null) reasons.kappa = continuum.length > 0 ? 'all-or-nothing-coded' : 'empty-continuum';
   const row: CodeAgreement = {
     tag: code.name,

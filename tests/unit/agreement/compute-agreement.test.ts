@@ -202,3 +202,25 @@ describe('agreement CSV', () => {
     expect(rows[0]!.tag_path).toBe(`'=HYPERLINK("x")`);
   });
 });
+
+describe('computeAgreement on articles without text', () => {
+  it('gives null everywhere, each with its reason', () => {
+    const r = computeAgreement({
+      coders,
+      articles: [{ id: 'a', path: 'a', length: 0 }],
+      highlights: [hl('ann', 'a', 0, 3, 'x')],
+      codes: [code('x', 'x')],
+    });
+    expect(r.codes[0]).toMatchObject({
+      alpha_u: null,
+      percent_agreement: null,
+      kappa: null,
+      undefined_reasons: {
+        alpha_u: 'empty-continuum',
+        percent_agreement: 'empty-continuum',
+        kappa: 'empty-continuum',
+      },
+    });
+    expect(r.notes).toContain('x: percent_agreement is undefined: the chosen articles have no text.');
+  });
+});
