@@ -5,12 +5,12 @@
  * coding changes and their undo entries are coding/coding-actions.ts'; host events, menu
  * commands, folder drops and keys each have their hook. The panes render and report user actions.
  */
-import { useCallback, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { HostBridge } from './api/api-client.js';
 import type { Preferences } from '../../core/api/library-contract.js';
-import type { AnchoredAnnotation } from '../../core/model.js';
+import type { ListedAnnotation } from '../../core/api/annotation-contract.js';
 import { applyLanguage } from './i18n/i18n.js';
 import { Toolbar } from './components/Toolbar.js';
 import { LibraryPane } from './components/LibraryPane.js';
@@ -38,6 +38,12 @@ import { clearSelection, useCodingCommands } from './app/use-coding-commands.js'
 import { useSnapSentences } from './app/use-snap-sentences.js';
 import { useJump } from './app/use-jump.js';
 import { errorText, isTextChanged } from './error-text.js';
+import { useCoderState } from './app/use-coder.js';
+import { useLayer } from './app/use-layer.js';
+import { layerIncludes } from './coders/layers.js';
+import { CoderMenu } from './components/coders/CoderMenu.js';
+import { CoderPrompt } from './components/coders/CoderPrompt.js';
+import { LayerMenu } from './components/coders/LayerMenu.js';
 
 export function App({ bridge }: { bridge: HostBridge }) {
   const { api } = bridge;
@@ -55,7 +61,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const reader = useRef<ReaderHandle>(null);
   /** Set once the reader's article is known: loads it again (its text changed under a selection). */
   const reloadArticle = useRef<(quiet: boolean) => void>(() => undefined);
-  const reanchor = useRef<() => Promise<AnchoredAnnotation[] | null>>(async () => null);
+  const reanchor = useRef<() => Promise<ListedAnnotation[] | null>>(async () => null);
 
   const report = useCallback(
     (err: unknown) => {
@@ -71,7 +77,28 @@ export function App({ bridge }: { bridge: HostBridge }) {
   // The article is asked for before its highlights: the host answers in order, and the text can
   // be laid out while the highlights are on their way.
   const article = useReaderArticle(api, list, nav.selectedId, reanchor, setNotice);
-  const coding = useCoding(bridge, own, nav.selectedId, state?.library?.root ?? null, report);
+  const coder = useCoderState(api, report, setNotice);
+  const libraryRoot = state?.library?.root ?? null;
+  const [layer, setLayer] = useLayer(libraryRoot);
+  const myCoderId = coder.state?.coder.id ?? '';
+  const coding = useCoding(bridge, own, nav.selectedId, libraryRoot, coder.state?.writerId ?? null, report);
+  // What the layer shows of the open article: the reader, the pane, the keys and jumps all use it.
+  const shownCoding = useMemo(
+    () =>
+      layer.show === 'all'
+        ? coding
+        : { ...coding, annotations: coding.annotations.filter((a) => layerIncludes(layer, a)) },
+    [coding, layer],
+  );
+  /** A copy of another coder's highlight is mine: my highlights come into view to show it. */
+  const showMine = useCallback(() => {
+    if (layerIncludes(layer, { coderId: myCoderId, mine: true })) return;
+    setLayer(
+      layer.show === 'chosen'
+        ? { show: 'chosen', coderIds: [...layer.coderIds, myCoderId] }
+        : { show: 'all' },
+    );
+  }, [layer, setLayer, myCoderId]);
   const { shown, codingOff } = article;
   useLayoutEffect(() => {
     reloadArticle.current = article.reload;
@@ -120,7 +147,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const commands = useCodingCommands({
     nav,
     dispatch,
-    coding,
+    coding: shownCoding,
     pending,
     codingOff,
     visibleIds,
@@ -129,9 +156,10 @@ export function App({ bridge }: { bridge: HostBridge }) {
     reloadArticle: article.reload,
     toggleSnap,
     openExport,
+    onCopied: showMine,
   });
   useKeyboardShortcuts(commands.handlers);
-  useJump(nav.jump, shown, coding.annotations, reader, dispatch);
+  useJump(nav.jump, shown, shownCoding.annotations, reader, dispatch);
 
   useMenuCommands(
     bridge,
@@ -175,7 +203,29 @@ export function App({ bridge }: { bridge: HostBridge }) {
         onCodebook={() => dispatch({ type: 'open-dialog', dialog: 'codebook' })}
         onShortcuts={() => dispatch({ type: 'open-dialog', dialog: 'shortcuts' })}
         onExport={() => openExport()}
+        team={
+          coder.state && (
+            <>
+              <CoderMenu state={coder.state} onSwitch={coder.switchTo} />
+              {state.library && (
+                <LayerMenu
+                  layer={layer}
+                  coders={coder.state.coders}
+                  myCoderId={myCoderId}
+                  onChange={setLayer}
+                />
+              )}
+            </>
+          )
+        }
       />
+      {coder.state && !coder.state.asked && (
+        <CoderPrompt
+          defaultName={coder.state.coder.name}
+          onName={coder.answerPrompt}
+          onSkip={coder.skipPrompt}
+        />
+      )}
       {error && (
         <div className="error-banner" role="alert" data-testid="error-banner">
           {t('app.error', { message: error })}
@@ -195,7 +245,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
       {notice && (
         <div className="notice-banner" role="status" data-testid="notice">
           {notice}
-          {coding.canUndo && notice === t('undo.deleted') && (
+          {coding.canUndo && (notice === t('undo.deleted') || notice === t('coders.copied')) && (
             <button type="button" onClick={commands.undo}>
               {t('undo.undo')}
             </button>
@@ -224,7 +274,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
           shown={shown}
           pending={pending}
           codingOff={codingOff}
-          coding={coding}
+          coding={shownCoding}
           commands={commands}
           searchQuery={searchQuery}
           onSearch={setSearchQuery}
@@ -233,21 +283,27 @@ export function App({ bridge }: { bridge: HostBridge }) {
           imagesShown={imagesShown}
           onLoadImages={(on) => api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)}
           onHighlightsFilter={setHighlightsFilter}
+          layer={layer}
+          onLayer={setLayer}
+          coders={coder.state?.coders ?? []}
+          myCoderId={myCoderId}
         />
         <AnnotationsPane
           api={api}
           article={shown}
-          annotations={coding.annotations}
+          annotations={shownCoding.annotations}
           tagsById={coding.tagsById}
           activeId={nav.activeId}
           canReattach={pending !== null && !codingOff}
           readOnly={codingOff}
+          layer={layer}
+          severalCoders={(coder.state?.coders.length ?? 0) > 1}
           onOpen={(a) => {
             dispatch({ type: 'activate', id: a.id });
             if (a.range) reader.current?.jumpTo(a.range);
           }}
           onReattach={(a) => {
-            if (!pending || codingOff) return;
+            if (!pending || codingOff || !a.mine) return;
             void coding.updateAnnotation(a.id, { moveTo: pending }).then((updated) => {
               if (!updated) return;
               clearSelection();
@@ -266,6 +322,8 @@ export function App({ bridge }: { bridge: HostBridge }) {
         list={list}
         coding={coding}
         filter={nav.view === 'highlights' ? highlightsFilter : libraryFilter}
+        coders={coder.state?.coders ?? []}
+        initialCoders={layer.show === 'all' ? null : layer.show === 'mine' ? [myCoderId] : layer.coderIds}
         onImported={() => {
           coding.refresh();
         }}
