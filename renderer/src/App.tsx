@@ -40,7 +40,7 @@ import { useJump } from './app/use-jump.js';
 import { errorText, isTextChanged } from './error-text.js';
 import { useCoderState } from './app/use-coder.js';
 import { useLayer } from './app/use-layer.js';
-import { layerIncludes } from './coders/layers.js';
+import { layerIncludes, showsLayerMenu } from './coders/layers.js';
 import { CoderMenu } from './components/coders/CoderMenu.js';
 import { CoderPrompt } from './components/coders/CoderPrompt.js';
 import { LayerMenu } from './components/coders/LayerMenu.js';
@@ -203,21 +203,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
         onCodebook={() => dispatch({ type: 'open-dialog', dialog: 'codebook' })}
         onShortcuts={() => dispatch({ type: 'open-dialog', dialog: 'shortcuts' })}
         onExport={() => openExport()}
-        team={
-          coder.state && (
-            <>
-              <CoderMenu state={coder.state} onSwitch={coder.switchTo} />
-              {state.library && (
-                <LayerMenu
-                  layer={layer}
-                  coders={coder.state.coders}
-                  myCoderId={myCoderId}
-                  onChange={setLayer}
-                />
-              )}
-            </>
-          )
-        }
+        team={coder.state && <CoderMenu state={coder.state} onSwitch={coder.switchTo} />}
       />
       {coder.state && !coder.state.asked && (
         <CoderPrompt
@@ -298,6 +284,17 @@ export function App({ bridge }: { bridge: HostBridge }) {
           readOnly={codingOff}
           layer={layer}
           severalCoders={(coder.state?.coders.length ?? 0) > 1}
+          layerMenu={
+            coder.state &&
+            showsLayerMenu(layer, coder.state.coders) && (
+              <LayerMenu
+                layer={layer}
+                coders={coder.state.coders}
+                myCoderId={myCoderId}
+                onChange={setLayer}
+              />
+            )
+          }
           onOpen={(a) => {
             dispatch({ type: 'activate', id: a.id });
             if (a.range) reader.current?.jumpTo(a.range);

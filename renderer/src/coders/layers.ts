@@ -20,6 +20,11 @@ export function layerIncludes(layer: Layer, item: Coded): boolean {
   return layer.coderIds.includes(item.coderId);
 }
 
+/** Whether to offer the layer menu: with several coders, or to undo a layer that hides something. */
+export function showsLayerMenu(layer: Layer, coders: readonly unknown[]): boolean {
+  return coders.length > 1 || layer.show !== 'all';
+}
+
 /** The `coders` filter of listAllAnnotations and exports: undefined is every coder. */
 export function codersFilter(layer: Layer, myCoderId: string): string[] | undefined {
   if (layer.show === 'all') return undefined;

@@ -4,7 +4,7 @@
  * selection, or delete), and the article's memo (saved as the user pauses typing).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, Tag } from '../../../core/model.js';
 import type { ListedAnnotation } from '../../../core/api/annotation-contract.js';
@@ -31,6 +31,8 @@ interface AnnotationsPaneProps {
   layer: Layer;
   /** The library holds more than one coder's work: cards show whose they are by colour. */
   severalCoders: boolean;
+  /** "Show: mine / all / chosen coders", beside the heading. */
+  layerMenu?: ReactNode;
   onOpen(annotation: ListedAnnotation): void;
   onReattach(annotation: ListedAnnotation): void;
   onDelete(annotation: ListedAnnotation): void;
@@ -86,10 +88,13 @@ function AnnotationsPaneContent(props: AnnotationsPaneProps) {
       data-testid="annotations-pane"
       ref={pane}
     >
-      <h2>
-        {t('annotations.title')}
-        {article && <span className="count-badge">{placed.length}</span>}
-      </h2>
+      <div className="pane-heading">
+        <h2>
+          {t('annotations.title')}
+          {article && <span className="count-badge">{placed.length}</span>}
+        </h2>
+        {props.layerMenu}
+      </div>
       {article && placed.length === 0 && <p className="muted">{t('annotations.empty')}</p>}
       <ol className="annotation-list virtual" style={{ height: virtualizer.getTotalSize() }} ref={list}>
         {virtualizer.getVirtualItems().map((row) => {

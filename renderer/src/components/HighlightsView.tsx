@@ -15,7 +15,7 @@ import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { swatchStyle } from '../coding/safe-color.js';
 import type { CoderSummary } from '../coders/coder-types.js';
 import { coderColor } from '../coders/coder-colors.js';
-import { codersFilter, type Layer } from '../coders/layers.js';
+import { codersFilter, showsLayerMenu, type Layer } from '../coders/layers.js';
 import { TagChipList } from './annotations/TagChipList.js';
 import { CoderBadge } from './coders/CoderBadge.js';
 import { LayerMenu } from './coders/LayerMenu.js';
@@ -104,7 +104,7 @@ function HighlightsViewContent({
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        {coders.length > 0 && (
+        {showsLayerMenu(layer, coders) && (
           <LayerMenu
             layer={layer}
             coders={coders}

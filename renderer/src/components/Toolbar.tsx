@@ -1,5 +1,5 @@
 /**
- * The top bar: open a library, who is coding and whose highlights are shown (`team`), search,
+ * The top bar: open a library, who is coding (`team`), search,
  * undo/redo, the coding tools (codebook, all highlights, sentence snapping) and the reading
  * preferences (theme, language, text size).
  */
@@ -26,7 +26,7 @@ interface ToolbarProps {
   onCodebook(): void;
   onShortcuts(): void;
   onExport(): void;
-  /** The coder menu and the layer menu. */
+  /** The coder menu. */
   team?: ReactNode;
 }
 

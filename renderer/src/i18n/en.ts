@@ -417,8 +417,7 @@ const en = {
     switched: 'Now coding as {{name}}.',
     layer: {
       title: 'Whose highlights to show',
-      summary: 'Show: {{what}}',
-      mine: 'Mine',
+      mine: 'My highlights',
       all: 'All coders',
       chosen: 'Chosen coders',
       chosenCount_one: '{{count}} coder',

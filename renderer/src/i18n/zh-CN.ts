@@ -404,8 +404,7 @@ const zhCN: typeof en = {
     switched: '现在以 {{name}} 的身份编码。',
     layer: {
       title: '显示哪些编码员的高亮',
-      summary: '显示：{{what}}',
-      mine: '我的',
+      mine: '我的高亮',
       all: '全部编码员',
       chosen: '选定的编码员',
       chosenCount_one: '{{count}} 位编码员',

@@ -32,7 +32,7 @@ export function LayerMenu({ layer, coders, myCoderId, onChange, testId = 'layer-
       testId={testId}
       className="layer-menu"
       title={t('coders.layer.title')}
-      label={<span data-testid="layer-summary">{t('coders.layer.summary', { what: summary })}</span>}
+      label={<span data-testid="layer-summary">{summary}</span>}
     >
       <LayerChoice layer={layer} coders={coders} myCoderId={myCoderId} onChange={onChange} />
     </PopupPanel>
