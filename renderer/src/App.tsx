@@ -5,7 +5,7 @@
  * coding changes and their undo entries are coding/coding-actions.ts'; host events, menu
  * commands, folder drops and keys each have their hook. The panes render and report user actions.
  */
-import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { HostBridge } from './api/api-client.js';
@@ -39,8 +39,8 @@ import { useSnapSentences } from './app/use-snap-sentences.js';
 import { useJump } from './app/use-jump.js';
 import { errorText, isTextChanged } from './error-text.js';
 import { useCoderState } from './app/use-coder.js';
-import { useLayer } from './app/use-layer.js';
-import { layerIncludes, showsLayerMenu } from './coders/layers.js';
+import { useLayer, useLayeredCoding } from './app/use-layer.js';
+import { showsLayerMenu } from './coders/layers.js';
 import { CoderMenu } from './components/coders/CoderMenu.js';
 import { CoderPrompt } from './components/coders/CoderPrompt.js';
 import { LayerMenu } from './components/coders/LayerMenu.js';
@@ -82,23 +82,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const [layer, setLayer] = useLayer(libraryRoot);
   const myCoderId = coder.state?.coder.id ?? '';
   const coding = useCoding(bridge, own, nav.selectedId, libraryRoot, coder.state?.writerId ?? null, report);
-  // What the layer shows of the open article: the reader, the pane, the keys and jumps all use it.
-  const shownCoding = useMemo(
-    () =>
-      layer.show === 'all'
-        ? coding
-        : { ...coding, annotations: coding.annotations.filter((a) => layerIncludes(layer, a)) },
-    [coding, layer],
-  );
-  /** A copy of another coder's highlight is mine: my highlights come into view to show it. */
-  const showMine = useCallback(() => {
-    if (layerIncludes(layer, { coderId: myCoderId, mine: true })) return;
-    setLayer(
-      layer.show === 'chosen'
-        ? { show: 'chosen', coderIds: [...layer.coderIds, myCoderId] }
-        : { show: 'all' },
-    );
-  }, [layer, setLayer, myCoderId]);
+  const { shownCoding, showMine } = useLayeredCoding(coding, layer, setLayer, myCoderId);
   const { shown, codingOff } = article;
   useLayoutEffect(() => {
     reloadArticle.current = article.reload;
@@ -156,7 +140,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     reloadArticle: article.reload,
     toggleSnap,
     openExport,
-    onCopied: showMine,
+    onMineMade: showMine,
   });
   useKeyboardShortcuts(commands.handlers);
   useJump(nav.jump, shown, shownCoding.annotations, reader, dispatch);

@@ -28,14 +28,15 @@ export interface CodingCommandsInput {
   reloadArticle(quiet: boolean): void;
   toggleSnap(): void;
   openExport(): void;
-  /** A copy of another coder's highlight was made: my highlights must be in view to show it. */
-  onCopied(): void;
+  /** A highlight of mine was made or copied: my highlights must be in view to show it. */
+  onMineMade(): void;
 }
 
 export const clearSelection = () => window.getSelection()?.removeAllRanges();
 
 export function useCodingCommands(input: CodingCommandsInput) {
   const { nav, dispatch, coding, pending, codingOff, visibleIds, reader, setNotice, reloadArticle } = input;
+  const { onMineMade } = input;
   const { t } = useTranslation();
   /** The pending selection as of now, for creates that finish after the user moved on. */
   const pendingNow = useRef(pending);
@@ -51,6 +52,7 @@ export function useCodingCommands(input: CodingCommandsInput) {
       if (!chosen || codingOff) return;
       const created = await coding.createAnnotation(chosen, { tagIds, note, color });
       if (!created) return;
+      onMineMade();
       if (created.placement === 'relocated') {
         // The text had changed under the reader: it shows the new one, with the highlight on it.
         setNotice(t('annotations.relocated'));
@@ -60,7 +62,7 @@ export function useCodingCommands(input: CodingCommandsInput) {
       clearSelection();
       dispatch({ type: 'highlight-made', selectionId: chosen.id, id: created.id });
     },
-    [pending, coding, codingOff, t, setNotice, reloadArticle, dispatch],
+    [pending, coding, codingOff, t, setNotice, reloadArticle, dispatch, onMineMade],
   );
 
   /** Says whose the highlight is and that it cannot be changed here; true when it is not mine. */
@@ -84,17 +86,16 @@ export function useCodingCommands(input: CodingCommandsInput) {
     [coding, codingOff, t, setNotice, dispatch, refuseOthers],
   );
 
-  const { onCopied } = input;
   const copyToMine = useCallback(
     async (a: ListedAnnotation | null) => {
       if (!a || a.mine || codingOff) return;
       const copy = await coding.copyToMine(a.id);
       if (!copy) return;
-      onCopied();
+      onMineMade();
       setNotice(t('coders.copied'));
       dispatch({ type: 'click-highlight', id: copy.id });
     },
-    [coding, codingOff, t, setNotice, dispatch, onCopied],
+    [coding, codingOff, t, setNotice, dispatch, onMineMade],
   );
 
   const undo = useCallback(() => {
