@@ -20,34 +20,36 @@ export function useCoderState(
   const queries = useQueryClient();
   const state = useCoder(api).data ?? null;
 
+  /** Takes the new state in; another coder than before reloads what is whose (and says so, unless quiet). */
   const take = useCallback(
-    (next: CoderState, switched: boolean) => {
+    (next: CoderState, before: string | undefined, quiet: boolean) => {
       queries.setQueryData(keys.coder, next);
-      if (!switched) return;
+      if (next.coder.id === before) return;
       for (const queryKey of [keys.allArticleAnnotations, keys.highlightQueries, keys.allMemos, keys.tags])
         void queries.invalidateQueries({ queryKey });
-      notify(t('coders.switched', { name: next.coder.name }));
+      if (!quiet) notify(t('coders.switched', { name: next.coder.name }));
     },
     [queries, notify, t],
   );
 
-  const switchTo = useCallback(
-    (name: string) => {
+  const setCoder = useCallback(
+    (name: string, quiet: boolean) => {
       const before = state?.coder.id;
-      api.setCoder({ name }).then((next) => take(next, next.coder.id !== before), report);
+      api.setCoder({ name }).then((next) => take(next, before, quiet), report);
     },
     [api, state, take, report],
   );
+  const switchTo = useCallback((name: string) => setCoder(name, false), [setCoder]);
   const skipPrompt = useCallback(() => {
-    api.skipCoderPrompt({}).then((next) => take(next, false), report);
+    api.skipCoderPrompt({}).then((next) => take(next, next.coder.id, true), report);
   }, [api, take, report]);
   /** The first-run answer: a name (the default kept is a skip, said as such). */
   const answerPrompt = useCallback(
     (name: string) => {
       if (state && name === state.coder.name) skipPrompt();
-      else switchTo(name);
+      else setCoder(name, true);
     },
-    [state, switchTo, skipPrompt],
+    [state, setCoder, skipPrompt],
   );
 
   return { state, switchTo, skipPrompt, answerPrompt };

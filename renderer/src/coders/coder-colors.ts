@@ -4,6 +4,7 @@
  * colour-vision deficiencies, so a coder's edge is not mistaken for a tag's colour. Keyed by the
  * coder's id (the same on every machine), so a colleague has the same colour for everyone.
  */
+import type { CSSProperties } from 'react';
 export const CODER_PALETTE = [
   '#332288',
   '#88CCEE',
@@ -28,4 +29,13 @@ function hashOf(id: string): number {
 
 export function coderColor(coderId: string): string {
   return CODER_PALETTE[hashOf(coderId) % CODER_PALETTE.length]!;
+}
+
+/**
+ * The inline style that gives an element its coder's colour as `--coder`: the style sheet paints
+ * the dot and the card edge with it, lightened in the dark theme (the palette's indigo and wine
+ * are too dark on a dark background).
+ */
+export function coderStyle(coderId: string): CSSProperties {
+  return { '--coder': coderColor(coderId) } as CSSProperties;
 }

@@ -14,7 +14,7 @@ import type { GlossApi } from '../../../core/api/contract.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { swatchStyle } from '../coding/safe-color.js';
 import type { CoderSummary } from '../coders/coder-types.js';
-import { coderColor } from '../coders/coder-colors.js';
+import { coderStyle } from '../coders/coder-colors.js';
 import { codersFilter, showsLayerMenu, type Layer } from '../coders/layers.js';
 import { TagChipList } from './annotations/TagChipList.js';
 import { CoderBadge } from './coders/CoderBadge.js';
@@ -122,7 +122,7 @@ function HighlightsViewContent({
               type="button"
               className={`highlight-row${severalCoders ? ' coder-edge' : ''}`}
               data-testid="library-highlight"
-              style={severalCoders ? { borderLeftColor: coderColor(item.coderId) } : undefined}
+              style={severalCoders ? coderStyle(item.coderId) : undefined}
               onClick={() => onOpen(item)}
             >
               <span

@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '../../../../core/model.js';
 import type { ListedAnnotation } from '../../../../core/api/annotation-contract.js';
-import { coderColor } from '../../coders/coder-colors.js';
+import { coderStyle } from '../../coders/coder-colors.js';
 import { CoderBadge } from '../coders/CoderBadge.js';
 import { TagChipList } from './TagChipList.js';
 import { quoteText } from '../../../../core/stored-annotation.js';
@@ -42,7 +42,7 @@ export function AnnotationItem({
       data-testid="annotation-item"
       data-mine={a.mine}
       aria-current={active ? 'true' : undefined}
-      style={coderEdges ? { borderLeftColor: coderColor(a.coderId) } : undefined}
+      style={coderEdges ? coderStyle(a.coderId) : undefined}
       onClick={() => onOpen(a)}
     >
       <span className="quote-bar" style={swatchStyle(colorOfAnnotation(a, tagsById))} aria-hidden="true" />

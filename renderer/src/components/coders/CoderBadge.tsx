@@ -1,5 +1,5 @@
 /** A coder's name with their colour dot: on others' highlights, memos, rows and in the toolbar. */
-import { coderColor } from '../../coders/coder-colors.js';
+import { coderStyle } from '../../coders/coder-colors.js';
 
 interface CoderBadgeProps {
   coderId: string;
@@ -18,5 +18,5 @@ export function CoderBadge({ coderId, name, title }: CoderBadgeProps) {
 }
 
 export function CoderDot({ coderId }: { coderId: string }) {
-  return <span className="coder-dot" style={{ backgroundColor: coderColor(coderId) }} aria-hidden="true" />;
+  return <span className="coder-dot" style={coderStyle(coderId)} aria-hidden="true" />;
 }
