@@ -114,6 +114,16 @@ export async function readWriterCoder(dataDir: string, writerId: string): Promis
 
 export type FolderProblem = Pick<StoreProblem, 'kind' | 'file' | 'message'> & { articleId: string | null };
 
+/** Another writer's file that does not parse: maybe still arriving, so only reported. */
+function unreadable(folder: WriterFolder, name: string, file: string, reason: string): FolderProblem {
+  return {
+    kind: 'unreadable',
+    file,
+    articleId: null,
+    message: `${folder.writerId}/${name} could not be read (${reason}); it may still be arriving. It was left unchanged and is read again on the next change.`,
+  };
+}
+
 /** One article file of one writer, as read (a conflict copy included, merged with its live file). */
 export interface WriterArticleFile {
   writerId: string;
@@ -141,12 +151,7 @@ export async function readWriterArticles(
     const read = await readDocument<ArticleFile>(file, articleCodec);
     if (read.state === 'missing') continue;
     if (read.state === 'corrupt') {
-      problems.push({
-        kind: 'unreadable',
-        file,
-        articleId: null,
-        message: `${folder.writerId}/${name} could not be read (${read.reason}); it may still be arriving. It was left unchanged and is read again on the next change.`,
-      });
+      problems.push(unreadable(folder, name, file, read.reason));
       continue;
     }
     const doc = read.state === 'ok' ? read.data : read.data;
@@ -194,12 +199,7 @@ export async function readWriterCodebooks(
     if (text === null) continue;
     const read = readWriterCodebook(safeJson(text));
     if (!read.ok) {
-      problems.push({
-        kind: 'unreadable',
-        file,
-        articleId: null,
-        message: `${folder.writerId}/${name} could not be read (${read.reason}); it may still be arriving. It was left unchanged and is read again on the next change.`,
-      });
+      problems.push(unreadable(folder, name, file, read.reason));
       continue;
     }
     if (name !== WRITER_CODEBOOK_FILE)
