@@ -28,6 +28,7 @@ import { jsonText } from '../files/durable-json-adapter.js';
 import { LIMITS } from '../limits.js';
 import { MIGRATIONS } from './migrations.js';
 import { readDocument } from './read-document.js';
+import { articleFileName } from './store-layout.js';
 import { articleFileSchema, type ArticleFile, type CodebookFile } from './store-schema.js';
 import type { HlcClock } from '../teams/hlc.js';
 import type { StoreProblem } from './store-problems.js';
@@ -327,4 +328,19 @@ export async function changeCodebook<R>(
     await writeFileDurable(folder.codebookFile, jsonText(next));
   }
   return result;
+}
+
+/** One writer's file for one article (live name only), or null when it has none or it is unreadable. */
+export async function readWriterArticle(
+  folder: WriterFolder,
+  articleId: string,
+  problems: FolderProblem[],
+): Promise<ArticleFile | null> {
+  const name = articleFileName(articleId);
+  const file = path.join(folder.annotationsDir, name);
+  const read = await readDocument<ArticleFile>(file, articleCodec);
+  if (read.state === 'corrupt') problems.push(unreadable(folder, name, file, read.reason));
+  const doc = read.state === 'ok' || read.state === 'future' ? read.data : null;
+  if (!doc || doc.articleId !== articleId) return null;
+  return { ...doc, annotations: doc.annotations.filter((a) => a.articleId === articleId) };
 }
