@@ -410,7 +410,7 @@ const en = {
     menu: {
       title: 'Coding as {{name}}: switch coder',
       intro: 'New highlights, memos and tag changes are saved as {{name}}’s.',
-      known: 'Coders in this library',
+      known: 'Switch to a coder of this library:',
       newName: 'Another name…',
       switch: 'Switch',
     },

@@ -397,7 +397,7 @@ const zhCN: typeof en = {
     menu: {
       title: '当前编码员：{{name}}，点击切换',
       intro: '新的高亮、备忘和标签修改将记在“{{name}}”名下。',
-      known: '此文库的编码员',
+      known: '切换为此文库的编码员：',
       newName: '其他名字…',
       switch: '切换',
     },
