@@ -4,8 +4,10 @@
  * its own, so a writer folder of its own). Layers show mine, all or chosen coders in the reader,
  * the pane and the highlights view, and are kept per library; Bob's highlight carries his name,
  * cannot be deleted or retagged here, and can be copied to mine (and the copy undone); the export
- * can leave a coder out.
+ * can leave a coder out. A third coder's writer folder arriving on disk (as a sync tool delivers
+ * it) shows in the open window within seconds, memo included.
  */
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,5 +168,41 @@ describe('two coders’ highlights on one article', () => {
     }) as Record<string, string>[];
     expect(rows.map((r) => [r.quote, r.creator])).toEqual([[MINE, 'Alice']]);
     await exporter.close();
+  });
+
+  it('shows a colleague’s work within seconds of its arrival on disk, with their memo', async () => {
+    // Carol's writer folder, made from Bob's file, is written beside the library and renamed in,
+    // as a sync tool delivers a folder.
+    const coders = join(server.library, '.gloss', 'coders');
+    const bobs = readdirSync(coders).find((name) => name.startsWith('bob.'))!;
+    const [file] = readdirSync(join(coders, bobs, 'annotations'));
+    const doc = JSON.parse(readFileSync(join(coders, bobs, 'annotations', file!), 'utf8')) as {
+      memo: string;
+      annotations: { id: string; creator: string; creatorId?: string; note: string }[];
+    };
+    doc.memo = 'Carol：另一种读法';
+    doc.annotations = doc.annotations.map((a) => ({
+      ...a,
+      id: `carol-${a.id}`,
+      creator: 'Carol',
+      creatorId: 'carol',
+      note: 'Carol 的批注',
+    }));
+    const staging = join(server.library, '..', 'carol-staging');
+    mkdirSync(join(staging, 'annotations'), { recursive: true });
+    writeFileSync(join(staging, 'annotations', file!), JSON.stringify(doc));
+    const writer = {
+      schemaVersion: 1,
+      writerId: 'carol.c0c0c0c0',
+      coder: { id: 'carol', name: 'Carol' },
+      created: new Date().toISOString(),
+    };
+    writeFileSync(join(staging, 'writer.json'), JSON.stringify(writer));
+    renameSync(staging, join(coders, 'carol.c0c0c0c0'));
+
+    await expect.poll(() => team.cardBadges(), { timeout: 10_000 }).toEqual(['Bob', 'Carol']);
+    await expect
+      .poll(() => gloss.page.getByTestId('other-memo').allInnerTexts())
+      .toEqual([expect.stringContaining('Carol：另一种读法')]);
   });
 });
