@@ -9,8 +9,9 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../errors.js';
-import type { Annotation } from '../model.js';
-import { ArticleIndex, summarize } from './article-index.js';
+import type { Annotation, OwnedAnnotation } from '../model.js';
+import { writerIdentity, type WriterIdentity } from '../settings/coder-identity.js';
+import { ArticleIndex, summarize, type ArticleSummaryEntry } from './article-index.js';
 import { byPosition, salvageArticle, salvageCodebook } from './article-doc.js';
 import type { AnnotationServiceOptions, ReadOnlyInfo } from './service-types.js';
 import { resolveTagIds } from './codebook.js';
@@ -21,6 +22,7 @@ import {
   writeFileDurable,
 } from '../files/durable-write.js';
 import { ExternalChangeWatcher, type ExternalChange } from './external-changes.js';
+import { OtherWritersIndex } from './other-writers-index.js';
 import { FileLocks, isReadOnlyError } from './file-lock.js';
 import { refuseSymlinks } from './refuse-symlinks.js';
 import { repairHighlightColors, repairTagColors } from './store-colors.js';
@@ -49,6 +51,10 @@ export abstract class StoreFiles {
   private readonly lower: StoreLayout | null;
   readonly log = new ProblemLog();
   readonly index = new ArticleIndex();
+  /** Other writers' work (their writer folders), beside `index` which holds this store's own. */
+  readonly others: OtherWritersIndex;
+  /** Looks for other writers' changes while nothing else would tell (see startWatchingOthers). */
+  private othersPoller: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(change: ExternalChange) => void>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly migrations: Record<FileKind, MigrationTable>;
@@ -70,6 +76,11 @@ export abstract class StoreFiles {
     this.layout = storeLayout(dataDir);
     this.lower = opts.readOnlyBelow ? storeLayout(opts.readOnlyBelow) : null;
     this.migrations = { ...MIGRATIONS, ...opts.migrations };
+    this.others = new OtherWritersIndex(
+      () => this.writerDataDirs(),
+      () => this.writer.writerId,
+      this.log,
+    );
     this.watcher = new ExternalChangeWatcher(
       this.layout,
       (name) => this.articleIdOfFile(name),
@@ -122,7 +133,45 @@ export abstract class StoreFiles {
       await removeStaleTempFiles(this.layout.annotationsDir);
     }
     await this.readCodebook();
-    if (this.opts.watch !== false) this.watcher.start();
+    if (this.opts.watch !== false) {
+      this.watcher.start();
+      this.startWatchingOthers();
+    }
+  }
+
+  /**
+   * Other coders' changes arrive in their writer folders (by sync): looked for every two seconds,
+   * and announced as a change of the coders and of every article's highlights.
+   */
+  private startWatchingOthers(): void {
+    let version = this.others.version;
+    this.othersPoller = setInterval(() => {
+      void this.others
+        .refresh(true)
+        .then(() => {
+          if (this.others.version === version || this.closed) return;
+          version = this.others.version;
+          this.onWatcherChange({ kind: 'coders' });
+        })
+        .catch(() => undefined);
+    }, 2000);
+    this.othersPoller.unref();
+  }
+
+  /** Who writes now (the options' `writer`, called each time: the coder may switch). */
+  get writer(): WriterIdentity {
+    return this.opts.writer?.() ?? writerIdentity(this.opts.creator?.() || 'Coder', 'local');
+  }
+
+  /** The highlight with whose it is. */
+  owned(a: Annotation): OwnedAnnotation {
+    const { coder } = this.writer;
+    return { ...a, coderId: a.creatorId ?? coder.id, coderName: a.creator || coder.name, mine: true };
+  }
+
+  /** The data folders whose `coders/` writer folders hold other writers' work. */
+  writerDataDirs(): string[] {
+    return this.lower ? [this.dataDir, this.lower.dataDir] : [this.dataDir];
   }
 
   get readOnlyBelow(): string | null {
@@ -152,7 +201,14 @@ export abstract class StoreFiles {
 
   /** `articleId` null: scanning, the file says whose it is. */
   fileNamed(name: string, articleId: string | null): StoreFile<ArticleFile> {
-    return new StoreFile<ArticleFile>(path.join(this.layout.annotationsDir, name), this.ctx, {
+    const lower = this.lower ? path.join(this.lower.annotationsDir, name) : undefined;
+    return this.articleFileAt(path.join(this.layout.annotationsDir, name), articleId, lower);
+  }
+
+  /** An article file anywhere under the data folder (e.g. an import writer's folder). */
+  articleFileAt(file: string, articleId: string | null, lower?: string): StoreFile<ArticleFile> {
+    const name = path.basename(file);
+    return new StoreFile<ArticleFile>(file, this.ctx, {
       codec: {
         schema: articleFileSchema,
         migrations: this.migrations.article,
@@ -170,7 +226,7 @@ export abstract class StoreFiles {
       },
       lockName: name.replace(/\.json$/, ''),
       articleId,
-      ...(this.lower ? { lower: path.join(this.lower.annotationsDir, name) } : {}),
+      ...(lower ? { lower } : {}),
     });
   }
 
@@ -281,6 +337,7 @@ export abstract class StoreFiles {
    * tells about other processes' changes), else a read of just the files they changed.
    */
   async ensureIndex(full = false): Promise<void> {
+    await this.others.refresh(full || !this.watcher.watching);
     if (this.scanning) await this.scanning;
     if (full || !this.index.isComplete || !this.watcher.watching) {
       this.scanning ??= this.scanAll().finally(() => (this.scanning = null));
@@ -339,6 +396,12 @@ export abstract class StoreFiles {
     }
   }
 
+  /** Every file's entry of the merged view: this store's own, then other writers'. */
+  *mergedEntries(): Generator<ArticleSummaryEntry> {
+    yield* this.index.values();
+    yield* this.others.values();
+  }
+
   problems(): StoreProblem[] {
     return this.log.list();
   }
@@ -350,6 +413,7 @@ export abstract class StoreFiles {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.othersPoller) clearInterval(this.othersPoller);
     this.watcher.close();
     this.listeners.clear();
     await Promise.allSettled([...this.pending]);
