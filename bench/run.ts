@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only open|search|clean|store|export|paint]`: generates (or reuses) the
+// `npm run bench [-- --quick] [-- --only open|search|clean|store|export|paint|agreement]`: generates (or reuses) the
 // synthetic libraries in bench/.cache, runs each measure beside its baseline, writes bench/results/latest.*.
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLibrary } from '../core/library/library.js';
 import type { LibraryHandle } from '../core/library/library-handle.js';
+import { benchAgreement } from './cases/agreement.js';
 import type { CleanResult } from './cases/clean.js';
 import {
   benchExport,
@@ -23,7 +24,7 @@ import { REST_MS, runChild, settle } from './measure.js';
 import { ratio, writeReport, type Report, type Row } from './report.js';
 import { seedStore, type SeedArticle } from './seed-store.js';
 
-const CASES = ['open', 'search', 'clean', 'store', 'export', 'paint'] as const;
+const CASES = ['open', 'search', 'clean', 'store', 'export', 'paint', 'agreement'] as const;
 const SEED = 1;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
@@ -430,6 +431,18 @@ async function runPaint(): Promise<void> {
   });
 }
 
+function runAgreement(): void {
+  log(
+    'agreement: every measure over 10,000 articles, 2 × 50,000 highlights, 30 codes; alpha_u sweep vs all pairs',
+  );
+  const a = benchAgreement({ quick, seed: SEED });
+  details.agreement = a.result;
+  rows.push(...a.rows);
+  notes.push(
+    'Agreement: synthetic codings in memory (bench/cases/agreement.ts), computed by core/agreement/compute-agreement.ts as the CLI and the view will call it, after one warm-up; the store and library reads that feed it are not included. The all-pairs baseline evaluates the definition of alpha_u over every pair of sections on a tenth of the data (at full size it would take minutes).',
+  );
+}
+
 async function main(): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
@@ -442,6 +455,13 @@ async function main(): Promise<void> {
       await runSearchStoreExport().catch((err: unknown) => failed('search / store / export', err));
     if (wants('clean')) await runClean().catch((err: unknown) => failed('clean', err));
     if (wants('paint')) await runPaint().catch((err: unknown) => failed('paint', err));
+    if (wants('agreement')) {
+      try {
+        runAgreement();
+      } catch (err) {
+        failed('agreement', err);
+      }
+    }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
