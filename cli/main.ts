@@ -16,6 +16,7 @@ import {
   type ExportCommandOptions,
 } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { agreementCommand, type AgreementCommandOptions } from './commands/agreement-command.js';
 import { CliError } from './cli-error.js';
 import { terminalSafe } from './terminal-text.js';
 import { toErrorPayload } from '../core/errors.js';
@@ -125,11 +126,40 @@ export function buildProgram(): Command {
       importCommand(dir, file, undefined, options.coder),
     );
 
+  program
+    .command('agreement')
+    .description("Inter-coder agreement per code: Krippendorff's alpha, percent agreement, kappa")
+    .argument('<dir>', 'library folder')
+    .requiredOption('--coders <a,b,…>', 'two or more coders, by name or id, separated by commas')
+    .option(
+      '-t, --tag <tag>',
+      'only this code (name or path; repeatable; default: every code)',
+      collectOption,
+    )
+    .option('--with-children', "count a code's sub-codes as the code")
+    .option('--folder <folder>', 'only articles in this folder (and its sub-folders)')
+    .option('--article <id|path>', 'only this article (repeatable)', collectOption)
+    .option(
+      '--overlap <share>',
+      'segment match threshold, share of the longer segment (default 0.6)',
+      parseShare,
+    )
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV, one row per code')
+    .action((dir: string, options: AgreementCommandOptions) => agreementCommand(dir, options));
+
   return program;
 }
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function parseShare(value: string): number {
+  const n = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || !(n > 0 && n <= 1))
+    throw new InvalidArgumentError('Use a share between 0 and 1, like 0.6.');
+  return n;
 }
 
 function parsePositive(value: string): number {
