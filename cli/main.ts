@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from './app-paths.js';
-import { serveCommand } from './commands/serve.js';
+import { serveCommand, type ServeCommandOptions } from './commands/serve.js';
 import { indexCommand } from './commands/index-command.js';
 import { showCommand } from './commands/show-command.js';
 import { annotateCommand, type AnnotateOptions } from './commands/annotate-command.js';
@@ -19,6 +19,9 @@ import { importCommand } from './commands/import.js';
 import { CliError } from './cli-error.js';
 import { terminalSafe } from './terminal-text.js';
 import { toErrorPayload } from '../core/errors.js';
+
+const CODER_HELP =
+  'who is coding: a display name (default: $GLOSS_CODER, else the saved name or the OS user)';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -37,7 +40,8 @@ export function buildProgram(): Command {
     .description('Serve the Gloss UI to your browser on 127.0.0.1 (token-protected)')
     .argument('[folder]', 'library folder to open (default: the last one, or the sample library)')
     .option('-p, --port <port>', 'port to listen on (default: a free one)', parsePort)
-    .action((folder: string | undefined, options: { port?: number }) => serveCommand(folder, options));
+    .option('--coder <name>', CODER_HELP)
+    .action((folder: string | undefined, options: ServeCommandOptions) => serveCommand(folder, options));
 
   program
     .command('index')
@@ -77,6 +81,7 @@ export function buildProgram(): Command {
       [],
     )
     .option('--note <text>', 'a note on the highlight')
+    .option('--coder <name>', CODER_HELP)
     .action((dir: string, options: AnnotateOptions) => annotateCommand(dir, options));
 
   program
@@ -107,6 +112,7 @@ export function buildProgram(): Command {
       parseContextOption,
     )
     .option('--no-bom', 'CSV: leave out the UTF-8 byte order mark')
+    .option('--coder <id|name>', "only this coder's highlights (repeatable)", collectOption)
     .action((dir: string, options: ExportCommandOptions) => exportCommand(dir, options));
 
   program
@@ -114,7 +120,10 @@ export function buildProgram(): Command {
     .description('Merge a Gloss JSON export into a library (tags by path, highlights by id)')
     .argument('<dir>', 'library folder')
     .argument('<file>', 'a JSON file written by gloss export --format json')
-    .action((dir: string, file: string) => importCommand(dir, file));
+    .option('--coder <name>', CODER_HELP)
+    .action((dir: string, file: string, options: { coder?: string }) =>
+      importCommand(dir, file, undefined, options.coder),
+    );
 
   return program;
 }

@@ -8,6 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { ApiError } from '../errors.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
+import { currentWriter } from './coder-handlers.js';
 import { openLibrary } from '../library/library.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import { openAnnotationService } from '../store/annotation-service.js';
@@ -24,7 +25,7 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
 
   const { dataDir, fallback, below } = await chooseDataDir(ctx.appDataDir, root);
   const annotations = await openAnnotationService(dataDir, {
-    creator: () => ctx.settings.preferences.creator,
+    writer: () => currentWriter(ctx),
     ...(below ? { readOnlyBelow: below } : {}),
   });
   const unsubscribe = annotations.onExternalChange((change) =>

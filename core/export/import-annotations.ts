@@ -24,6 +24,8 @@ import type { Annotation, TextQuoteSelector } from '../model.js';
 import type { ArticleRef } from '../store/annotation-service.js';
 import type { ExportSession } from './export-scope.js';
 import { mergeCodebook } from './merge-codebook.js';
+import { coderIdOf, isValidCoderId } from '../teams/coder.js';
+import { CODER_URN } from './web-annotation-format.js';
 import {
   glossCollectionSchema,
   type GlossAnnotationItem,
@@ -288,12 +290,19 @@ function placeImported(
           .join('\n\n'),
         color: item.gloss.color?.toUpperCase() ?? null,
         creator: item.creator?.name ?? '',
+        ...(item.creator ? { creatorId: creatorIdOf(item.creator) } : {}),
         created: item.created,
         modified: item.modified,
       },
       placed: result?.status ?? 'no-text',
     };
   });
+}
+
+/** The coder id an export records (`urn:gloss:coder:<id>`), else the one derived from the name. */
+export function creatorIdOf(creator: { id?: string; name: string }): string {
+  const id = creator.id?.startsWith(CODER_URN) ? creator.id.slice(CODER_URN.length) : '';
+  return isValidCoderId(id) ? id : coderIdOf(creator.name);
 }
 
 function sameContent(a: Annotation, b: Annotation): boolean {

@@ -15,6 +15,8 @@ export interface AnnotationQuery {
   /** Searched in quotes and notes, case-insensitively (trimmed; empty means no filter). */
   text?: string;
   articleIds?: readonly string[];
+  /** Only these coders' highlights (coder ids); absent: every coder's. */
+  coders?: readonly string[];
   /**
    * Place of each article in the result (lower first); articles without one come last, ordered by
    * id. Without it, articles are ordered by id. Pass the same map again for the next page (while
@@ -26,9 +28,9 @@ export interface AnnotationQuery {
   limit?: number;
 }
 
-export interface AnnotationQueryResult {
+export interface AnnotationQueryResult<T extends Annotation = Annotation> {
   /** Copies, with tag ids mapped through merges and deletes. */
-  items: Annotation[];
+  items: T[];
   /** Matches before paging. */
   total: number;
 }

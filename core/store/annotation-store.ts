@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ApiError } from '../errors.js';
-import type { Annotation, AnnotationChange, Tag } from '../model.js';
+import type { Annotation, AnnotationChange, OwnedAnnotation, Tag } from '../model.js';
 import { storedAnnotation } from '../stored-annotation.js';
 import {
   findMatches,
@@ -21,6 +21,8 @@ import {
 import { applyRef, checkColor, checkSelectors, lastKnownOf, refChanges } from './article-doc.js';
 import type { ArticleSummaryEntry } from './article-index.js';
 import type {
+  CoderSummary,
+  OtherMemo,
   AnnotationPatch,
   AnnotationService,
   AnnotationServiceOptions,
@@ -71,21 +73,43 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
 
   // ---- annotations ---------------------------------------------------------------------------
 
-  async list(articleId: string): Promise<Annotation[]> {
+  async list(articleId: string): Promise<OwnedAnnotation[]> {
     const [{ doc }, book] = await Promise.all([this.articleFile(articleId).read(), this.readCodebook()]);
-    return doc.annotations.map((a) => this.normalize(book, a));
+    return doc.annotations.map((a) => this.owned(this.normalize(book, a)));
   }
 
-  async listForDisplay(articleId: string): Promise<Annotation[]> {
+  async listForDisplay(articleId: string): Promise<OwnedAnnotation[]> {
     if (!this.index.isComplete || !this.watcher.watching) return this.list(articleId);
-    for await (const { annotations } of this.listEach([articleId])) return annotations;
+    for await (const { annotations } of this.listEach([articleId]))
+      return annotations.map((a) => this.owned(a));
     return [];
   }
 
-  async create(input: NewAnnotation): Promise<Annotation> {
+  async copyToMine(
+    articleId: string,
+    id: string,
+    newId: string,
+    article?: ArticleRef,
+  ): Promise<OwnedAnnotation> {
+    const source = (await this.list(articleId)).find((a) => a.id === id);
+    if (!source) throw new ApiError('not-found', 'That highlight no longer exists.');
+    return this.create({
+      id: newId,
+      articleId,
+      quote: source.quote,
+      position: source.position,
+      tagIds: source.tagIds,
+      note: source.note,
+      color: source.color,
+      ...(article ? { article } : {}),
+    });
+  }
+
+  async create(input: NewAnnotation): Promise<OwnedAnnotation> {
     checkSelectors(input.quote, input.position);
     const book = await this.readCodebook();
     const now = new Date().toISOString();
+    const { coder } = this.writer;
     const annotation: Annotation = {
       id: input.id ?? randomUUID(),
       articleId: input.articleId,
@@ -99,7 +123,8 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       tagIds: this.checkTagIds(book, input.tagIds ?? []),
       note: input.note ?? '',
       color: checkColor(input.color),
-      creator: this.opts.creator?.() ?? '',
+      creator: coder.name,
+      creatorId: coder.id,
       created: now,
       modified: now,
     };
@@ -116,7 +141,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       },
       (stored) => stored === null,
     );
-    return existing ? this.normalize(book, existing) : annotation;
+    return this.owned(existing ? this.normalize(book, existing) : annotation);
   }
 
   /** Changes a highlight; returns it as it is now and as it was (for undo). */
@@ -158,7 +183,8 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     const parsed = annotationSchema.safeParse(annotation);
     if (!parsed.success)
       throw new ApiError('invalid-input', 'That highlight cannot be restored: it is incomplete.');
-    const a = parsed.data as Annotation;
+    // Stored fields only: a listed highlight given back keeps no "whose it is" in the file.
+    const a = storedAnnotation(parsed.data as Annotation);
     checkSelectors(a.quote, a.position);
     const book = await this.readCodebook();
     // Tags deleted since are dropped; tags merged since map to the survivor.
@@ -180,7 +206,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       const parsed = annotationSchema.safeParse(annotation);
       if (!parsed.success)
         throw new ApiError('invalid-input', 'That highlight cannot be restored: it is incomplete.');
-      const a = parsed.data as Annotation;
+      const a = storedAnnotation(parsed.data as Annotation);
       if (a.articleId !== articleId)
         throw new ApiError('invalid-input', `Highlight ${a.id} belongs to another article (${a.articleId}).`);
       checkSelectors(a.quote, a.position);
@@ -216,7 +242,12 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     return restored;
   }
 
-  async queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult> {
+  async queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult<OwnedAnnotation>> {
+    const { items, total } = await this.queryStored(query);
+    return { items: items.map((a) => this.owned(a)), total };
+  }
+
+  private async queryStored(query: AnnotationQuery): Promise<AnnotationQueryResult> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
     const key = matchKey(query);
     const last = this.lastMatches;
@@ -295,6 +326,18 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       return (await this.articleFile(articleId).read()).doc.memo;
     await this.ensureIndex();
     return this.index.get(articleFileName(articleId))?.memo ?? '';
+  }
+
+  async otherMemos(_articleId: string): Promise<OtherMemo[]> {
+    return [];
+  }
+
+  async coders(): Promise<CoderSummary[]> {
+    await this.ensureIndex();
+    let highlights = 0;
+    for (const e of this.index.values()) highlights += e.count;
+    const { coder, writerId } = this.writer;
+    return [{ id: coder.id, name: coder.name, writerIds: [writerId], highlights, mine: true }];
   }
 
   async setMemo(articleId: string, memo: string, article?: ArticleRef): Promise<void> {

@@ -9,7 +9,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../errors.js';
-import type { Annotation } from '../model.js';
+import type { Annotation, OwnedAnnotation } from '../model.js';
+import { writerIdentity, type WriterIdentity } from '../settings/coder-identity.js';
 import { ArticleIndex, summarize } from './article-index.js';
 import { byPosition, salvageArticle, salvageCodebook } from './article-doc.js';
 import type { AnnotationServiceOptions, ReadOnlyInfo } from './service-types.js';
@@ -123,6 +124,17 @@ export abstract class StoreFiles {
     }
     await this.readCodebook();
     if (this.opts.watch !== false) this.watcher.start();
+  }
+
+  /** Who writes now (the options' `writer`, called each time: the coder may switch). */
+  get writer(): WriterIdentity {
+    return this.opts.writer?.() ?? writerIdentity(this.opts.creator?.() || 'Coder', 'local');
+  }
+
+  /** The highlight with whose it is. */
+  owned(a: Annotation): OwnedAnnotation {
+    const { coder } = this.writer;
+    return { ...a, coderId: a.creatorId ?? coder.id, coderName: a.creator || coder.name, mine: true };
   }
 
   get readOnlyBelow(): string | null {

@@ -182,7 +182,7 @@ export function createCodingActions({ api, queries, stack, own, report, remember
       if (draft.color !== null && draft.color !== now.color) patch.color = draft.color;
       if (Object.keys(patch).length === 0) return { result: created, entry: null };
       const { after, entry } = await update(created.articleId, created.id, patch);
-      return { result: { ...after, placement: created.placement }, entry };
+      return { result: { ...created, ...after, placement: created.placement }, entry };
     });
 
   /**
