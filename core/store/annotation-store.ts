@@ -18,7 +18,9 @@ import {
   type AnnotationQuery,
   type AnnotationQueryResult,
 } from './annotation-query.js';
-import { applyRef, checkColor, checkSelectors, lastKnownOf, refChanges } from './article-doc.js';
+import { applyRef, byPosition, checkColor, checkSelectors, lastKnownOf, refChanges } from './article-doc.js';
+import { otherWriterCounts, othersOwned, otherWritersOf, type OtherWriterArticle } from './other-writers.js';
+import type { FolderProblem } from './writer-folders.js';
 import type { ArticleSummaryEntry } from './article-index.js';
 import type {
   CoderSummary,
@@ -74,15 +76,58 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   // ---- annotations ---------------------------------------------------------------------------
 
   async list(articleId: string): Promise<OwnedAnnotation[]> {
-    const [{ doc }, book] = await Promise.all([this.articleFile(articleId).read(), this.readCodebook()]);
-    return doc.annotations.map((a) => this.owned(this.normalize(book, a)));
+    const [{ doc }, book, others] = await Promise.all([
+      this.articleFile(articleId).read(),
+      this.readCodebook(),
+      this.othersOf(articleId),
+    ]);
+    const mine = doc.annotations.map((a) => this.owned(this.normalize(book, a)));
+    return this.withOthers(mine, others, book);
   }
 
   async listForDisplay(articleId: string): Promise<OwnedAnnotation[]> {
     if (!this.index.isComplete || !this.watcher.watching) return this.list(articleId);
+    const [others, book] = await Promise.all([this.othersOf(articleId), this.queryCodebook()]);
     for await (const { annotations } of this.listEach([articleId]))
-      return annotations.map((a) => this.owned(a));
-    return [];
+      return this.withOthers(
+        annotations.map((a) => this.owned(a)),
+        others,
+        book,
+      );
+    return this.withOthers([], others, book);
+  }
+
+  /** Other writers' highlights of the article, from their writer folders (see other-writers.ts). */
+  private async othersOf(articleId: string): Promise<OtherWriterArticle[]> {
+    const problems: FolderProblem[] = [];
+    const others = await otherWritersOf(this.writerDataDirs(), this.writer.writerId, articleId, problems);
+    for (const p of problems) this.log.add(p);
+    return others;
+  }
+
+  /** Mine and others' highlights in document order; an id I hold too is mine. */
+  private withOthers(
+    mine: OwnedAnnotation[],
+    others: readonly OtherWriterArticle[],
+    book: CodebookFile,
+  ): OwnedAnnotation[] {
+    if (others.length === 0) return mine;
+    const ids = new Set(mine.map((a) => a.id));
+    const theirs = othersOwned(others)
+      .filter((a) => !ids.has(a.id))
+      .map((a) => ({ ...a, tagIds: resolveTagIds(book, a.tagIds) }));
+    return [...mine, ...theirs].sort(byPosition);
+  }
+
+  /** Refuses a change of a highlight that is not mine: says whose it is (or that it is gone). */
+  private async notMine(articleId: string, id: string): Promise<never> {
+    const owner = othersOwned(await this.othersOf(articleId)).find((a) => a.id === id);
+    if (owner)
+      throw new ApiError(
+        'read-only',
+        `This highlight is ${owner.coderName}'s: only they can change or delete it. Copy it to yours to change it.`,
+      );
+    throw new ApiError('not-found', 'That highlight no longer exists.');
   }
 
   async copyToMine(
@@ -91,7 +136,10 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     newId: string,
     article?: ArticleRef,
   ): Promise<OwnedAnnotation> {
-    const source = (await this.list(articleId)).find((a) => a.id === id);
+    const all = await this.list(articleId);
+    const copy = all.find((a) => a.id === newId && a.mine);
+    if (copy) return copy; // a retry
+    const source = all.find((a) => a.id === id);
     if (!source) throw new ApiError('not-found', 'That highlight no longer exists.');
     return this.create({
       id: newId,
@@ -154,28 +202,37 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     const book = await this.readCodebook();
     const tagIds = patch.tagIds === undefined ? undefined : this.checkTagIds(book, patch.tagIds);
     const color = patch.color === undefined ? undefined : checkColor(patch.color);
-    const { updated, previous } = await this.updateArticle(articleId, (doc) => {
-      const a = doc.annotations.find((x) => x.id === id);
-      if (!a) throw new ApiError('not-found', 'That highlight no longer exists.');
-      const previous = storedAnnotation(a);
-      if (patch.quote) a.quote = { ...patch.quote };
-      if (patch.position) a.position = { ...patch.position };
-      if (tagIds !== undefined) a.tagIds = tagIds;
-      if (patch.note !== undefined) a.note = patch.note;
-      if (color !== undefined) a.color = color;
-      a.modified = new Date().toISOString();
-      return { updated: { ...a }, previous };
-    });
+    const { updated, previous } = await this.updateArticle(
+      articleId,
+      (doc) => {
+        const a = doc.annotations.find((x) => x.id === id);
+        if (!a) return { updated: null, previous: null };
+        const previous = storedAnnotation(a);
+        if (patch.quote) a.quote = { ...patch.quote };
+        if (patch.position) a.position = { ...patch.position };
+        if (tagIds !== undefined) a.tagIds = tagIds;
+        if (patch.note !== undefined) a.note = patch.note;
+        if (color !== undefined) a.color = color;
+        a.modified = new Date().toISOString();
+        return { updated: { ...a }, previous };
+      },
+      (r) => r.updated !== null,
+    );
+    if (!updated || !previous) return this.notMine(articleId, id);
     return { annotation: this.normalize(book, updated), previous: this.normalize(book, previous) };
   }
 
   async remove(articleId: string, id: string): Promise<Annotation> {
     const book = await this.readCodebook();
-    const removed = await this.updateArticle(articleId, (doc) => {
-      const at = doc.annotations.findIndex((x) => x.id === id);
-      if (at < 0) throw new ApiError('not-found', 'That highlight no longer exists.');
-      return doc.annotations.splice(at, 1)[0]!;
-    });
+    const removed = await this.updateArticle(
+      articleId,
+      (doc) => {
+        const at = doc.annotations.findIndex((x) => x.id === id);
+        return at < 0 ? null : doc.annotations.splice(at, 1)[0]!;
+      },
+      (r) => r !== null,
+    );
+    if (!removed) return this.notMine(articleId, id);
     return this.normalize(book, removed);
   }
 
@@ -328,8 +385,11 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     return this.index.get(articleFileName(articleId))?.memo ?? '';
   }
 
-  async otherMemos(_articleId: string): Promise<OtherMemo[]> {
-    return [];
+  async otherMemos(articleId: string): Promise<OtherMemo[]> {
+    return (await this.othersOf(articleId))
+      .filter((o) => o.memo.trim())
+      .map((o) => ({ coderId: o.coder.id, coderName: o.coder.name, memo: o.memo }))
+      .sort((a, b) => a.coderName.localeCompare(b.coderName));
   }
 
   async coders(): Promise<CoderSummary[]> {
@@ -337,7 +397,27 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     let highlights = 0;
     for (const e of this.index.values()) highlights += e.count;
     const { coder, writerId } = this.writer;
-    return [{ id: coder.id, name: coder.name, writerIds: [writerId], highlights, mine: true }];
+    const byCoder = new Map<string, CoderSummary>([
+      [coder.id, { id: coder.id, name: coder.name, writerIds: [writerId], highlights, mine: true }],
+    ]);
+    for (const other of await otherWriterCounts(this.writerDataDirs(), writerId)) {
+      const known = byCoder.get(other.coder.id);
+      if (known) {
+        known.writerIds.push(other.writerId);
+        known.highlights += other.highlights;
+      } else
+        byCoder.set(other.coder.id, {
+          id: other.coder.id,
+          name: other.coder.name,
+          writerIds: [other.writerId],
+          highlights: other.highlights,
+          mine: false,
+        });
+    }
+    for (const c of byCoder.values()) c.writerIds.sort();
+    return [...byCoder.values()].sort(
+      (a, b) => Number(b.mine) - Number(a.mine) || a.name.localeCompare(b.name),
+    );
   }
 
   async setMemo(articleId: string, memo: string, article?: ArticleRef): Promise<void> {

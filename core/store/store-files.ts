@@ -137,6 +137,11 @@ export abstract class StoreFiles {
     return { ...a, coderId: a.creatorId ?? coder.id, coderName: a.creator || coder.name, mine: true };
   }
 
+  /** The data folders whose `coders/` writer folders hold other writers' work. */
+  writerDataDirs(): string[] {
+    return this.lower ? [this.dataDir, this.lower.dataDir] : [this.dataDir];
+  }
+
   get readOnlyBelow(): string | null {
     return this.lower?.dataDir ?? null;
   }
