@@ -8,7 +8,8 @@
  * purpose is a real disagreement, so `--folder` / `--article` choose articles explicitly.
  */
 import { ApiError } from '../errors.js';
-import type { Tag } from '../model.js';
+import type { Annotation, Tag } from '../model.js';
+import { placeAnnotations } from '../export/place-annotations.js';
 import { findByPath, subtreeIds, tagPath } from '../store/codebook.js';
 import type { CodebookFile } from '../store/store-schema.js';
 import { coderIdOf } from '../teams/coder.js';
@@ -121,31 +122,48 @@ export async function agreementInput(session: ExportSession, req: AgreementReque
     );
   }
 
-  const highlights: AgreementHighlight[] = [];
-  const codedBy = new Map<string, Set<string>>();
+  // Highlights as stored (UTF-16 hints); placed on the current text below, as exports place them.
+  const stored = new Map<string, { coderId: string; annotation: Annotation }[]>();
   for await (const { articleId, annotations: list } of annotations.listEach(candidates.map((a) => a.id))) {
     for (const a of list) {
       const coderId = a.creatorId ?? coderIdOf(a.creator);
       if (!chosen.has(coderId)) continue;
-      let set = codedBy.get(articleId);
-      if (!set) codedBy.set(articleId, (set = new Set()));
-      set.add(coderId);
-      const { start, end } = a.position;
-      highlights.push({ id: a.id, coderId, articleId, start, end, tagIds: a.tagIds });
+      const forArticle = stored.get(articleId) ?? [];
+      forArticle.push({ coderId, annotation: a });
+      stored.set(articleId, forArticle);
     }
   }
   const explicit = (req.articles?.length ?? 0) > 0 || req.folder !== undefined;
-  const articles = explicit ? candidates : candidates.filter((a) => codedBy.get(a.id)?.size === chosen.size);
+  const codedByAll = (id: string): boolean =>
+    new Set((stored.get(id) ?? []).map((h) => h.coderId)).size === chosen.size;
+  const articles = explicit ? candidates : candidates.filter((a) => codedByAll(a.id));
   const withText = [];
+  const highlights: AgreementHighlight[] = [];
   for (const a of articles) {
     const { text } = await library.getText(a.id);
     withText.push({ id: a.id, path: a.path, length: codePointLength(text) });
+    const list = stored.get(a.id) ?? [];
+    // Code-point offsets in the text as it is now: the same numbers the CSV export gives.
+    placeAnnotations(
+      text,
+      list.map((h) => h.annotation),
+    ).forEach((placed, i) => {
+      if (placed.start === null || placed.end === null) return;
+      const { coderId, annotation } = list[i]!;
+      highlights.push({
+        id: annotation.id,
+        coderId,
+        articleId: a.id,
+        start: placed.start,
+        end: placed.end,
+        tagIds: annotation.tagIds,
+      });
+    });
   }
-  const inSet = new Set(withText.map((a) => a.id));
   return {
     coders,
     articles: withText,
-    highlights: highlights.filter((h) => inSet.has(h.articleId)),
+    highlights,
     codes,
     options: {
       withChildren: req.withChildren ?? false,

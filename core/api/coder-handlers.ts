@@ -6,6 +6,7 @@ import { coderNameOf, writerIdentity, type WriterIdentity } from '../settings/co
 import type { coderContract, CoderState } from './coder-contract.js';
 import type { HandlersOf } from './define.js';
 import type { ServiceContext } from './service-context.js';
+import { switchLibrary } from './library-handlers.js';
 
 export type CoderHandlers = HandlersOf<typeof coderContract>;
 
@@ -28,9 +29,13 @@ export function coderHandlers(ctx: ServiceContext): CoderHandlers {
     },
 
     async setCoder({ name }) {
+      const before = currentWriter(ctx).writerId;
       await ctx.settings.setPreferences({ creator: name.trim(), coderAsked: true });
       // The name chosen here wins over the one the process was started with.
       ctx.coderName = null;
+      // The store writes one writer folder, chosen when it opens: another coder means reopening.
+      if (ctx.session && currentWriter(ctx).writerId !== before)
+        await switchLibrary(ctx, ctx.session.info.root);
       ctx.emit({ type: 'coders-changed' });
       // Others' highlights became read-only (or mine): lists show whose they are.
       ctx.emit({ type: 'annotations-changed', articleId: null });

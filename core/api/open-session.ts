@@ -26,6 +26,7 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
   const { dataDir, fallback, below } = await chooseDataDir(ctx.appDataDir, root);
   const annotations = await openAnnotationService(dataDir, {
     writer: () => currentWriter(ctx),
+    writerFolders: true,
     ...(below ? { readOnlyBelow: below } : {}),
   });
   const unsubscribe = annotations.onExternalChange((change) => {

@@ -267,6 +267,12 @@ export interface AnnotationServiceOptions {
   writer?: () => WriterIdentity;
   /** Who is annotating, when no `writer` is given (tests, scripts). */
   creator?: () => string;
+  /**
+   * Write only this writer's folder `<dataDir>/coders/<writerId>/` (migrating a pre-coders store
+   * into it on first open) and read the codebook merged from every writer's book. Libraries opened
+   * by Gloss always do; a store without it is one writer's plain folder (tests, tools).
+   */
+  writerFolders?: boolean;
   /** Watch for other processes' changes (default true). */
   watch?: boolean;
   /**

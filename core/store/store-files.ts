@@ -6,11 +6,16 @@
  * operations on top; `tag-removal.ts` and `relink.ts` use the members here that are public within
  * core/store (the rest of Gloss only sees `AnnotationService`).
  */
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { signatureOf, type FileSignature } from './read-document.js';
 import path from 'node:path';
 import { ApiError } from '../errors.js';
 import type { Annotation, OwnedAnnotation } from '../model.js';
 import { writerIdentity, type WriterIdentity } from '../settings/coder-identity.js';
+import { HlcClock } from '../teams/hlc.js';
+import { migrateToWriters, writeGitignore } from './migrate-to-writers.js';
+import { booksSignature, changeTeamCodebook, readTeamBooks, viewOf } from './team-codebook.js';
+import { CODERS_DIR, writerFolder, writeWriterFile } from './writer-folders.js';
 import { ArticleIndex, summarize, type ArticleSummaryEntry } from './article-index.js';
 import { byPosition, salvageArticle, salvageCodebook } from './article-doc.js';
 import type { AnnotationServiceOptions, ReadOnlyInfo } from './service-types.js';
@@ -68,13 +73,22 @@ export abstract class StoreFiles {
   /** Bumped whenever the codebook may have changed, so a read that raced a change is not cached. */
   private bookGeneration = 0;
   private closed = false;
+  /** The writer this store writes as, fixed when it opens (writer folders only; see ownLayout). */
+  private readonly team: WriterIdentity | null;
+  private readonly clock: HlcClock;
+  private booksSeen: string | null = null;
 
   protected constructor(
     readonly dataDir: string,
     protected readonly opts: AnnotationServiceOptions,
   ) {
-    this.layout = storeLayout(dataDir);
-    this.lower = opts.readOnlyBelow ? storeLayout(opts.readOnlyBelow) : null;
+    // With writer folders, this store writes only `<dataDir>/coders/<writer>/`; locks stay local.
+    this.team = opts.writerFolders ? (opts.writer?.() ?? writerIdentity('Coder', 'local')) : null;
+    this.layout = this.team ? ownLayout(dataDir, this.team.writerId) : storeLayout(dataDir);
+    this.clock = new HlcClock(this.team?.writerId ?? 'local.local');
+    // Below: the library's own store (this writer's folder in it, with writer folders).
+    const below = opts.readOnlyBelow;
+    this.lower = below ? (this.team ? ownLayout(below, this.team.writerId) : storeLayout(below)) : null;
     this.migrations = { ...MIGRATIONS, ...opts.migrations };
     this.others = new OtherWritersIndex(
       () => this.writerDataDirs(),
@@ -103,6 +117,8 @@ export abstract class StoreFiles {
 
   /** The data folder and what Gloss makes in it: none may be a symbolic link (see refuse-symlinks). */
   private async refuseLinks(): Promise<void> {
+    // With writer folders, the library's data folder and its `coders/` too.
+    if (this.team) await refuseSymlinks([this.dataDir, path.join(this.dataDir, CODERS_DIR)]);
     for (const layout of this.lower ? [this.layout, this.lower] : [this.layout]) {
       const { dataDir, annotationsDir, locksDir, codebookFile } = layout;
       await refuseSymlinks([dataDir, annotationsDir, locksDir, codebookFile]);
@@ -111,6 +127,7 @@ export abstract class StoreFiles {
 
   protected async init(): Promise<void> {
     await this.refuseLinks();
+    if (this.team) await this.becomeWriter(this.team);
     try {
       await mkdir(this.layout.annotationsDir, { recursive: true });
       await mkdir(this.layout.locksDir, { recursive: true });
@@ -140,6 +157,22 @@ export abstract class StoreFiles {
   }
 
   /**
+   * First open with writer folders: the pre-coders store (if any) moves into this writer's folder,
+   * once, with a backup; the folder says whose it is. A library that cannot be written is left as
+   * it is (its old files then show read-only below the app-data folder; see open-session).
+   */
+  private async becomeWriter(writer: WriterIdentity): Promise<void> {
+    try {
+      await migrateToWriters(this.dataDir, writer, { clock: this.clock });
+      await mkdir(this.layout.annotationsDir, { recursive: true });
+      await writeWriterFile(this.dataDir, writer.writerId, writer.coder);
+      await writeGitignore(this.dataDir);
+    } catch (err) {
+      if (!isReadOnlyError(err)) throw err;
+    }
+  }
+
+  /**
    * Other coders' changes arrive in their writer folders (by sync): looked for every two seconds,
    * and announced as a change of the coders and of every article's highlights.
    */
@@ -149,7 +182,9 @@ export abstract class StoreFiles {
       void this.others
         .refresh(true)
         .then(() => {
-          if (this.others.version === version || this.closed) return;
+          if (this.closed) return;
+          void this.noticeOthersBooks();
+          if (this.others.version === version) return;
           version = this.others.version;
           this.onWatcherChange({ kind: 'coders' });
         })
@@ -158,9 +193,20 @@ export abstract class StoreFiles {
     this.othersPoller.unref();
   }
 
-  /** Who writes now (the options' `writer`, called each time: the coder may switch). */
+  /** Another coder's codebook change arrived: queries read the books again. */
+  private async noticeOthersBooks(): Promise<void> {
+    if (!this.team) return;
+    const seen = await booksSignature(this.writerDataDirs());
+    if (this.booksSeen !== null && seen !== this.booksSeen) this.onWatcherChange({ kind: 'codebook' });
+    this.booksSeen = seen;
+  }
+
+  /**
+   * Who writes now: with writer folders, the writer the store opened as (switching coder reopens
+   * it); else the options' `writer`, called each time.
+   */
   get writer(): WriterIdentity {
-    return this.opts.writer?.() ?? writerIdentity(this.opts.creator?.() || 'Coder', 'local');
+    return this.team ?? this.opts.writer?.() ?? writerIdentity(this.opts.creator?.() || 'Coder', 'local');
   }
 
   /** The highlight with whose it is. */
@@ -171,11 +217,12 @@ export abstract class StoreFiles {
 
   /** The data folders whose `coders/` writer folders hold other writers' work. */
   writerDataDirs(): string[] {
-    return this.lower ? [this.dataDir, this.lower.dataDir] : [this.dataDir];
+    const below = this.opts.readOnlyBelow;
+    return below ? [this.dataDir, below] : [this.dataDir];
   }
 
   get readOnlyBelow(): string | null {
-    return this.lower?.dataDir ?? null;
+    return this.opts.readOnlyBelow ?? null;
   }
 
   get readOnly(): ReadOnlyInfo | null {
@@ -231,6 +278,7 @@ export abstract class StoreFiles {
   }
 
   async readCodebook(): Promise<CodebookFile> {
+    if (this.team) return viewOf(await readTeamBooks(this.writerDataDirs(), this.log), this.log);
     const { doc, readOnly } = await this.codebookFile().read();
     this.codebookReadOnly = readOnly
       ? { reason: 'The codebook was written by a newer version of Gloss; update Gloss to make changes.' }
@@ -282,6 +330,22 @@ export abstract class StoreFiles {
     this.assertWritable();
     await this.readCodebook(); // a newer Gloss may have replaced it meanwhile
     this.assertWritable();
+    const team = this.team;
+    if (team) {
+      const file = this.layout.codebookFile;
+      try {
+        return await this.track(
+          this.ctx.locks.withLock(file, 'codebook', () =>
+            changeTeamCodebook(this.writerDataDirs(), team.writerId, this.clock, this.log, fn, {
+              before: (f) => this.watcher.beginWrite(f),
+              after: async (f) => this.watcher.recordWrite(f, await statSignature(f)),
+            }),
+          ),
+        );
+      } finally {
+        this.forgetCodebook();
+      }
+    }
     try {
       return await this.track(this.codebookFile().update(fn));
     } finally {
@@ -418,4 +482,20 @@ export abstract class StoreFiles {
     this.listeners.clear();
     await Promise.allSettled([...this.pending]);
   }
+}
+
+/** The own writer folder as this store's layout (locks in the library's data folder: local). */
+function ownLayout(dataDir: string, writerId: string): StoreLayout {
+  const own = writerFolder(dataDir, writerId);
+  return {
+    dataDir: own.dir,
+    annotationsDir: own.annotationsDir,
+    codebookFile: own.codebookFile,
+    locksDir: storeLayout(dataDir).locksDir,
+  };
+}
+
+async function statSignature(file: string): Promise<FileSignature | null> {
+  const info = await stat(file).catch(() => null);
+  return info ? signatureOf(info) : null;
 }

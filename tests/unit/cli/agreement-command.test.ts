@@ -71,7 +71,7 @@ describe('gloss agreement', () => {
     // The continuum: canonical texts in code points, in library path order.
     const texts = articles.map((a) => {
       const shown = gloss(['show', join(library, a), '--json'], env);
-      return [...(JSON.parse(shown.stdout) as { text: string }).text];
+      return [...(JSON.parse(shown.stdout) as { doc: { text: string } }).doc.text];
     });
     const offsets = [0, texts[0]!.length];
     const length = texts[0]!.length + texts[1]!.length;

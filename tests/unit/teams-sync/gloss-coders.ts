@@ -82,6 +82,8 @@ export async function exportJson(machine: Machine): Promise<ExportedLibrary> {
   };
   delete parsed.generated;
   delete parsed.gloss.exported;
+  // The label names the library's folder, which differs from copy to copy.
+  delete (parsed as { label?: string }).label;
   parsed.first.items.sort((a, b) => a.id.localeCompare(b.id));
   return parsed;
 }

@@ -51,9 +51,12 @@ describe.skipIf(!syncthing.available)('two coders in Gloss, libraries synced by 
     work = mkdtempSync(join(tmpdir(), 'gloss-teams-e2e-'));
     // Both copies are named `library` (the JSON export's label is the folder's name).
     makeLibrary(join(work, 'a', 'library'));
-    cpSync(join(work, 'a'), join(work, 'b'), { recursive: true, preserveTimestamps: true });
     alice = { coder: 'Alice', dataDir: join(work, 'a', 'app-data'), library: join(work, 'a', 'library') };
     bo = { coder: 'Bo', dataDir: join(work, 'b', 'app-data'), library: join(work, 'b', 'library') };
+    // As docs/TEAMS.md says: the library is opened in Gloss once before it is shared (that writes
+    // `.gloss/.gitignore`, the one file not in a writer folder), then copied to the other machine.
+    await (await openAs(alice)).close();
+    cpSync(join(work, 'a', 'library'), bo.library, { recursive: true, preserveTimestamps: true });
     pair = await startSyncthingPair({ folders: [alice.library, bo.library], ignore: STIGNORE });
   }, 60_000);
   afterAll(async () => {
@@ -68,7 +71,7 @@ describe.skipIf(!syncthing.available)('two coders in Gloss, libraries synced by 
   // (Syncthing drops one side's codebook edits; Git stops on add/add conflicts). It is written
   // against the design and passes its checks only once own writes go to .gloss/coders/<writer>/:
   // then change `it.todo` back to `it`.
-  it.todo(
+  it(
     'ends with the same highlights and codebook on both copies, nothing lost',
     { timeout: 240_000 },
     async () => {
