@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { HostBridge } from './api/api-client.js';
 import type { Preferences } from '../../core/api/library-contract.js';
-import type { AnchoredAnnotation } from '../../core/model.js';
+import type { ListedAnnotation } from '../../core/api/annotation-contract.js';
 import { applyLanguage } from './i18n/i18n.js';
 import { Toolbar } from './components/Toolbar.js';
 import { LibraryPane } from './components/LibraryPane.js';
@@ -38,6 +38,12 @@ import { clearSelection, useCodingCommands } from './app/use-coding-commands.js'
 import { useSnapSentences } from './app/use-snap-sentences.js';
 import { useJump } from './app/use-jump.js';
 import { errorText, isTextChanged } from './error-text.js';
+import { useCoderState } from './app/use-coder.js';
+import { useLayer, useLayeredCoding } from './app/use-layer.js';
+import { showsLayerMenu } from './coders/layers.js';
+import { CoderMenu } from './components/coders/CoderMenu.js';
+import { CoderPrompt } from './components/coders/CoderPrompt.js';
+import { LayerMenu } from './components/coders/LayerMenu.js';
 
 export function App({ bridge }: { bridge: HostBridge }) {
   const { api } = bridge;
@@ -55,7 +61,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const reader = useRef<ReaderHandle>(null);
   /** Set once the reader's article is known: loads it again (its text changed under a selection). */
   const reloadArticle = useRef<(quiet: boolean) => void>(() => undefined);
-  const reanchor = useRef<() => Promise<AnchoredAnnotation[] | null>>(async () => null);
+  const reanchor = useRef<() => Promise<ListedAnnotation[] | null>>(async () => null);
 
   const report = useCallback(
     (err: unknown) => {
@@ -71,7 +77,12 @@ export function App({ bridge }: { bridge: HostBridge }) {
   // The article is asked for before its highlights: the host answers in order, and the text can
   // be laid out while the highlights are on their way.
   const article = useReaderArticle(api, list, nav.selectedId, reanchor, setNotice);
-  const coding = useCoding(bridge, own, nav.selectedId, state?.library?.root ?? null, report);
+  const coder = useCoderState(api, report, setNotice);
+  const libraryRoot = state?.library?.root ?? null;
+  const [layer, setLayer] = useLayer(libraryRoot);
+  const myCoderId = coder.state?.coder.id ?? '';
+  const coding = useCoding(bridge, own, nav.selectedId, libraryRoot, coder.state?.writerId ?? null, report);
+  const { shownCoding, showMine } = useLayeredCoding(coding, layer, setLayer, myCoderId);
   const { shown, codingOff } = article;
   useLayoutEffect(() => {
     reloadArticle.current = article.reload;
@@ -120,7 +131,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const commands = useCodingCommands({
     nav,
     dispatch,
-    coding,
+    coding: shownCoding,
     pending,
     codingOff,
     visibleIds,
@@ -129,9 +140,10 @@ export function App({ bridge }: { bridge: HostBridge }) {
     reloadArticle: article.reload,
     toggleSnap,
     openExport,
+    onMineMade: showMine,
   });
   useKeyboardShortcuts(commands.handlers);
-  useJump(nav.jump, shown, coding.annotations, reader, dispatch);
+  useJump(nav.jump, shown, shownCoding.annotations, reader, dispatch);
 
   useMenuCommands(
     bridge,
@@ -175,7 +187,15 @@ export function App({ bridge }: { bridge: HostBridge }) {
         onCodebook={() => dispatch({ type: 'open-dialog', dialog: 'codebook' })}
         onShortcuts={() => dispatch({ type: 'open-dialog', dialog: 'shortcuts' })}
         onExport={() => openExport()}
+        team={coder.state && <CoderMenu state={coder.state} onSwitch={coder.switchTo} />}
       />
+      {coder.state && !coder.state.asked && (
+        <CoderPrompt
+          defaultName={coder.state.coder.name}
+          onName={coder.answerPrompt}
+          onSkip={coder.skipPrompt}
+        />
+      )}
       {error && (
         <div className="error-banner" role="alert" data-testid="error-banner">
           {t('app.error', { message: error })}
@@ -195,7 +215,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
       {notice && (
         <div className="notice-banner" role="status" data-testid="notice">
           {notice}
-          {coding.canUndo && notice === t('undo.deleted') && (
+          {coding.canUndo && (notice === t('undo.deleted') || notice === t('coders.copied')) && (
             <button type="button" onClick={commands.undo}>
               {t('undo.undo')}
             </button>
@@ -224,7 +244,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
           shown={shown}
           pending={pending}
           codingOff={codingOff}
-          coding={coding}
+          coding={shownCoding}
           commands={commands}
           searchQuery={searchQuery}
           onSearch={setSearchQuery}
@@ -233,21 +253,38 @@ export function App({ bridge }: { bridge: HostBridge }) {
           imagesShown={imagesShown}
           onLoadImages={(on) => api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)}
           onHighlightsFilter={setHighlightsFilter}
+          layer={layer}
+          onLayer={setLayer}
+          coders={coder.state?.coders ?? []}
+          myCoderId={myCoderId}
         />
         <AnnotationsPane
           api={api}
           article={shown}
-          annotations={coding.annotations}
+          annotations={shownCoding.annotations}
           tagsById={coding.tagsById}
           activeId={nav.activeId}
           canReattach={pending !== null && !codingOff}
           readOnly={codingOff}
+          layer={layer}
+          severalCoders={(coder.state?.coders.length ?? 0) > 1}
+          layerMenu={
+            coder.state &&
+            showsLayerMenu(layer, coder.state.coders) && (
+              <LayerMenu
+                layer={layer}
+                coders={coder.state.coders}
+                myCoderId={myCoderId}
+                onChange={setLayer}
+              />
+            )
+          }
           onOpen={(a) => {
             dispatch({ type: 'activate', id: a.id });
             if (a.range) reader.current?.jumpTo(a.range);
           }}
           onReattach={(a) => {
-            if (!pending || codingOff) return;
+            if (!pending || codingOff || !a.mine) return;
             void coding.updateAnnotation(a.id, { moveTo: pending }).then((updated) => {
               if (!updated) return;
               clearSelection();
@@ -266,6 +303,8 @@ export function App({ bridge }: { bridge: HostBridge }) {
         list={list}
         coding={coding}
         filter={nav.view === 'highlights' ? highlightsFilter : libraryFilter}
+        coders={coder.state?.coders ?? []}
+        initialCoders={layer.show === 'all' ? null : layer.show === 'mine' ? [myCoderId] : layer.coderIds}
         onImported={() => {
           coding.refresh();
         }}

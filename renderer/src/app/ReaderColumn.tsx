@@ -12,6 +12,8 @@ import { HighlightsView } from '../components/HighlightsView.js';
 import { ReaderPane, type ReaderHandle } from '../components/ReaderPane.js';
 import { SearchResults } from '../components/SearchResults.js';
 import type { HighlightsFilter } from '../export/export-settings.js';
+import type { CoderSummary } from '../coders/coder-types.js';
+import type { Layer } from '../coders/layers.js';
 import type { Navigation, NavigationEvent } from '../state/navigation.js';
 import { EditorPopover, popoverAnchor } from './EditorPopover.js';
 import { clearSelection, type useCodingCommands } from './use-coding-commands.js';
@@ -34,6 +36,11 @@ interface ReaderColumnProps {
   imagesShown: boolean;
   onLoadImages(on: boolean): void;
   onHighlightsFilter(filter: HighlightsFilter): void;
+  /** Whose highlights are shown; the highlights view asks for those. */
+  layer: Layer;
+  onLayer(layer: Layer): void;
+  coders: readonly CoderSummary[];
+  myCoderId: string;
 }
 
 export function ReaderColumn(props: ReaderColumnProps) {
@@ -55,6 +62,7 @@ export function ReaderColumn(props: ReaderColumnProps) {
         coding={coding}
         onCommit={(tagIds, note, color) => void commands.createFromPending(tagIds, note, color)}
         onDelete={() => void commands.deleteHighlight(commands.active)}
+        onCopy={() => void commands.copyToMine(commands.active)}
         onClose={closeEditor}
       />
     ),
@@ -80,6 +88,10 @@ export function ReaderColumn(props: ReaderColumnProps) {
           }
           onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
           onFilterChange={props.onHighlightsFilter}
+          layer={props.layer}
+          onLayer={props.onLayer}
+          coders={props.coders}
+          myCoderId={props.myCoderId}
         />
       ) : (
         <ReaderPane

@@ -1,8 +1,9 @@
 /**
- * The top bar: open a library, search, undo/redo, the coding tools (codebook, all highlights,
- * sentence snapping) and the reading preferences (theme, language, text size).
+ * The top bar: open a library, who is coding (`team`), search,
+ * undo/redo, the coding tools (codebook, all highlights, sentence snapping) and the reading
+ * preferences (theme, language, text size).
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState, Preferences } from '../../../core/api/library-contract.js';
 
@@ -25,6 +26,8 @@ interface ToolbarProps {
   onCodebook(): void;
   onShortcuts(): void;
   onExport(): void;
+  /** The coder menu. */
+  team?: ReactNode;
 }
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -82,6 +85,11 @@ export function Toolbar(props: ToolbarProps) {
             </option>
           ))}
         </select>
+      )}
+      {props.team && (
+        <div className="toolbar-group team" role="group" aria-label={t('coders.group')}>
+          {props.team}
+        </div>
       )}
       <div className="toolbar-group" role="group" aria-label={t('toolbar.coding')}>
         <button

@@ -21,6 +21,7 @@ const en = {
     codebook: 'codebook',
     export: 'export dialog',
     shortcuts: 'shortcuts sheet',
+    coderPrompt: 'coder question',
   },
   toolbar: {
     openFolder: 'Open folder…',
@@ -327,6 +328,7 @@ const en = {
     editTag: 'tag change',
     deleteTag: 'tag deletion',
     mergeTags: 'tag merge',
+    copy: 'copy to mine',
     undone: 'Undone: {{what}}',
     redone: 'Redone: {{what}}',
     deleted: 'Highlight deleted.',
@@ -370,6 +372,72 @@ const en = {
     moved:
       'Moved into the library (highlights: {{highlights}}, memos: {{memos}}, new tags: {{tags}}, articles: {{articles}}). The old copy is kept at {{path}}.',
     moveFailed: 'Nothing was moved: {{message}}',
+    kind: {
+      corrupt: 'Damaged file',
+      'future-version': 'From a newer Gloss',
+      'lock-compromised': 'Lock lost',
+      'read-only-folder': 'Read-only folder',
+      'relink-ambiguous': 'Article not matched for certain',
+      'bad-colour': 'Colour replaced',
+      'conflict-copy': 'Sync conflict copy',
+      'codebook-conflict': 'Codebook edited at the same time',
+      unreadable: 'Colleague’s file not readable yet',
+    },
+    help: {
+      'conflict-copy':
+        'A sync tool kept two versions of one coder’s file, which happens when the same coder works on two computers at once. Both are shown merged and nothing is lost; delete the copy once you have checked it.',
+      'codebook-conflict':
+        'Two coders changed the same thing in a tag without seeing each other’s change. The later change is used; check the tag in the codebook and set it again if needed.',
+      unreadable:
+        'Gloss skips this file for now and tries again when it changes (it may still be arriving). It is never changed or moved.',
+    },
+  },
+  coders: {
+    group: 'Coders',
+    you: '{{name}} (you)',
+    highlights_one: '{{count}} highlight',
+    highlights_other: '{{count}} highlights',
+    highlights: '{{count}} highlights',
+    prompt: {
+      title: 'Who is coding?',
+      intro:
+        'Gloss records who made each highlight, memo and codebook change, so that a team can code the same articles and compare. Colleagues who share this library see this name.',
+      name: 'Your name',
+      later: 'You can change it later from the toolbar.',
+      ok: 'Start coding',
+      skip: 'Skip (keep “{{name}}”)',
+    },
+    menu: {
+      title: 'Coding as {{name}}: switch coder',
+      intro: 'New highlights, memos and tag changes are saved as {{name}}’s.',
+      known: 'Coders in this library',
+      newName: 'Another name…',
+      switch: 'Switch',
+    },
+    switched: 'Now coding as {{name}}.',
+    layer: {
+      title: 'Whose highlights to show',
+      mine: 'My highlights',
+      all: 'All coders',
+      chosen: 'Chosen coders',
+      chosenCount_one: '{{count}} coder',
+      chosenCount_other: '{{count}} coders',
+      chosenCount: '{{count}} coders',
+      noneChosen: 'No coder is chosen, so no highlights are shown.',
+    },
+    readOnly: 'Read-only',
+    readOnlyTitle: 'Highlight by {{name}} (read-only)',
+    othersTitle: 'Highlight by {{name}}',
+    readOnlyNotice:
+      'This highlight is {{name}}’s and cannot be changed here. “Copy to mine” makes your own copy to change.',
+    copy: 'Copy to mine',
+    copyHint: 'Make your own highlight of this passage, with its tags and note',
+    copied: 'Copied to your highlights.',
+    othersMemos: 'Other coders’ memos',
+    export: {
+      legend: 'Coders',
+      noneChosen: 'Choose at least one coder.',
+    },
   },
   errors: {
     withDetail: '{{headline}} ({{detail}})',
