@@ -28,13 +28,15 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
     writer: () => currentWriter(ctx),
     ...(below ? { readOnlyBelow: below } : {}),
   });
-  const unsubscribe = annotations.onExternalChange((change) =>
-    ctx.emit(
-      change.kind === 'codebook'
-        ? { type: 'tags-changed' }
-        : { type: 'annotations-changed', articleId: change.articleId },
-    ),
-  );
+  const unsubscribe = annotations.onExternalChange((change) => {
+    if (change.kind === 'codebook') ctx.emit({ type: 'tags-changed' });
+    else if (change.kind === 'annotations')
+      ctx.emit({ type: 'annotations-changed', articleId: change.articleId });
+    else {
+      ctx.emit({ type: 'coders-changed' });
+      ctx.emit({ type: 'annotations-changed', articleId: null });
+    }
+  });
 
   // Which articles with highlights have no file: when that changes (a file deleted or put back),
   // lists that mark them as missing must refresh although no highlight changed.

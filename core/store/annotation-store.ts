@@ -62,6 +62,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   private lastMatches: {
     key: string;
     version: number;
+    othersVersion: number;
     book: CodebookFile;
     rank: ReadonlyMap<string, number> | undefined;
     matches: AnnotationMatches;
@@ -88,7 +89,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   async listForDisplay(articleId: string): Promise<OwnedAnnotation[]> {
     if (!this.index.isComplete || !this.watcher.watching) return this.list(articleId);
     const [others, book] = await Promise.all([this.othersOf(articleId), this.queryCodebook()]);
-    for await (const { annotations } of this.listEach([articleId]))
+    for await (const { annotations } of this.listEntries([articleId], false))
       return this.withOthers(
         annotations.map((a) => this.owned(a)),
         others,
@@ -300,8 +301,13 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   }
 
   async queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult<OwnedAnnotation>> {
-    const { items, total } = await this.queryStored(query);
-    return { items: items.map((a) => this.owned(a)), total };
+    const { items, total } = await this.queryStored({ ...query, ownCoderId: this.writer.coder.id });
+    return {
+      items: items.map(({ owner, ...a }) =>
+        owner ? { ...a, coderId: owner.coder.id, coderName: owner.coder.name, mine: false } : this.owned(a),
+      ),
+      total,
+    };
   }
 
   private async queryStored(query: AnnotationQuery): Promise<AnnotationQueryResult> {
@@ -312,38 +318,61 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       last &&
       last.key === key &&
       last.version === this.index.version &&
+      last.othersVersion === this.others.version &&
       last.book === book &&
       last.rank === query.articleRank
     ) {
       return pageOf(last.matches, book, query);
     }
-    const matches = findMatches(this.index.values(), book, query);
-    this.lastMatches = { key, version: this.index.version, book, rank: query.articleRank, matches };
+    const matches = findMatches(this.mergedEntries(), book, query);
+    this.lastMatches = {
+      key,
+      version: this.index.version,
+      othersVersion: this.others.version,
+      book,
+      rank: query.articleRank,
+      matches,
+    };
     return pageOf(matches, book, query);
   }
 
   async articleIdsWithTags(tagIds: readonly string[]): Promise<string[]> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
-    return findMatches(this.index.values(), book, { tagIds }).groups.map((g) => g.articleId);
+    return findMatches(this.mergedEntries(), book, { tagIds }).groups.map((g) => g.articleId);
   }
 
   async *listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations> {
+    yield* this.listEntries(articleIds, true);
+  }
+
+  /**
+   * `listEach`, with other writers' highlights (`withOthers`: the merged view, each with its coder
+   * as creator) or this store's own only.
+   */
+  private async *listEntries(
+    articleIds: Iterable<string>,
+    withOthers: boolean,
+  ): AsyncGenerator<ArticleAnnotations> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
     // A snapshot: writes during the walk replace entries in the index, never the ones taken here.
-    const byArticle = new Map<string, ArticleSummaryEntry>();
-    for (const e of this.index.values()) byArticle.set(e.articleId, e);
+    const byArticle = new Map<string, ArticleSummaryEntry[]>();
+    for (const e of withOthers ? this.mergedEntries() : this.index.values()) {
+      const list = byArticle.get(e.articleId);
+      if (list) list.push(e);
+      else byArticle.set(e.articleId, [e]);
+    }
     for (const articleId of articleIds) {
-      const entry = byArticle.get(articleId);
-      const stored = entry?.annotations ?? [];
-      yield {
-        articleId,
-        lastKnown: entry ? lastKnownOf(entry) : null,
-        annotations: stored.map(({ annotation }) => {
+      const entries = byArticle.get(articleId) ?? [];
+      const annotations = entries.flatMap((entry) =>
+        entry.annotations.map(({ annotation, owner }) => {
           const copy = storedAnnotation(annotation);
           copy.tagIds = resolveTagIds(book, annotation.tagIds);
+          if (owner) Object.assign(copy, { creator: owner.coder.name, creatorId: owner.coder.id });
           return copy;
         }),
-      };
+      );
+      if (entries.length > 1) annotations.sort(byPosition);
+      yield { articleId, lastKnown: entries[0] ? lastKnownOf(entries[0]) : null, annotations };
     }
   }
 
@@ -351,7 +380,8 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     await this.ensureIndex();
     // No prototype: an article may have any id (`constructor`, `__proto__`).
     const out = Object.create(null) as Record<string, number>;
-    for (const e of this.index.values()) if (e.count > 0) out[e.articleId] = e.count;
+    for (const e of this.mergedEntries())
+      if (e.count > 0) out[e.articleId] = (out[e.articleId] ?? 0) + e.count;
     return out;
   }
 
@@ -359,7 +389,8 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     await this.ensureIndex();
     const out = new Map<string, LastKnownArticle>();
     for (const id of articleIds) {
-      const entry = this.index.get(articleFileName(id));
+      const entry =
+        this.index.get(articleFileName(id)) ?? this.others.values().find((e) => e.articleId === id);
       if (entry) out.set(id, lastKnownOf(entry));
     }
     return out;
@@ -441,7 +472,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     const book = await this.readCodebook();
     await this.ensureIndex();
     const out = Object.create(null) as Record<string, number>;
-    for (const e of this.index.values()) {
+    for (const e of this.mergedEntries()) {
       for (const set of e.tagSets) for (const id of resolveTagIds(book, set)) out[id] = (out[id] ?? 0) + 1;
     }
     return out;
@@ -450,7 +481,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   async annotationColors(): Promise<string[]> {
     await this.ensureIndex();
     const out = new Set<string>();
-    for (const e of this.index.values()) {
+    for (const e of this.mergedEntries()) {
       for (const { annotation } of e.annotations)
         if (annotation.color && COLOR_PATTERN.test(annotation.color)) out.add(annotation.color.toLowerCase());
     }
@@ -491,6 +522,6 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
 
   async articleIds(): Promise<string[]> {
     await this.ensureIndex();
-    return [...this.index.values()].map((e) => e.articleId).filter((id) => id !== '');
+    return [...new Set([...this.mergedEntries()].map((e) => e.articleId))].filter((id) => id !== '');
   }
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { ApiError } from '../errors.js';
 import type { Annotation, OwnedAnnotation } from '../model.js';
 import { writerIdentity, type WriterIdentity } from '../settings/coder-identity.js';
-import { ArticleIndex, summarize } from './article-index.js';
+import { ArticleIndex, summarize, type ArticleSummaryEntry } from './article-index.js';
 import { byPosition, salvageArticle, salvageCodebook } from './article-doc.js';
 import type { AnnotationServiceOptions, ReadOnlyInfo } from './service-types.js';
 import { resolveTagIds } from './codebook.js';
@@ -22,6 +22,7 @@ import {
   writeFileDurable,
 } from '../files/durable-write.js';
 import { ExternalChangeWatcher, type ExternalChange } from './external-changes.js';
+import { OtherWritersIndex } from './other-writers-index.js';
 import { FileLocks, isReadOnlyError } from './file-lock.js';
 import { refuseSymlinks } from './refuse-symlinks.js';
 import { repairHighlightColors, repairTagColors } from './store-colors.js';
@@ -50,6 +51,10 @@ export abstract class StoreFiles {
   private readonly lower: StoreLayout | null;
   readonly log = new ProblemLog();
   readonly index = new ArticleIndex();
+  /** Other writers' work (their writer folders), beside `index` which holds this store's own. */
+  readonly others: OtherWritersIndex;
+  /** Looks for other writers' changes while nothing else would tell (see startWatchingOthers). */
+  private othersPoller: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(change: ExternalChange) => void>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly migrations: Record<FileKind, MigrationTable>;
@@ -71,6 +76,11 @@ export abstract class StoreFiles {
     this.layout = storeLayout(dataDir);
     this.lower = opts.readOnlyBelow ? storeLayout(opts.readOnlyBelow) : null;
     this.migrations = { ...MIGRATIONS, ...opts.migrations };
+    this.others = new OtherWritersIndex(
+      () => this.writerDataDirs(),
+      () => this.writer.writerId,
+      this.log,
+    );
     this.watcher = new ExternalChangeWatcher(
       this.layout,
       (name) => this.articleIdOfFile(name),
@@ -123,7 +133,29 @@ export abstract class StoreFiles {
       await removeStaleTempFiles(this.layout.annotationsDir);
     }
     await this.readCodebook();
-    if (this.opts.watch !== false) this.watcher.start();
+    if (this.opts.watch !== false) {
+      this.watcher.start();
+      this.startWatchingOthers();
+    }
+  }
+
+  /**
+   * Other coders' changes arrive in their writer folders (by sync): looked for every two seconds,
+   * and announced as a change of the coders and of every article's highlights.
+   */
+  private startWatchingOthers(): void {
+    let version = this.others.version;
+    this.othersPoller = setInterval(() => {
+      void this.others
+        .refresh(true)
+        .then(() => {
+          if (this.others.version === version || this.closed) return;
+          version = this.others.version;
+          this.onWatcherChange({ kind: 'coders' });
+        })
+        .catch(() => undefined);
+    }, 2000);
+    this.othersPoller.unref();
   }
 
   /** Who writes now (the options' `writer`, called each time: the coder may switch). */
@@ -298,6 +330,7 @@ export abstract class StoreFiles {
    * tells about other processes' changes), else a read of just the files they changed.
    */
   async ensureIndex(full = false): Promise<void> {
+    await this.others.refresh(full || !this.watcher.watching);
     if (this.scanning) await this.scanning;
     if (full || !this.index.isComplete || !this.watcher.watching) {
       this.scanning ??= this.scanAll().finally(() => (this.scanning = null));
@@ -356,6 +389,12 @@ export abstract class StoreFiles {
     }
   }
 
+  /** Every file's entry of the merged view: this store's own, then other writers'. */
+  *mergedEntries(): Generator<ArticleSummaryEntry> {
+    yield* this.index.values();
+    yield* this.others.values();
+  }
+
   problems(): StoreProblem[] {
     return this.log.list();
   }
@@ -367,6 +406,7 @@ export abstract class StoreFiles {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.othersPoller) clearInterval(this.othersPoller);
     this.watcher.close();
     this.listeners.clear();
     await Promise.allSettled([...this.pending]);

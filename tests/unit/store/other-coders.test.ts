@@ -11,7 +11,7 @@ import { writerIdentity } from '../../../core/settings/coder-identity.js';
 import { openAnnotationService } from '../../../core/store/annotation-service.js';
 import { emptyArticleFile } from '../../../core/store/store-schema.js';
 import { writerFolder, writeWriterFile } from '../../../core/store/writer-folders.js';
-import { highlightOf, tempDataDir } from './helpers.js';
+import { eventually, highlightOf, tempDataDir } from './helpers.js';
 
 const ana = writerIdentity('Ana', 'aaaa0001');
 const bo = writerIdentity('Bo Chen', 'bbbb0002');
@@ -82,6 +82,49 @@ describe("another coder's work", () => {
       { id: 'ana', name: 'Ana', writerIds: [ana.writerId], highlights: 2, mine: true },
       { id: 'bo-chen', name: 'Bo Chen', writerIds: [bo.writerId], highlights: 1, mine: false },
     ]);
+    await s.close();
+  });
+
+  it("lists, counts, filters and exports every coder's highlights library-wide", async () => {
+    const dir = await tempDataDir();
+    await boWrote(dir);
+    const s = await openAnnotationService(dir, { writer: () => ana, watch: false });
+    const mine = await s.create(highlightOf('a1', '新华社'));
+    await s.create(highlightOf('a2', '总理'));
+
+    const all = await s.queryAnnotations({});
+    expect(all.items.map((a) => [a.articleId, a.id, a.coderName, a.mine])).toEqual([
+      ['a1', mine.id, 'Ana', true],
+      ['a1', 'bo-1', 'Bo Chen', false],
+      ['a2', expect.any(String), 'Ana', true],
+    ]);
+    expect((await s.queryAnnotations({ coders: ['bo-chen'] })).items.map((a) => a.id)).toEqual(['bo-1']);
+    expect((await s.queryAnnotations({ coders: ['ana'] })).total).toBe(2);
+    expect(await s.counts()).toEqual({ a1: 2, a2: 1 });
+    expect((await s.articleIds()).sort()).toEqual(['a1', 'a2']);
+
+    // What exports walk: both coders, each highlight naming its coder.
+    for await (const { articleId, annotations } of s.listEach(['a1'])) {
+      expect(articleId).toBe('a1');
+      expect(annotations.map((a) => [a.id, a.creator, a.creatorId])).toEqual([
+        [mine.id, 'Ana', 'ana'],
+        ['bo-1', 'Bo Chen', 'bo-chen'],
+      ]);
+    }
+    // The reader's list of the article does not show Bo's twice.
+    expect((await s.listForDisplay('a1')).map((a) => a.id)).toEqual([mine.id, 'bo-1']);
+    await s.close();
+  });
+
+  it("announces another coder's work arriving while the store is open", async () => {
+    const dir = await tempDataDir();
+    const s = await openAnnotationService(dir, { writer: () => ana });
+    const changes: string[] = [];
+    s.onExternalChange((c) => changes.push(c.kind));
+    await s.queryAnnotations({});
+    await boWrote(dir);
+    await eventually(() => changes.includes('coders'), 8000);
+    expect((await s.queryAnnotations({})).items.map((a) => a.id)).toEqual(['bo-1']);
     await s.close();
   });
 
