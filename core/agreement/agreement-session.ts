@@ -123,10 +123,9 @@ export async function agreementInput(session: ExportSession, req: AgreementReque
 
   const highlights: AgreementHighlight[] = [];
   const codedBy = new Map<string, Set<string>>();
-  // `list` merges every writer folder (each coder's work); `listEach` holds only this writer's.
-  for (const { id: articleId } of candidates) {
-    for (const a of await annotations.list(articleId)) {
-      const coderId = a.coderId;
+  for await (const { articleId, annotations: list } of annotations.listEach(candidates.map((a) => a.id))) {
+    for (const a of list) {
+      const coderId = a.creatorId ?? coderIdOf(a.creator);
       if (!chosen.has(coderId)) continue;
       let set = codedBy.get(articleId);
       if (!set) codedBy.set(articleId, (set = new Set()));
