@@ -511,10 +511,9 @@ const en = {
       'Share of characters that both coders coded or both left uncoded. It is high for rare codes even by chance; read it with kappa.',
     kappaHint: 'Cohen’s kappa on characters: agreement beyond chance.',
     meanOfPairs: 'With more than two coders: the mean over every pair (each pair in the tooltip).',
-    units: 'Units',
-    characters: 'Characters',
-    unitsOf: 'Units: {{name}}',
-    charactersOf: 'Characters: {{name}}',
+    unitsCharacters: 'units · chars',
+    unitsCharactersHint:
+      'Units: the coder’s highlights with the code, overlapping ones merged. Characters: how many characters they cover.',
     overall: 'All codes',
     overallHint: 'Overall alpha_u, from the disagreements of every code together.',
     openBreakdown: 'Show {{code}} article by article',

@@ -57,20 +57,17 @@ export function AgreementTable({ result, selectedTagId, onSelect }: AgreementTab
               κ
             </th>
             {result.coders.map((name) => (
-              <th key={name} scope="colgroup" colSpan={2} className="coder-head">
+              <th key={name} scope="col" className="coder-head">
                 {name}
               </th>
             ))}
           </tr>
           <tr>
-            {result.coders.map((name) => [
-              <th key={`${name}-u`} scope="col" className="sub-head">
-                {t('agreement.units')}
-              </th>,
-              <th key={`${name}-c`} scope="col" className="sub-head">
-                {t('agreement.characters')}
-              </th>,
-            ])}
+            {result.coders.map((name) => (
+              <th key={name} scope="col" className="sub-head" title={t('agreement.unitsCharactersHint')}>
+                {t('agreement.unitsCharacters')}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -110,14 +107,11 @@ export function AgreementTable({ result, selectedTagId, onSelect }: AgreementTab
                   reason={reasons.kappa}
                   detail={pairDetail(code, 'kappa', locale)}
                 />
-                {result.coders.map((name) => [
-                  <td key={`${name}-u`} className="count">
-                    {count(code.units[name] ?? 0)}
-                  </td>,
-                  <td key={`${name}-c`} className="count">
-                    {count(code.characters[name] ?? 0)}
-                  </td>,
-                ])}
+                {result.coders.map((name) => (
+                  <td key={name} className="count">
+                    {count(code.units[name] ?? 0)} · {count(code.characters[name] ?? 0)}
+                  </td>
+                ))}
               </tr>
             );
           })}
@@ -130,7 +124,7 @@ export function AgreementTable({ result, selectedTagId, onSelect }: AgreementTab
               kind="coefficient"
               reason={result.codes.length === 0 ? 'no-units' : 'no-variation'}
             />
-            <td colSpan={3 + result.coders.length * 2} className="muted">
+            <td colSpan={3 + result.coders.length} className="muted">
               {t('agreement.overallHint')}
             </td>
           </tr>

@@ -59,13 +59,8 @@ export function ArticleBreakdown({ code, coders, articles, onOpenArticle, onClos
                 <th scope="col">{t('agreement.percent')}</th>
                 <th scope="col">κ</th>
                 {coders.map((name) => (
-                  <th key={name} scope="col" className="count">
-                    {t('agreement.unitsOf', { name })}
-                  </th>
-                ))}
-                {coders.map((name) => (
-                  <th key={name} scope="col" className="count">
-                    {t('agreement.charactersOf', { name })}
+                  <th key={name} scope="col" className="count" title={t('agreement.unitsCharacters')}>
+                    {name}
                   </th>
                 ))}
               </tr>
@@ -92,12 +87,7 @@ export function ArticleBreakdown({ code, coders, articles, onOpenArticle, onClos
                   <FigureCell value={a.kappa} kind="coefficient" reason="all-or-nothing-coded" />
                   {coders.map((name) => (
                     <td key={name} className="count">
-                      {count(a.units[name] ?? 0)}
-                    </td>
-                  ))}
-                  {coders.map((name) => (
-                    <td key={name} className="count">
-                      {count(a.characters[name] ?? 0)}
+                      {count(a.units[name] ?? 0)} · {count(a.characters[name] ?? 0)}
                     </td>
                   ))}
                 </tr>
