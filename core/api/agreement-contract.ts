@@ -34,7 +34,7 @@ const agreementRequest = {
   /** Only articles in this folder (subfolders included); '' is the whole library. */
   folder: z.string().max(LIMITS.path).optional(),
   /** Only these articles. Without `folder` or `articleIds`: those every chosen coder annotated. */
-  articleIds: z.array(id).max(100_000).optional(),
+  articleIds: z.array(id).min(1, 'at least one article').max(100_000).optional(),
   /** Segment-matching threshold (share of the longer segment), reported with the result. */
   overlap: z.number().gt(0).max(1).default(0.6),
 };

@@ -258,6 +258,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
           onLoadImages={(on) => api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)}
           onHighlightsFilter={setHighlightsFilter}
           nativeDialogs={state.nativeDialogs}
+          listedIds={visibleIds}
           layer={layer}
           onLayer={setLayer}
           coders={coder.state?.coders ?? []}

@@ -200,6 +200,16 @@ describe('the agreement view', () => {
     await agreement.page.getByTestId('agreement-coder').and(agreement.page.locator('[value="bob"]')).check();
     await expect.poll(() => agreement.page.getByTestId('agreement-row').count()).toBe(2);
 
+    // Other articles: a folder (its articles, annotated or not), or what the library list shows.
+    const summary = () => agreement.page.getByTestId('agreement-summary').innerText();
+    await agreement.page.getByTestId('agreement-articles-folder').check();
+    await agreement.page.getByTestId('agreement-folder').selectOption('金融');
+    await expect.poll(summary).toMatch(/^3 articles/);
+    await agreement.page.getByTestId('agreement-articles-listed').check();
+    await expect.poll(summary).toMatch(new RegExp(`^${await gloss.articleRows().count()} articles`));
+    await agreement.page.getByTestId('agreement-articles-annotated').check();
+    await expect.poll(summary).toMatch(/^1 article /);
+
     await gloss.setLanguage('zh-CN');
     await expect
       .poll(() => agreement.view().getByRole('heading', { level: 2 }).innerText())

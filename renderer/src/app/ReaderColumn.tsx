@@ -44,6 +44,8 @@ interface ReaderColumnProps {
   myCoderId: string;
   /** The desktop's save dialog is there (the agreement CSV is saved, not downloaded). */
   nativeDialogs: boolean;
+  /** The articles the library list shows (its filter), for the agreement view to compare. */
+  listedIds: readonly string[];
 }
 
 export function ReaderColumn(props: ReaderColumnProps) {
@@ -87,6 +89,7 @@ export function ReaderColumn(props: ReaderColumnProps) {
           tags={coding.tags}
           folders={list?.articles.map((a) => a.folder) ?? []}
           nativeDialogs={props.nativeDialogs}
+          listedIds={props.listedIds}
           onOpenArticle={(articleId) => dispatch({ type: 'open-at', jump: { articleId } })}
           onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
         />

@@ -489,6 +489,9 @@ const en = {
     articlesFolder: 'A folder',
     articlesFolderHint:
       'Every article in it, annotated or not: one coder leaving an article empty is a disagreement.',
+    articlesListed_one: 'The {{count}} article the library list shows',
+    articlesListed_other: 'The {{count}} articles the library list shows',
+    articlesListedHint: 'Filter the library list (folder, category, tag, dates) to choose them.',
     folder: 'Folder',
     wholeLibrary: 'The whole library',
     needCodersInLibrary:
@@ -498,6 +501,7 @@ const en = {
     noArticles:
       'No article has highlights from every chosen coder. Choose a folder to compare all of its articles.',
     noArticlesInFolder: 'This folder has no articles.',
+    noArticlesListed: 'The library list shows no articles: change its filter.',
     noCodes: 'The codebook has no codes yet.',
     tableCaption: 'Agreement per code',
     code: 'Code',

@@ -473,6 +473,9 @@ const zhCN: typeof en = {
     articlesAnnotatedHint: '每位所选编码者都在其中做过高亮的文章。',
     articlesFolder: '一个文件夹',
     articlesFolderHint: '其中的全部文章，无论是否标注：一位编码者未标注某篇文章，也算作不一致。',
+    articlesListed_one: '文库列表当前显示的 {{count}} 篇文章',
+    articlesListed_other: '文库列表当前显示的 {{count}} 篇文章',
+    articlesListedHint: '在文库列表中筛选（文件夹、分类、标签、日期）即可选定。',
     folder: '文件夹',
     wholeLibrary: '整个文库',
     needCodersInLibrary:
@@ -481,6 +484,7 @@ const zhCN: typeof en = {
     computing: '正在计算一致性…',
     noArticles: '没有一篇文章含有每位所选编码者的高亮。可以选择一个文件夹，比较其中的全部文章。',
     noArticlesInFolder: '这个文件夹中没有文章。',
+    noArticlesListed: '文库列表中没有显示任何文章：请调整筛选条件。',
     noCodes: '编码表中还没有编码。',
     tableCaption: '各编码的一致性',
     code: '编码',

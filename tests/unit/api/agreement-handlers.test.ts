@@ -136,6 +136,7 @@ describe('agreement API', () => {
     expect(parsed('computeAgreement', { coders: ['a', 'b'], overlap: 1.5 }).success).toBe(false);
     expect(parsed('computeAgreement', { coders: ['a', 'b'], extra: true }).success).toBe(false);
     expect(parsed('computeAgreement', { coders: ['a', 'b'], tagIds: 'x' }).success).toBe(false);
+    expect(parsed('computeAgreement', { coders: ['a', 'b'], articleIds: [] }).success).toBe(false);
     expect(parsed('exportAgreementCsv', { coders: ['a', 'b'], breakdownTagId: 'x' }).success).toBe(false);
   });
 

@@ -10,7 +10,7 @@ import type { CoderSummary } from '../../coders/coder-types.js';
 import { tagRows } from '../../coding/tag-tree.js';
 import { CoderChecklist } from '../coders/CoderChecklist.js';
 
-export type ArticleChoice = { kind: 'annotated' } | { kind: 'folder'; folder: string };
+export type ArticleChoice = { kind: 'annotated' } | { kind: 'folder'; folder: string } | { kind: 'listed' };
 
 export interface AgreementChoice {
   coderIds: readonly string[];
@@ -25,6 +25,8 @@ interface AgreementChoicesProps {
   tags: readonly Tag[];
   /** The library's folders ('' is its top). */
   folders: readonly string[];
+  /** How many articles the library list shows (its filter). */
+  listedCount: number;
   choice: AgreementChoice;
   onChange(choice: AgreementChoice): void;
 }
@@ -32,7 +34,14 @@ interface AgreementChoicesProps {
 const toggled = (list: readonly string[], id: string): string[] =>
   list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
 
-export function AgreementChoices({ coders, tags, folders, choice, onChange }: AgreementChoicesProps) {
+export function AgreementChoices({
+  coders,
+  tags,
+  folders,
+  listedCount,
+  choice,
+  onChange,
+}: AgreementChoicesProps) {
   const { t } = useTranslation();
   const rows = useMemo(() => tagRows(tags), [tags]);
   const set = (patch: Partial<AgreementChoice>) => onChange({ ...choice, ...patch });
@@ -115,6 +124,19 @@ export function AgreementChoices({ coders, tags, folders, choice, onChange }: Ag
           <span>
             <span className="choice-label">{t('agreement.articlesFolder')}</span>
             <span className="choice-hint">{t('agreement.articlesFolderHint')}</span>
+          </span>
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name="agreement-articles"
+            data-testid="agreement-articles-listed"
+            checked={articles.kind === 'listed'}
+            onChange={() => set({ articles: { kind: 'listed' } })}
+          />
+          <span>
+            <span className="choice-label">{t('agreement.articlesListed', { count: listedCount })}</span>
+            <span className="choice-hint">{t('agreement.articlesListedHint')}</span>
           </span>
         </label>
         {articles.kind === 'folder' && (

@@ -28,16 +28,19 @@ interface AgreementViewProps {
   /** Every article's folder, to choose one. */
   folders: readonly string[];
   nativeDialogs: boolean;
+  /** The articles the library list shows now (its filter). */
+  listedIds: readonly string[];
   onOpenArticle(articleId: string): void;
   onClose(): void;
 }
 
-function requestOf(choice: AgreementChoice): AgreementRequest {
+function requestOf(choice: AgreementChoice, listedIds: readonly string[]): AgreementRequest {
   return {
     coders: [...choice.coderIds],
     ...(choice.tagIds.length > 0 ? { tagIds: [...choice.tagIds] } : {}),
     withChildren: choice.withChildren,
     ...(choice.articles.kind === 'folder' ? { folder: choice.articles.folder } : {}),
+    ...(choice.articles.kind === 'listed' ? { articleIds: [...listedIds] } : {}),
   };
 }
 
@@ -67,6 +70,7 @@ function AgreementViewContent({
   tags,
   folders,
   nativeDialogs,
+  listedIds,
   onOpenArticle,
   onClose,
 }: AgreementViewProps) {
@@ -81,7 +85,8 @@ function AgreementViewContent({
   const [chosen, setChoice] = useState<AgreementChoice | null>(null);
   const choice = chosen ?? (coders ? defaultChoice(coders) : null);
 
-  const request = choice && choice.coderIds.length >= 2 ? requestOf(choice) : null;
+  const noneListed = choice?.articles.kind === 'listed' && listedIds.length === 0;
+  const request = choice && choice.coderIds.length >= 2 && !noneListed ? requestOf(choice, listedIds) : null;
   const report = useQuery({
     queryKey: [...keys.highlightQueries, 'agreement', request],
     queryFn: () => api.computeAgreement(request!),
@@ -143,6 +148,7 @@ function AgreementViewContent({
       <div className="agreement-body">
         {coders && choice ? (
           <AgreementChoices
+            listedCount={listedIds.length}
             coders={coders}
             tags={tags}
             folders={folderList}
@@ -157,6 +163,10 @@ function AgreementViewContent({
           {coders && coders.length < 2 ? (
             <p className="muted" data-testid="agreement-need-coders">
               {t('agreement.needCodersInLibrary')}
+            </p>
+          ) : noneListed ? (
+            <p className="muted" data-testid="agreement-no-articles">
+              {t('agreement.noArticlesListed')}
             </p>
           ) : choice && !request ? (
             <p className="muted" data-testid="agreement-need-coders">
@@ -180,7 +190,9 @@ function AgreementViewContent({
                 <p className="muted" data-testid="agreement-no-articles">
                   {choice?.articles.kind === 'folder'
                     ? t('agreement.noArticlesInFolder')
-                    : t('agreement.noArticles')}
+                    : choice?.articles.kind === 'listed'
+                      ? t('agreement.noArticlesListed')
+                      : t('agreement.noArticles')}
                 </p>
               )}
               <AgreementLegend />
