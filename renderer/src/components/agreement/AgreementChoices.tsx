@@ -31,6 +31,12 @@ interface AgreementChoicesProps {
   onChange(choice: AgreementChoice): void;
 }
 
+const ARTICLE_LABELS = {
+  annotated: 'agreement.articlesAnnotated',
+  folder: 'agreement.articlesFolder',
+  listed: 'agreement.articlesListed',
+} as const;
+
 const toggled = (list: readonly string[], id: string): string[] =>
   list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
 
@@ -100,45 +106,21 @@ export function AgreementChoices({
 
       <fieldset className="choice-group">
         <legend>{t('agreement.articles')}</legend>
-        <label className="choice">
-          <input
-            type="radio"
-            name="agreement-articles"
-            data-testid="agreement-articles-annotated"
-            checked={articles.kind === 'annotated'}
-            onChange={() => set({ articles: { kind: 'annotated' } })}
-          />
-          <span>
-            <span className="choice-label">{t('agreement.articlesAnnotated')}</span>
-            <span className="choice-hint">{t('agreement.articlesAnnotatedHint')}</span>
-          </span>
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="agreement-articles"
-            data-testid="agreement-articles-folder"
-            checked={articles.kind === 'folder'}
-            onChange={() => set({ articles: { kind: 'folder', folder: '' } })}
-          />
-          <span>
-            <span className="choice-label">{t('agreement.articlesFolder')}</span>
-            <span className="choice-hint">{t('agreement.articlesFolderHint')}</span>
-          </span>
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="agreement-articles"
-            data-testid="agreement-articles-listed"
-            checked={articles.kind === 'listed'}
-            onChange={() => set({ articles: { kind: 'listed' } })}
-          />
-          <span>
-            <span className="choice-label">{t('agreement.articlesListed', { count: listedCount })}</span>
-            <span className="choice-hint">{t('agreement.articlesListedHint')}</span>
-          </span>
-        </label>
+        {(['annotated', 'folder', 'listed'] as const).map((kind) => (
+          <label key={kind} className="choice">
+            <input
+              type="radio"
+              name="agreement-articles"
+              data-testid={`agreement-articles-${kind}`}
+              checked={articles.kind === kind}
+              onChange={() => set({ articles: kind === 'folder' ? { kind, folder: '' } : { kind } })}
+            />
+            <span>
+              <span className="choice-label">{t(ARTICLE_LABELS[kind], { count: listedCount })}</span>
+              <span className="choice-hint">{t(`${ARTICLE_LABELS[kind]}Hint`)}</span>
+            </span>
+          </label>
+        ))}
         {articles.kind === 'folder' && (
           <select
             aria-label={t('agreement.folder')}
