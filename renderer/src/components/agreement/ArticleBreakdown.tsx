@@ -72,7 +72,7 @@ export function ArticleBreakdown({ code, coders, articles, onOpenArticle, onClos
                     <button
                       type="button"
                       className="code-button"
-                      title={t('agreement.openArticle')}
+                      title={`${a.article_path}\n${t('agreement.openArticle')}`}
                       onClick={() => onOpenArticle(a.article_id)}
                     >
                       {a.article_path}
