@@ -165,9 +165,12 @@ describe('the agreement view', () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain(ARTICLE);
     // Escape closes the breakdown first, then the view.
+    await agreement.page.getByTestId('agreement-breakdown').getByRole('checkbox').focus();
     await agreement.page.keyboard.press('Escape');
     await expect.poll(() => agreement.page.getByTestId('agreement-breakdown').count()).toBe(0);
     expect(await agreement.view().count()).toBe(1);
+    // The keyboard is back on the code's name.
+    expect(await agreement.page.evaluate(() => document.activeElement?.textContent)).toBe('目标');
     await agreement.row('目标').getByRole('button').click();
     await rows.first().getByRole('button').click();
     await gloss.readerTitle().filter({ hasText: TITLE }).waitFor();

@@ -76,6 +76,7 @@ function AgreementViewContent({
 }: AgreementViewProps) {
   const { t, i18n } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
+  const section = useRef<HTMLElement>(null);
   const coders = useCoder(api).data?.coders ?? null;
   const [breakdownTagId, setBreakdownTagId] = useState<string | null>(null);
   const exporter = useAgreementExport(api, nativeDialogs);
@@ -105,15 +106,22 @@ function AgreementViewContent({
   const folderList = useMemo(() => folderChoices(folders), [folders]);
   const busy = request !== null && report.isFetching;
 
+  // Focus goes back to the code's name, so the keyboard stays in the view (and Escape then closes it).
+  const closeBreakdown = () => {
+    section.current?.querySelector<HTMLButtonElement>('.code-button[aria-pressed="true"]')?.focus();
+    setBreakdownTagId(null);
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     e.stopPropagation();
-    if (breakdownTagId) setBreakdownTagId(null);
+    if (breakdownTagId) closeBreakdown();
     else onClose();
   };
 
   return (
     <section
+      ref={section}
       className="agreement-view"
       aria-labelledby="agreement-title"
       aria-busy={busy}
@@ -211,7 +219,7 @@ function AgreementViewContent({
                   coders={result.coders}
                   articles={breakdown.data?.breakdown?.articles ?? null}
                   onOpenArticle={onOpenArticle}
-                  onClose={() => setBreakdownTagId(null)}
+                  onClose={closeBreakdown}
                 />
               )}
             </div>
