@@ -20,7 +20,7 @@ import { CodePointIndex } from '../anchor/code-points.js';
 import { describeRange } from '../anchor/describe-range.js';
 import { parseJsonReportingPlace } from '../store/json-error-place.js';
 import { ApiError } from '../errors.js';
-import type { Annotation, TextQuoteSelector } from '../model.js';
+import type { Annotation, Coder, TextQuoteSelector } from '../model.js';
 import type { ArticleRef } from '../store/annotation-service.js';
 import type { ExportSession } from './export-scope.js';
 import { mergeCodebook } from './merge-codebook.js';
@@ -184,7 +184,26 @@ export async function importAnnotations(session: ExportSession, json: string): P
     }
     const ref = article ? { path: article.path, fingerprint: article.fingerprint } : undefined;
     // The file's place is recorded so the highlights can follow it if it is later moved or renamed.
-    if (toWrite.length) await store.restoreMany(articleId, toWrite, { article: ref });
+    // A colleague's highlights stay theirs: into their import writer folder, by each item's creator;
+    // mine (and those naming no coder) into my own file, as before coders.
+    const me = store.writer.coder.id;
+    const theirs = new Map<string, { coder: Coder; list: Annotation[] }>();
+    const mine: Annotation[] = [];
+    for (const a of toWrite) {
+      if (!a.creatorId || a.creatorId === me) {
+        mine.push(a);
+        continue;
+      }
+      const group = theirs.get(a.creatorId) ?? {
+        coder: { id: a.creatorId, name: a.creator || a.creatorId },
+        list: [],
+      };
+      group.list.push(a);
+      theirs.set(a.creatorId, group);
+    }
+    if (mine.length) await store.restoreMany(articleId, mine, { article: ref });
+    for (const { coder, list } of theirs.values())
+      await store.restoreManyAs(coder, articleId, list, { article: ref });
     await importMemo(session, articleId, memos.get(articleId) ?? '', ref, part);
   };
 

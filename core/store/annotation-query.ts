@@ -67,6 +67,25 @@ function storedIdsShowingAs(book: CodebookFile, wanted: ReadonlySet<string>): Se
   return out;
 }
 
+/**
+ * Hits of several writers' files of one article, each id once (one id in two files is a copy: the
+ * later edit is kept, then the larger writer id, as annotation-union.ts), in document order.
+ */
+function unionById(hits: IndexedAnnotation[]): IndexedAnnotation[] {
+  const byId = new Map<string, IndexedAnnotation>();
+  for (const x of hits) {
+    const kept = byId.get(x.annotation.id);
+    if (!kept || laterEdit(x, kept)) byId.set(x.annotation.id, x);
+  }
+  return [...byId.values()].sort(byStart);
+}
+
+function laterEdit(a: IndexedAnnotation, b: IndexedAnnotation): boolean {
+  const [x, y] = [a.annotation.modified, b.annotation.modified];
+  if (x !== y) return x > y;
+  return (a.owner?.writerId ?? '') > (b.owner?.writerId ?? '');
+}
+
 function byStart(a: IndexedAnnotation, b: IndexedAnnotation): number {
   return (
     a.annotation.position.start - b.annotation.position.start ||
@@ -143,7 +162,7 @@ export function findMatches(
     // Several writers' files of one article make one group, in document order.
     const same = byArticle.get(entry.articleId);
     if (same) {
-      same.hits = [...same.hits, ...hits].sort(byStart);
+      same.hits = unionById([...same.hits, ...hits]);
       continue;
     }
     const group = {

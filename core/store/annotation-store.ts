@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ApiError } from '../errors.js';
-import type { Annotation, AnnotationChange, OwnedAnnotation, Tag } from '../model.js';
+import type { Annotation, AnnotationChange, Coder, OwnedAnnotation, Tag } from '../model.js';
 import { storedAnnotation } from '../stored-annotation.js';
 import {
   findMatches,
@@ -52,10 +52,41 @@ import { exportCodebookCsv, importCodebookCsv, type CodebookImportResult } from 
 import { COLOR_PATTERN } from './palette.js';
 import { relinkArticles } from './relink.js';
 import type { CurrentArticle } from './relink-plan.js';
-import { SCAN_CONCURRENCY, StoreFiles } from './store-files.js';
+import { StoreFiles } from './store-files.js';
 import { articleFileName } from './store-layout.js';
-import { annotationSchema, type CodebookFile } from './store-schema.js';
+import { annotationSchema, type ArticleFile, type CodebookFile } from './store-schema.js';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseWriterId } from '../teams/coder.js';
+import { importWriterId } from '../settings/coder-identity.js';
+import { writerFolder, writeWriterFile } from './writer-folders.js';
+import { unionHighlights } from '../teams/annotation-union.js';
 import { removeTags } from './tag-removal.js';
+
+/** Puts the highlights into the article's file (new ones added, changed ones replaced); true if anything changed. */
+function putRestored(
+  doc: ArticleFile,
+  restored: readonly Annotation[],
+  ref: ArticleRef | undefined,
+): boolean {
+  let changed = false;
+  const at = new Map(doc.annotations.map((a, i) => [a.id, i]));
+  for (const a of restored) {
+    const i = at.get(a.id);
+    if (i === undefined) {
+      at.set(a.id, doc.annotations.push(a) - 1);
+      changed = true;
+    } else if (!isDeepStrictEqual(doc.annotations[i], a)) {
+      doc.annotations[i] = a;
+      changed = true;
+    }
+  }
+  if (ref && refChanges(doc, ref)) {
+    applyRef(doc, ref);
+    changed = true;
+  }
+  return changed;
+}
 
 export class AnnotationStore extends StoreFiles implements AnnotationService {
   /** The last query's matches, reused for its next pages while the index and codebook are the same. */
@@ -275,29 +306,44 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     const restored = given.map((a) => ({ ...a, tagIds: resolveTagIds(book, a.tagIds) }));
     await this.updateArticle(
       articleId,
-      (doc) => {
-        let changed = false;
-        const at = new Map(doc.annotations.map((a, i) => [a.id, i]));
-        for (const a of restored) {
-          const i = at.get(a.id);
-          if (i === undefined) {
-            at.set(a.id, doc.annotations.push(a) - 1);
-            changed = true;
-          } else if (!isDeepStrictEqual(doc.annotations[i], a)) {
-            doc.annotations[i] = a;
-            changed = true;
-          }
-        }
-        const ref = opts.article;
-        if (ref && refChanges(doc, ref)) {
-          applyRef(doc, ref);
-          changed = true;
-        }
-        return changed;
-      },
+      (doc) => putRestored(doc, restored, opts.article),
       (changed) => changed,
     );
     return restored;
+  }
+
+  async restoreManyAs(
+    coder: Coder,
+    articleId: string,
+    annotations: readonly Annotation[],
+    opts: RestoreManyOptions = {},
+  ): Promise<void> {
+    this.assertWritable();
+    const installation = parseWriterId(this.writer.writerId)?.installationId ?? 'local';
+    const writerId = importWriterId(coder.id, installation.replace(/^import-/, ''));
+    const folder = writerFolder(this.dataDir, writerId);
+    await mkdir(folder.annotationsDir, { recursive: true });
+    await writeWriterFile(this.dataDir, writerId, coder);
+    const book = await this.readCodebook();
+    const given = annotations.map((a) => ({
+      ...storedAnnotation(a),
+      creator: coder.name,
+      creatorId: coder.id,
+      tagIds: resolveTagIds(book, a.tagIds),
+    }));
+    const file = this.articleFileAt(path.join(folder.annotationsDir, articleFileName(articleId)), articleId);
+    await this.track(
+      file.update(
+        (doc) => {
+          doc.articleId = articleId;
+          const changed = putRestored(doc, given, opts.article);
+          doc.annotations.sort(byPosition);
+          return changed;
+        },
+        (changed) => changed,
+      ),
+    );
+    await this.others.refresh(true);
   }
 
   async queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult<OwnedAnnotation>> {
@@ -363,15 +409,20 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     }
     for (const articleId of articleIds) {
       const entries = byArticle.get(articleId) ?? [];
-      const annotations = entries.flatMap((entry) =>
-        entry.annotations.map(({ annotation, owner }) => {
+      const sources = entries.map((entry) => ({
+        writerId: entry.annotations[0]?.owner?.writerId ?? this.writer.writerId,
+        annotations: entry.annotations.map(({ annotation, owner }) => {
           const copy = storedAnnotation(annotation);
           copy.tagIds = resolveTagIds(book, annotation.tagIds);
           if (owner) Object.assign(copy, { creator: owner.coder.name, creatorId: owner.coder.id });
           return copy;
         }),
-      );
-      if (entries.length > 1) annotations.sort(byPosition);
+      }));
+      // One id in two writers' files (a copy): the union keeps the later edit, as every reader does.
+      const annotations =
+        sources.length > 1
+          ? unionHighlights(sources).map(({ writerId: _w, ...a }) => a)
+          : (sources[0]?.annotations ?? []);
       yield { articleId, lastKnown: entries[0] ? lastKnownOf(entries[0]) : null, annotations };
     }
   }
@@ -397,14 +448,10 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   }
 
   async *allAnnotations(): AsyncGenerator<Annotation> {
-    const book = await this.readCodebook();
-    const names = (await this.articleFileNames()).sort();
-    for (let i = 0; i < names.length; i += SCAN_CONCURRENCY) {
-      const batch = await Promise.all(
-        names.slice(i, i + SCAN_CONCURRENCY).map((n) => this.fileNamed(n, null).read()),
-      );
-      for (const { doc } of batch) for (const a of doc.annotations) yield this.normalize(book, a);
-    }
+    // The merged view (every writer, each id once), by article id, from a fresh look at the files.
+    await this.ensureIndex(true);
+    const ids = (await this.articleIds()).sort();
+    for await (const { annotations } of this.listEntries(ids, true)) yield* annotations;
   }
 
   async getMemo(articleId: string): Promise<string> {

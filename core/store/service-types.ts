@@ -6,6 +6,7 @@
 import type {
   Annotation,
   AnnotationChange,
+  Coder,
   OwnedAnnotation,
   Tag,
   TextPositionSelector,
@@ -187,6 +188,16 @@ export interface AnnotationService {
     annotations: readonly Annotation[],
     opts?: RestoreManyOptions,
   ): Promise<Annotation[]>;
+  /**
+   * `restoreMany` into the writer folder of highlights imported from `coder`'s export on this
+   * machine (`<coderId>.import-<installation>`), not mine: they stay theirs (read-only here).
+   */
+  restoreManyAs(
+    coder: Coder,
+    articleId: string,
+    annotations: readonly Annotation[],
+    opts?: RestoreManyOptions,
+  ): Promise<void>;
   /**
    * `list` for many articles, yielded one at a time in the order given, from the in-memory index
    * that `counts` and `queryAnnotations` use (as current as the highlight list): a walk over the

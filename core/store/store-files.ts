@@ -201,7 +201,14 @@ export abstract class StoreFiles {
 
   /** `articleId` null: scanning, the file says whose it is. */
   fileNamed(name: string, articleId: string | null): StoreFile<ArticleFile> {
-    return new StoreFile<ArticleFile>(path.join(this.layout.annotationsDir, name), this.ctx, {
+    const lower = this.lower ? path.join(this.lower.annotationsDir, name) : undefined;
+    return this.articleFileAt(path.join(this.layout.annotationsDir, name), articleId, lower);
+  }
+
+  /** An article file anywhere under the data folder (e.g. an import writer's folder). */
+  articleFileAt(file: string, articleId: string | null, lower?: string): StoreFile<ArticleFile> {
+    const name = path.basename(file);
+    return new StoreFile<ArticleFile>(file, this.ctx, {
       codec: {
         schema: articleFileSchema,
         migrations: this.migrations.article,
@@ -219,7 +226,7 @@ export abstract class StoreFiles {
       },
       lockName: name.replace(/\.json$/, ''),
       articleId,
-      ...(this.lower ? { lower: path.join(this.lower.annotationsDir, name) } : {}),
+      ...(lower ? { lower } : {}),
     });
   }
 

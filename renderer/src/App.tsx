@@ -5,7 +5,7 @@
  * coding changes and their undo entries are coding/coding-actions.ts'; host events, menu
  * commands, folder drops and keys each have their hook. The panes render and report user actions.
  */
-import { useCallback, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { HostBridge } from './api/api-client.js';
@@ -41,6 +41,8 @@ import { errorText, isTextChanged } from './error-text.js';
 import { useCoderState } from './app/use-coder.js';
 import { useLayer, useLayeredCoding } from './app/use-layer.js';
 import { showsLayerMenu } from './coders/layers.js';
+import { coderColors } from './coders/coder-colors.js';
+import { CoderColorsContext } from './coders/use-coder-color.js';
 import { CoderMenu } from './components/coders/CoderMenu.js';
 import { CoderPrompt } from './components/coders/CoderPrompt.js';
 import { LayerMenu } from './components/coders/LayerMenu.js';
@@ -83,6 +85,8 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const myCoderId = coder.state?.coder.id ?? '';
   const coding = useCoding(bridge, own, nav.selectedId, libraryRoot, coder.state?.writerId ?? null, report);
   const { shownCoding, showMine } = useLayeredCoding(coding, layer, setLayer, myCoderId);
+  const coders = coder.state?.coders;
+  const coderColorMap = useMemo(() => coderColors((coders ?? []).map((c) => c.id)), [coders]);
   const { shown, codingOff } = article;
   useLayoutEffect(() => {
     reloadArticle.current = article.reload;
@@ -168,154 +172,156 @@ export function App({ bridge }: { bridge: HostBridge }) {
     return <div className="app-loading">{error ? t('app.error', { message: error }) : t('app.loading')}</div>;
 
   return (
-    <div className="app" data-testid="app">
-      <Toolbar
-        state={state}
-        onOpenFolder={(path) => api.openLibrary({ path }).then(refreshState, report)}
-        onChooseFolder={() => api.chooseLibraryFolder({}).then((info) => info && refreshState(), report)}
-        onPreferences={updatePreferences}
-        searchQuery={searchQuery}
-        onSearch={setSearchQuery}
-        canUndo={coding.canUndo}
-        canRedo={coding.canRedo}
-        onUndo={commands.undo}
-        onRedo={commands.redo}
-        snapSentences={snapSentences}
-        onToggleSnap={toggleSnap}
-        highlightsOpen={nav.view === 'highlights'}
-        onToggleHighlights={() => dispatch({ type: 'set-view', view: 'toggle' })}
-        agreementOpen={nav.view === 'agreement'}
-        onToggleAgreement={() =>
-          dispatch({ type: 'set-view', view: nav.view === 'agreement' ? 'reader' : 'agreement' })
-        }
-        onCodebook={() => dispatch({ type: 'open-dialog', dialog: 'codebook' })}
-        onShortcuts={() => dispatch({ type: 'open-dialog', dialog: 'shortcuts' })}
-        onExport={() => openExport()}
-        team={coder.state && <CoderMenu state={coder.state} onSwitch={coder.switchTo} />}
-      />
-      {coder.state && !coder.state.asked && (
-        <CoderPrompt
-          defaultName={coder.state.coder.name}
-          onName={coder.answerPrompt}
-          onSkip={coder.skipPrompt}
-        />
-      )}
-      {error && (
-        <div className="error-banner" role="alert" data-testid="error-banner">
-          {t('app.error', { message: error })}
-          <button type="button" onClick={() => setError(null)} aria-label={t('app.dismiss')}>
-            ×
-          </button>
-        </div>
-      )}
-      {state.library && (
-        <StoreStatusBanner
-          api={api}
-          libraryRoot={state.library.root}
-          dataDir={state.library.dataDir}
-          dataDirFallback={state.library.dataDirFallback}
-        />
-      )}
-      {notice && (
-        <div className="notice-banner" role="status" data-testid="notice">
-          {notice}
-          {coding.canUndo && (notice === t('undo.deleted') || notice === t('coders.copied')) && (
-            <button type="button" onClick={commands.undo}>
-              {t('undo.undo')}
-            </button>
-          )}
-          <button type="button" onClick={() => setNotice(null)} aria-label={t('app.dismiss')}>
-            ×
-          </button>
-        </div>
-      )}
-      <main className="panes">
-        <LibraryPane
-          api={api}
-          list={list}
-          tags={coding.tags}
-          selectedId={nav.selectedId}
-          onSelect={selectArticle}
-          onVisibleChange={setVisibleIds}
-          onFilterChange={setLibraryFilter}
-        />
-        <ReaderColumn
-          api={api}
-          nav={nav}
-          dispatch={dispatch}
-          reader={reader}
-          list={list}
-          shown={shown}
-          pending={pending}
-          codingOff={codingOff}
-          coding={shownCoding}
-          commands={commands}
+    <CoderColorsContext value={coderColorMap}>
+      <div className="app" data-testid="app">
+        <Toolbar
+          state={state}
+          onOpenFolder={(path) => api.openLibrary({ path }).then(refreshState, report)}
+          onChooseFolder={() => api.chooseLibraryFolder({}).then((info) => info && refreshState(), report)}
+          onPreferences={updatePreferences}
           searchQuery={searchQuery}
           onSearch={setSearchQuery}
-          fontSize={preferences?.fontSize ?? 18}
+          canUndo={coding.canUndo}
+          canRedo={coding.canRedo}
+          onUndo={commands.undo}
+          onRedo={commands.redo}
           snapSentences={snapSentences}
-          imagesShown={imagesShown}
-          onLoadImages={(on) => api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)}
-          onHighlightsFilter={setHighlightsFilter}
-          nativeDialogs={state.nativeDialogs}
-          listedIds={visibleIds}
-          layer={layer}
-          onLayer={setLayer}
-          coders={coder.state?.coders ?? []}
-          myCoderId={myCoderId}
-        />
-        <AnnotationsPane
-          api={api}
-          article={shown}
-          annotations={shownCoding.annotations}
-          tagsById={coding.tagsById}
-          activeId={nav.activeId}
-          canReattach={pending !== null && !codingOff}
-          readOnly={codingOff}
-          layer={layer}
-          severalCoders={(coder.state?.coders.length ?? 0) > 1}
-          layerMenu={
-            coder.state &&
-            showsLayerMenu(layer, coder.state.coders) && (
-              <LayerMenu
-                layer={layer}
-                coders={coder.state.coders}
-                myCoderId={myCoderId}
-                onChange={setLayer}
-              />
-            )
+          onToggleSnap={toggleSnap}
+          highlightsOpen={nav.view === 'highlights'}
+          onToggleHighlights={() => dispatch({ type: 'set-view', view: 'toggle' })}
+          agreementOpen={nav.view === 'agreement'}
+          onToggleAgreement={() =>
+            dispatch({ type: 'set-view', view: nav.view === 'agreement' ? 'reader' : 'agreement' })
           }
-          onOpen={(a) => {
-            dispatch({ type: 'activate', id: a.id });
-            if (a.range) reader.current?.jumpTo(a.range);
+          onCodebook={() => dispatch({ type: 'open-dialog', dialog: 'codebook' })}
+          onShortcuts={() => dispatch({ type: 'open-dialog', dialog: 'shortcuts' })}
+          onExport={() => openExport()}
+          team={coder.state && <CoderMenu state={coder.state} onSwitch={coder.switchTo} />}
+        />
+        {coder.state && !coder.state.asked && (
+          <CoderPrompt
+            defaultName={coder.state.coder.name}
+            onName={coder.answerPrompt}
+            onSkip={coder.skipPrompt}
+          />
+        )}
+        {error && (
+          <div className="error-banner" role="alert" data-testid="error-banner">
+            {t('app.error', { message: error })}
+            <button type="button" onClick={() => setError(null)} aria-label={t('app.dismiss')}>
+              ×
+            </button>
+          </div>
+        )}
+        {state.library && (
+          <StoreStatusBanner
+            api={api}
+            libraryRoot={state.library.root}
+            dataDir={state.library.dataDir}
+            dataDirFallback={state.library.dataDirFallback}
+          />
+        )}
+        {notice && (
+          <div className="notice-banner" role="status" data-testid="notice">
+            {notice}
+            {coding.canUndo && (notice === t('undo.deleted') || notice === t('coders.copied')) && (
+              <button type="button" onClick={commands.undo}>
+                {t('undo.undo')}
+              </button>
+            )}
+            <button type="button" onClick={() => setNotice(null)} aria-label={t('app.dismiss')}>
+              ×
+            </button>
+          </div>
+        )}
+        <main className="panes">
+          <LibraryPane
+            api={api}
+            list={list}
+            tags={coding.tags}
+            selectedId={nav.selectedId}
+            onSelect={selectArticle}
+            onVisibleChange={setVisibleIds}
+            onFilterChange={setLibraryFilter}
+          />
+          <ReaderColumn
+            api={api}
+            nav={nav}
+            dispatch={dispatch}
+            reader={reader}
+            list={list}
+            shown={shown}
+            pending={pending}
+            codingOff={codingOff}
+            coding={shownCoding}
+            commands={commands}
+            searchQuery={searchQuery}
+            onSearch={setSearchQuery}
+            fontSize={preferences?.fontSize ?? 18}
+            snapSentences={snapSentences}
+            imagesShown={imagesShown}
+            onLoadImages={(on) => api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)}
+            onHighlightsFilter={setHighlightsFilter}
+            nativeDialogs={state.nativeDialogs}
+            listedIds={visibleIds}
+            layer={layer}
+            onLayer={setLayer}
+            coders={coder.state?.coders ?? []}
+            myCoderId={myCoderId}
+          />
+          <AnnotationsPane
+            api={api}
+            article={shown}
+            annotations={shownCoding.annotations}
+            tagsById={coding.tagsById}
+            activeId={nav.activeId}
+            canReattach={pending !== null && !codingOff}
+            readOnly={codingOff}
+            layer={layer}
+            severalCoders={(coder.state?.coders.length ?? 0) > 1}
+            layerMenu={
+              coder.state &&
+              showsLayerMenu(layer, coder.state.coders) && (
+                <LayerMenu
+                  layer={layer}
+                  coders={coder.state.coders}
+                  myCoderId={myCoderId}
+                  onChange={setLayer}
+                />
+              )
+            }
+            onOpen={(a) => {
+              dispatch({ type: 'activate', id: a.id });
+              if (a.range) reader.current?.jumpTo(a.range);
+            }}
+            onReattach={(a) => {
+              if (!pending || codingOff || !a.mine) return;
+              void coding.updateAnnotation(a.id, { moveTo: pending }).then((updated) => {
+                if (!updated) return;
+                clearSelection();
+                dispatch({ type: 'highlight-made', selectionId: pending.id, id: a.id });
+              });
+            }}
+            onDelete={(a) => void commands.deleteHighlight(a)}
+            onError={report}
+          />
+        </main>
+        <AppDialogs
+          api={api}
+          state={state}
+          nav={nav}
+          dispatch={dispatch}
+          list={list}
+          coding={coding}
+          filter={nav.view === 'highlights' ? highlightsFilter : libraryFilter}
+          coders={coder.state?.coders ?? []}
+          initialCoders={layer.show === 'all' ? null : layer.show === 'mine' ? [myCoderId] : layer.coderIds}
+          onImported={() => {
+            coding.refresh();
           }}
-          onReattach={(a) => {
-            if (!pending || codingOff || !a.mine) return;
-            void coding.updateAnnotation(a.id, { moveTo: pending }).then((updated) => {
-              if (!updated) return;
-              clearSelection();
-              dispatch({ type: 'highlight-made', selectionId: pending.id, id: a.id });
-            });
-          }}
-          onDelete={(a) => void commands.deleteHighlight(a)}
           onError={report}
         />
-      </main>
-      <AppDialogs
-        api={api}
-        state={state}
-        nav={nav}
-        dispatch={dispatch}
-        list={list}
-        coding={coding}
-        filter={nav.view === 'highlights' ? highlightsFilter : libraryFilter}
-        coders={coder.state?.coders ?? []}
-        initialCoders={layer.show === 'all' ? null : layer.show === 'mine' ? [myCoderId] : layer.coderIds}
-        onImported={() => {
-          coding.refresh();
-        }}
-        onError={report}
-      />
-    </div>
+      </div>
+    </CoderColorsContext>
   );
 }

@@ -5,17 +5,19 @@
  * computes (low ones marked, undefined ones a dash saying why), opens a code's per-article
  * breakdown, downloads the table as CSV, reads it in Chinese, and closes it all with Escape.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
-import { annotateAs, serveGloss, type ServedGloss } from './support/serve-gloss.js';
+import { REPO, serveGloss, type ServedGloss } from './support/serve-gloss.js';
 import { GlossPage } from './support/gloss-page.js';
 
 const ARTICLE = '金融/新浪财经/江澜省充电基础设施三年行动方案.md';
 const TITLE = '江澜省印发充电基础设施三年行动方案';
+const GLOSS = join(REPO, 'bin', 'gloss.js');
 
 interface Stored {
   annotations: { creatorId?: string; creator?: string }[];
@@ -107,8 +109,13 @@ describe('the agreement view', () => {
         const team = join(work, 'team');
         cpSync(library, team, { recursive: true });
         const data = join(work, 'team-data');
+        // Both coders in one copy of the library, so their tags are the same codebook's.
         const code = (coder: string, quote: string, tag: string) =>
-          annotateAs(coder, team, data, { article: ARTICLE, quote, tag: [tag] });
+          execFileSync(
+            process.execPath,
+            [GLOSS, 'annotate', team, '--coder', coder, '--article', ARTICLE, '--quote', quote, '--tag', tag],
+            { env: { ...process.env, GLOSS_DATA_DIR: data }, encoding: 'utf8' },
+          );
         code('Alice', '全省公共充电桩总量达到12万台以上', '目标');
         code('Bob', '公共充电桩总量达到12万台以上', '目标');
         code('Alice', '每千瓦200元的标准给予一次性建设补贴', '补贴');

@@ -27,8 +27,31 @@ function hashOf(id: string): number {
   return hash;
 }
 
+/** The palette slot a coder id hashes to (where its colour is looked for first). */
+function slotOf(coderId: string): number {
+  return hashOf(coderId) % CODER_PALETTE.length;
+}
+
+/** A coder's colour with no team known: the slot its id hashes to. */
 export function coderColor(coderId: string): string {
-  return CODER_PALETTE[hashOf(coderId) % CODER_PALETTE.length]!;
+  return CODER_PALETTE[slotOf(coderId)]!;
+}
+
+/**
+ * The colours of a library's coders: each takes the slot its id hashes to, and when another coder
+ * of the library has it, the next free one (ids in sorted order, so every machine that sees the
+ * same coders gives the same colours). Distinct for up to nine coders; beyond, colours repeat.
+ */
+export function coderColors(coderIds: readonly string[]): ReadonlyMap<string, string> {
+  const colors = new Map<string, string>();
+  const taken = new Set<number>();
+  for (const id of [...new Set(coderIds)].sort()) {
+    let slot = slotOf(id);
+    if (taken.size < CODER_PALETTE.length) while (taken.has(slot)) slot = (slot + 1) % CODER_PALETTE.length;
+    taken.add(slot);
+    colors.set(id, CODER_PALETTE[slot]!);
+  }
+  return colors;
 }
 
 /**
@@ -36,6 +59,6 @@ export function coderColor(coderId: string): string {
  * the dot and the card edge with it, lightened in the dark theme (the palette's indigo and wine
  * are too dark on a dark background).
  */
-export function coderStyle(coderId: string): CSSProperties {
-  return { '--coder': coderColor(coderId) } as CSSProperties;
+export function coderStyle(color: string): CSSProperties {
+  return { '--coder': color } as CSSProperties;
 }

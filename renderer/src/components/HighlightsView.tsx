@@ -14,7 +14,7 @@ import type { GlossApi } from '../../../core/api/contract.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
 import { swatchStyle } from '../coding/safe-color.js';
 import type { CoderSummary } from '../coders/coder-types.js';
-import { coderStyle } from '../coders/coder-colors.js';
+import { useCoderStyle } from '../coders/use-coder-color.js';
 import { codersFilter, showsLayerMenu, type Layer } from '../coders/layers.js';
 import { TagChipList } from './annotations/TagChipList.js';
 import { CoderBadge } from './coders/CoderBadge.js';
@@ -77,6 +77,7 @@ function HighlightsViewContent({
     onFilterChange?.({ source: 'highlights', tagId: tagId || undefined, text: text.trim() || undefined });
   }, [tagId, text, onFilterChange]);
   const severalCoders = coders.length > 1;
+  const styleOf = useCoderStyle();
 
   return (
     <section className="highlights-view" aria-label={t('highlights.title')} data-testid="highlights-view">
@@ -122,7 +123,7 @@ function HighlightsViewContent({
               type="button"
               className={`highlight-row${severalCoders ? ' coder-edge' : ''}`}
               data-testid="library-highlight"
-              style={severalCoders ? coderStyle(item.coderId) : undefined}
+              style={severalCoders ? styleOf(item.coderId) : undefined}
               onClick={() => onOpen(item)}
             >
               <span

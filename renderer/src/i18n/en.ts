@@ -413,7 +413,7 @@ const en = {
     menu: {
       title: 'Coding as {{name}}: switch coder',
       intro: 'New highlights, memos and tag changes are saved as {{name}}’s.',
-      known: 'Coders in this library',
+      known: 'Switch to a coder of this library:',
       newName: 'Another name…',
       switch: 'Switch',
     },
@@ -448,7 +448,8 @@ const en = {
     'not-found': 'It could not be found',
     'no-library': 'No library is open',
     'outside-library': 'That path is outside the library folder',
-    'read-only': 'Cannot write here: no permission, or a read-only disk',
+    'read-only':
+      'This cannot be changed here: it is read-only (another coder’s work, no permission, or a read-only disk)',
     conflict: 'Another change got there first',
     'text-changed':
       'The article changed on disk since it was shown, so nothing was saved; it has been reloaded: select the words again',

@@ -400,7 +400,7 @@ const zhCN: typeof en = {
     menu: {
       title: '当前编码员：{{name}}，点击切换',
       intro: '新的高亮、备忘和标签修改将记在“{{name}}”名下。',
-      known: '此文库的编码员',
+      known: '切换为此文库的编码员：',
       newName: '其他名字…',
       switch: '切换',
     },
@@ -434,7 +434,7 @@ const zhCN: typeof en = {
     'not-found': '找不到所需的内容',
     'no-library': '尚未打开文库',
     'outside-library': '该路径不在文库文件夹内',
-    'read-only': '无法写入：没有权限或磁盘为只读',
+    'read-only': '无法在此修改：内容为只读（属于其他编码员，或没有权限，或磁盘为只读）',
     conflict: '与另一处更改冲突',
     'text-changed': '文章在显示后已在磁盘上被修改，因此未保存；文章已重新载入，请重新选择文字',
     io: '读写文件时出错',

@@ -6,7 +6,7 @@
  * the server starts (e.g. another coder's highlights made with the CLI, see `annotateAs`).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -113,5 +113,29 @@ export function annotateAs(
     env: { ...process.env, GLOSS_DATA_DIR: dataDir },
     encoding: 'utf8',
   });
+  keepAsWriter(library, coder);
   return JSON.parse(out) as { id: string; articleId: string };
+}
+
+/**
+ * A CLI that still writes the store of before coders (`.gloss/annotations/`) leaves its highlights
+ * where the server would take them in as its own coder's: they are moved into a writer folder of
+ * `coder`, as that coder's machine would have written and synced them. Nothing to do once the CLI
+ * writes its own writer folder.
+ */
+function keepAsWriter(library: string, coder: string): void {
+  const legacy = join(library, '.gloss', 'annotations');
+  if (!existsSync(legacy)) return;
+  const coderId = coder.toLowerCase();
+  const writerId = `${coderId}.e2e0b0b0`;
+  const folder = join(library, '.gloss', 'coders', writerId);
+  mkdirSync(folder, { recursive: true });
+  renameSync(legacy, join(folder, 'annotations'));
+  const writer = {
+    schemaVersion: 1,
+    writerId,
+    coder: { id: coderId, name: coder },
+    created: new Date().toISOString(),
+  };
+  writeFileSync(join(folder, 'writer.json'), JSON.stringify(writer));
 }

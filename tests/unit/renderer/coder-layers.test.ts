@@ -12,7 +12,7 @@ import {
   toggleCoder,
   type Layer,
 } from '../../../renderer/src/coders/layers.js';
-import { CODER_PALETTE, coderColor } from '../../../renderer/src/coders/coder-colors.js';
+import { CODER_PALETTE, coderColor, coderColors } from '../../../renderer/src/coders/coder-colors.js';
 import { OKABE_ITO } from '../../../core/store/palette.js';
 
 const ME = 'alice';
@@ -108,8 +108,23 @@ describe('coder colours', () => {
     for (const c of CODER_PALETTE) expect(OKABE_ITO.map((o) => o.toUpperCase())).not.toContain(c);
   });
 
-  it('spreads a team’s ids over the palette', () => {
-    const ids = ['alice', 'bob', 'chen', 'dana', 'eli', 'fatima', 'gus', 'hui', 'ivan', 'jo'];
-    expect(new Set(ids.map(coderColor)).size).toBeGreaterThanOrEqual(5);
+  it('gives up to nine coders of a library nine different colours, the same on every machine', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 9 }), (ids) => {
+        const colors = coderColors(ids);
+        expect(new Set(colors.values()).size).toBe(ids.length);
+        // Another machine lists the coders in another order: the same colours.
+        expect(coderColors([...ids].reverse())).toEqual(colors);
+      }),
+    );
+    const team = coderColors(['alice', 'bob']);
+    expect(team.get('alice')).not.toBe(team.get('bob'));
+  });
+
+  it('still colours every coder of a larger team from the palette', () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `coder-${i}`);
+    const colors = coderColors(ids);
+    expect(colors.size).toBe(20);
+    for (const c of colors.values()) expect(CODER_PALETTE).toContain(c);
   });
 });

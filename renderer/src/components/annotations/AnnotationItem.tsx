@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '../../../../core/model.js';
 import type { ListedAnnotation } from '../../../../core/api/annotation-contract.js';
-import { coderStyle } from '../../coders/coder-colors.js';
+import { useCoderStyle } from '../../coders/use-coder-color.js';
 import { CoderBadge } from '../coders/CoderBadge.js';
 import { TagChipList } from './TagChipList.js';
 import { quoteText } from '../../../../core/stored-annotation.js';
@@ -35,6 +35,7 @@ export function AnnotationItem({
   onOpen,
 }: AnnotationItemProps) {
   const { t } = useTranslation();
+  const styleOf = useCoderStyle();
   return (
     <button
       type="button"
@@ -42,7 +43,7 @@ export function AnnotationItem({
       data-testid="annotation-item"
       data-mine={a.mine}
       aria-current={active ? 'true' : undefined}
-      style={coderEdges ? coderStyle(a.coderId) : undefined}
+      style={coderEdges ? styleOf(a.coderId) : undefined}
       onClick={() => onOpen(a)}
     >
       <span className="quote-bar" style={swatchStyle(colorOfAnnotation(a, tagsById))} aria-hidden="true" />

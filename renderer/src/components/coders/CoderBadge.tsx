@@ -1,5 +1,5 @@
 /** A coder's name with their colour dot: on others' highlights, memos, rows and in the toolbar. */
-import { coderStyle } from '../../coders/coder-colors.js';
+import { useCoderStyle } from '../../coders/use-coder-color.js';
 
 interface CoderBadgeProps {
   coderId: string;
@@ -18,5 +18,6 @@ export function CoderBadge({ coderId, name, title }: CoderBadgeProps) {
 }
 
 export function CoderDot({ coderId }: { coderId: string }) {
-  return <span className="coder-dot" style={coderStyle(coderId)} aria-hidden="true" />;
+  const styleOf = useCoderStyle();
+  return <span className="coder-dot" style={styleOf(coderId)} aria-hidden="true" />;
 }

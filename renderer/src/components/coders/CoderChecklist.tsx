@@ -28,8 +28,8 @@ export function CoderChecklist({ coders, checked, onToggle, testId, label }: Cod
             />
             <CoderDot coderId={c.id} />
             <span>
-              {c.mine ? t('coders.you', { name: c.name }) : c.name}{' '}
-              <span className="muted">{t('coders.highlights', { count: c.highlights })}</span>
+              <span className="choice-label">{c.mine ? t('coders.you', { name: c.name }) : c.name}</span>
+              <span className="choice-hint">{t('coders.highlights', { count: c.highlights })}</span>
             </span>
           </label>
         </li>

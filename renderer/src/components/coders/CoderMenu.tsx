@@ -43,6 +43,7 @@ function CoderMenuBody({ state, onSwitch }: CoderMenuProps) {
   return (
     <div className="coder-menu-body">
       <p className="muted small">{t('coders.menu.intro', { name: state.coder.name })}</p>
+      {others.length > 0 && <p className="small">{t('coders.menu.known')}</p>}
       {others.length > 0 && (
         <ul className="coder-list" aria-label={t('coders.menu.known')}>
           {others.map((c) => (

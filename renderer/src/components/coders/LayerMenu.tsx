@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CoderSummary } from '../../coders/coder-types.js';
 import { toggleCoder, type Layer } from '../../coders/layers.js';
 import { PopupPanel } from '../PopupPanel.js';
@@ -20,13 +21,7 @@ interface LayerMenuProps {
 
 export function LayerMenu({ layer, coders, myCoderId, onChange, testId = 'layer-menu' }: LayerMenuProps) {
   const { t } = useTranslation();
-  const summary =
-    layer.show === 'chosen'
-      ? layer.coderIds.length === 1
-        ? (coders.find((c) => c.id === layer.coderIds[0])?.name ??
-          t('coders.layer.chosenCount', { count: 1 }))
-        : t('coders.layer.chosenCount', { count: layer.coderIds.length })
-      : t(`coders.layer.${layer.show}`);
+  const summary = layerSummary(layer, coders, t);
   return (
     <PopupPanel
       testId={testId}
@@ -37,6 +32,13 @@ export function LayerMenu({ layer, coders, myCoderId, onChange, testId = 'layer-
       <LayerChoice layer={layer} coders={coders} myCoderId={myCoderId} onChange={onChange} />
     </PopupPanel>
   );
+}
+
+/** What the button says: "My highlights", "All coders", the one coder chosen, or how many. */
+function layerSummary(layer: Layer, coders: readonly CoderSummary[], t: TFunction): string {
+  if (layer.show !== 'chosen') return t(`coders.layer.${layer.show}`);
+  const only = layer.coderIds.length === 1 ? coders.find((c) => c.id === layer.coderIds[0]) : undefined;
+  return only?.name ?? t('coders.layer.chosenCount', { count: layer.coderIds.length });
 }
 
 /** The popup: mine, all, or chosen, and the checklist of coders. */
