@@ -8,12 +8,14 @@ import { libraryContract } from './library-contract.js';
 import { annotationContract } from './annotation-contract.js';
 import { exportContract } from './export-contract.js';
 import { coderContract } from './coder-contract.js';
+import { agreementContract } from './agreement-contract.js';
 
 export const contract = {
   ...libraryContract,
   ...annotationContract,
   ...exportContract,
   ...coderContract,
+  ...agreementContract,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { libraryHandlers, switchLibrary } from './library-handlers.js';
 import { annotationHandlers } from './annotation-handlers.js';
 import { exportHandlers } from './export-handlers.js';
 import { coderHandlers } from './coder-handlers.js';
+import { agreementHandlers } from './agreement-handlers.js';
 import type { AppState } from './library-contract.js';
 import type { HostDialogs, ServiceContext } from './service-context.js';
 import { AppSettings } from '../settings/app-settings.js';
@@ -64,6 +65,7 @@ export async function createService(options: CreateServiceOptions): Promise<Glos
     ...annotationHandlers(ctx),
     ...exportHandlers(ctx),
     ...coderHandlers(ctx),
+    ...agreementHandlers(ctx),
   } satisfies GlossHandlers;
   return {
     handlers,

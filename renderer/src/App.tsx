@@ -189,6 +189,10 @@ export function App({ bridge }: { bridge: HostBridge }) {
           onToggleSnap={toggleSnap}
           highlightsOpen={nav.view === 'highlights'}
           onToggleHighlights={() => dispatch({ type: 'set-view', view: 'toggle' })}
+          agreementOpen={nav.view === 'agreement'}
+          onToggleAgreement={() =>
+            dispatch({ type: 'set-view', view: nav.view === 'agreement' ? 'reader' : 'agreement' })
+          }
           onCodebook={() => dispatch({ type: 'open-dialog', dialog: 'codebook' })}
           onShortcuts={() => dispatch({ type: 'open-dialog', dialog: 'shortcuts' })}
           onExport={() => openExport()}
@@ -258,6 +262,8 @@ export function App({ bridge }: { bridge: HostBridge }) {
             imagesShown={imagesShown}
             onLoadImages={(on) => api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)}
             onHighlightsFilter={setHighlightsFilter}
+            nativeDialogs={state.nativeDialogs}
+            listedIds={visibleIds}
             layer={layer}
             onLayer={setLayer}
             coders={coder.state?.coders ?? []}

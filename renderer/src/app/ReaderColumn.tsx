@@ -9,6 +9,7 @@ import type { HostBridge } from '../api/api-client.js';
 import type { Coding } from '../coding/use-coding.js';
 import { pendingSelection, type PendingSelection } from '../coding/pending-selection.js';
 import { HighlightsView } from '../components/HighlightsView.js';
+import { AgreementView } from '../components/agreement/AgreementView.js';
 import { ReaderPane, type ReaderHandle } from '../components/ReaderPane.js';
 import { SearchResults } from '../components/SearchResults.js';
 import type { HighlightsFilter } from '../export/export-settings.js';
@@ -41,6 +42,10 @@ interface ReaderColumnProps {
   onLayer(layer: Layer): void;
   coders: readonly CoderSummary[];
   myCoderId: string;
+  /** The desktop's save dialog is there (the agreement CSV is saved, not downloaded). */
+  nativeDialogs: boolean;
+  /** The articles the library list shows (its filter), for the agreement view to compare. */
+  listedIds: readonly string[];
 }
 
 export function ReaderColumn(props: ReaderColumnProps) {
@@ -78,7 +83,17 @@ export function ReaderColumn(props: ReaderColumnProps) {
           onClose={() => props.onSearch('')}
         />
       )}
-      {nav.view === 'highlights' ? (
+      {nav.view === 'agreement' ? (
+        <AgreementView
+          api={api}
+          tags={coding.tags}
+          folders={list?.articles.map((a) => a.folder) ?? []}
+          nativeDialogs={props.nativeDialogs}
+          listedIds={props.listedIds}
+          onOpenArticle={(articleId) => dispatch({ type: 'open-at', jump: { articleId } })}
+          onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
+        />
+      ) : nav.view === 'highlights' ? (
         <HighlightsView
           api={api}
           tags={coding.tags}

@@ -13,6 +13,7 @@ export type PaneName =
   | 'reader'
   | 'annotations'
   | 'highlights'
+  | 'agreement'
   | 'search'
   | 'codebook'
   | 'export'

@@ -23,6 +23,9 @@ interface ToolbarProps {
   onToggleSnap(): void;
   highlightsOpen: boolean;
   onToggleHighlights(): void;
+  /** The agreement view between coders (issue 18). */
+  agreementOpen?: boolean;
+  onToggleAgreement?(): void;
   onCodebook(): void;
   onShortcuts(): void;
   onExport(): void;
@@ -121,6 +124,17 @@ export function Toolbar(props: ToolbarProps) {
         >
           {t('toolbar.allHighlights')}
         </button>
+        {props.onToggleAgreement && (
+          <button
+            type="button"
+            data-testid="open-agreement"
+            aria-pressed={props.agreementOpen ?? false}
+            title={t('toolbar.agreementHint')}
+            onClick={props.onToggleAgreement}
+          >
+            {t('toolbar.agreement')}
+          </button>
+        )}
         <button
           type="button"
           data-testid="snap-toggle"
