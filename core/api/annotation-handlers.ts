@@ -17,7 +17,7 @@ import { ApiError } from '../errors.js';
 import { DATA_DIR_NAME, fallbackDataDir, fallbackPending, openSession } from './open-session.js';
 import { textVersion } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
-import { currentWriter } from './coder-handlers.js';
+import { currentWriter } from './current-writer.js';
 
 export type AnnotationHandlers = HandlersOf<typeof annotationContract>;
 

@@ -2,19 +2,13 @@
  * Handlers of the coder contract: who is coding here (the process's `--coder`, else the preference,
  * else the OS user), switching coders, and the coders whose work the open library holds.
  */
-import { coderNameOf, writerIdentity, type WriterIdentity } from '../settings/coder-identity.js';
 import type { coderContract, CoderState } from './coder-contract.js';
 import type { HandlersOf } from './define.js';
 import type { ServiceContext } from './service-context.js';
-import { switchLibrary } from './library-handlers.js';
+import { currentWriter } from './current-writer.js';
+import { openSession } from './open-session.js';
 
 export type CoderHandlers = HandlersOf<typeof coderContract>;
-
-/** Who writes now in this Gloss: read at every write, so a switch takes effect at once. */
-export function currentWriter(ctx: ServiceContext): WriterIdentity {
-  const name = coderNameOf(ctx.coderName, ctx.settings.preferences.creator);
-  return writerIdentity(name, ctx.settings.currentInstallationId);
-}
 
 export async function coderState(ctx: ServiceContext): Promise<CoderState> {
   const { coder, writerId } = currentWriter(ctx);
@@ -33,9 +27,7 @@ export function coderHandlers(ctx: ServiceContext): CoderHandlers {
       await ctx.settings.setPreferences({ creator: name.trim(), coderAsked: true });
       // The name chosen here wins over the one the process was started with.
       ctx.coderName = null;
-      // The store writes one writer folder, chosen when it opens: another coder means reopening.
-      if (ctx.session && currentWriter(ctx).writerId !== before)
-        await switchLibrary(ctx, ctx.session.info.root);
+      if (ctx.session && currentWriter(ctx).writerId !== before) await reopenAsCoder(ctx);
       ctx.emit({ type: 'coders-changed' });
       // Others' highlights became read-only (or mine): lists show whose they are.
       ctx.emit({ type: 'annotations-changed', articleId: null });
@@ -47,4 +39,17 @@ export function coderHandlers(ctx: ServiceContext): CoderHandlers {
       return coderState(ctx);
     },
   };
+}
+
+/**
+ * The store writes one writer folder, chosen when it opens: another coder means opening the library
+ * again. The UI keeps its place (the same library, listed before the switch), so no 'opened' event.
+ */
+async function reopenAsCoder(ctx: ServiceContext): Promise<void> {
+  const previous = ctx.session!;
+  const next = await openSession(ctx, previous.info.root);
+  await next.library.whenListed();
+  ctx.session = next;
+  await previous.close();
+  ctx.emit({ type: 'tags-changed' });
 }

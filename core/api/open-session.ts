@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { ApiError } from '../errors.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
-import { currentWriter } from './coder-handlers.js';
+import { currentWriter } from './current-writer.js';
 import { openLibrary } from '../library/library.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import { openAnnotationService } from '../store/annotation-service.js';

@@ -196,7 +196,7 @@ export abstract class StoreFiles {
   /** Another coder's codebook change arrived: queries read the books again. */
   private async noticeOthersBooks(): Promise<void> {
     if (!this.team) return;
-    const seen = await booksSignature(this.writerDataDirs());
+    const seen = await booksSignature(this.writerDataDirs(), this.team.writerId);
     if (this.booksSeen !== null && seen !== this.booksSeen) this.onWatcherChange({ kind: 'codebook' });
     this.booksSeen = seen;
   }

@@ -87,10 +87,12 @@ export async function changeTeamCodebook<R>(
 }
 
 /** Sizes and times of every writer's book: a change means another coder's codebook edit arrived. */
-export async function booksSignature(dataDirs: readonly string[]): Promise<string> {
+export async function booksSignature(dataDirs: readonly string[], ownWriterId: string): Promise<string> {
   const parts: string[] = [];
   for (const dataDir of dataDirs) {
     for (const writerId of await listWriterIds(dataDir)) {
+      // The own book's changes are the watcher's (which skips this process's own writes).
+      if (writerId === ownWriterId) continue;
       const file = writerFolder(dataDir, writerId).codebookFile;
       const info = await stat(file).catch(() => null);
       parts.push(`${file}:${info ? `${info.size}:${info.mtimeMs}` : '-'}`);
