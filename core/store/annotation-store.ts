@@ -19,7 +19,7 @@ import {
   type AnnotationQueryResult,
 } from './annotation-query.js';
 import { applyRef, byPosition, checkColor, checkSelectors, lastKnownOf, refChanges } from './article-doc.js';
-import { otherWriterCounts, othersOwned, otherWritersOf, type OtherWriterArticle } from './other-writers.js';
+import { othersOwned, otherWritersOf, type OtherWriterArticle } from './other-writers.js';
 import type { FolderProblem } from './writer-folders.js';
 import type { ArticleSummaryEntry } from './article-index.js';
 import type {
@@ -187,7 +187,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
 
   async create(input: NewAnnotation): Promise<OwnedAnnotation> {
     checkSelectors(input.quote, input.position);
-    const book = await this.readCodebook();
+    const book = await this.codebookForWrite(input.tagIds);
     const now = new Date().toISOString();
     const { coder } = this.writer;
     const annotation: Annotation = {
@@ -231,7 +231,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
         throw new ApiError('invalid-input', 'Quote and position change together.');
       checkSelectors(patch.quote, patch.position);
     }
-    const book = await this.readCodebook();
+    const book = await this.codebookForWrite(patch.tagIds);
     const tagIds = patch.tagIds === undefined ? undefined : this.checkTagIds(book, patch.tagIds);
     const color = patch.color === undefined ? undefined : checkColor(patch.color);
     const { updated, previous } = await this.updateArticle(
@@ -255,7 +255,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   }
 
   async remove(articleId: string, id: string): Promise<Annotation> {
-    const book = await this.readCodebook();
+    const book = await this.codebookForWrite();
     const removed = await this.updateArticle(
       articleId,
       (doc) => {
@@ -478,7 +478,9 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     const byCoder = new Map<string, CoderSummary>([
       [coder.id, { id: coder.id, name: coder.name, writerIds: [writerId], highlights, mine: true }],
     ]);
-    for (const other of await otherWriterCounts(this.writerDataDirs(), writerId)) {
+    // From the index of other writers' folders: getCoder asks on every load of the UI, and reading
+    // 5 coders' 100,000 highlights again took seconds.
+    for (const other of this.others.writers()) {
       const known = byCoder.get(other.coder.id);
       if (known) {
         known.writerIds.push(other.writerId);

@@ -20,6 +20,15 @@ import { listWriterIds, readWriterCoder, writerFolder } from './writer-folders.j
 /** How long a look at the folders stays good. */
 const FRESH_MS = 1000;
 
+/** Files stat-ed and read at once when looking. */
+const LOOK_CONCURRENCY = 16;
+
+export interface OtherWriterSummary {
+  writerId: string;
+  coder: Coder;
+  highlights: number;
+}
+
 interface FileState {
   signature: string;
   doc: ArticleFile | null;
@@ -29,6 +38,9 @@ export class OtherWritersIndex {
   private readonly files = new Map<string, FileState>();
   private readonly coders = new Map<string, Coder>();
   private entries: ArticleSummaryEntry[] = [];
+  /** The other writers found by the last look, in the order found. */
+  private writerIds: string[] = [];
+  private summaries: OtherWriterSummary[] = [];
   private checkedAt = -Infinity;
   private changes = 0;
   private refreshing: Promise<void> | null = null;
@@ -39,6 +51,11 @@ export class OtherWritersIndex {
     private readonly problems: ProblemLog,
   ) {}
 
+  /** True once the folders were looked at. */
+  get looked(): boolean {
+    return this.checkedAt > -Infinity;
+  }
+
   /** Changes whenever an entry does. */
   get version(): number {
     return this.changes;
@@ -46,6 +63,11 @@ export class OtherWritersIndex {
 
   values(): readonly ArticleSummaryEntry[] {
     return this.entries;
+  }
+
+  /** Every other writer found by the last look, with its coder and how many highlights it holds. */
+  writers(): readonly OtherWriterSummary[] {
+    return this.summaries;
   }
 
   /** Looks at the folders again unless that was done within the last second (or `force`). */
@@ -61,26 +83,37 @@ export class OtherWritersIndex {
     const present = new Set<string>();
     let changed = false;
     const seen = new Set<string>([own]);
+    const writers: string[] = [];
     for (const dataDir of this.dataDirs()) {
       for (const writerId of await listWriterIds(dataDir)) {
         if (seen.has(writerId)) continue;
         seen.add(writerId);
+        writers.push(writerId);
         const coder = await readWriterCoder(dataDir, writerId);
         const before = this.coders.get(writerId);
         if (!before || before.name !== coder.name) changed = true;
         this.coders.set(writerId, coder);
         const dir = writerFolder(dataDir, writerId).annotationsDir;
-        for (const name of await readdir(dir).catch(() => [] as string[])) {
+        const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => {
           const kind = classifySyncFile(name).kind;
-          if (kind !== 'live' && kind !== 'conflict-copy') continue;
-          const file = path.join(dir, name);
-          const key = `${writerId}/${name}`;
-          const info = await stat(file).catch(() => null);
-          if (!info?.isFile()) continue;
-          present.add(key);
-          const signature = signatureOf(info);
-          if (this.files.get(key)?.signature === signature) continue;
-          if (await this.read(key, file, signature)) changed = true;
+          return kind === 'live' || kind === 'conflict-copy';
+        });
+        // A few files at a time: one after the other, 27,000 files took seconds of waiting on the disk.
+        for (let i = 0; i < names.length; i += LOOK_CONCURRENCY) {
+          const reads = names.slice(i, i + LOOK_CONCURRENCY).map(async (name) => {
+            const file = path.join(dir, name);
+            const key = `${writerId}/${name}`;
+            const known = this.files.get(key);
+            if (known) {
+              const info = await stat(file).catch(() => null);
+              if (!info?.isFile()) return false;
+              present.add(key);
+              if (known.signature === signatureOf(info)) return false;
+            }
+            // A file not known yet is read at once: its signature comes with the read.
+            return this.read(key, file, present);
+          });
+          if ((await Promise.all(reads)).includes(true)) changed = true;
         }
       }
     }
@@ -89,16 +122,23 @@ export class OtherWritersIndex {
       this.files.delete(key);
       changed = true;
     }
+    if (writers.join('\n') !== this.writerIds.join('\n')) changed = true;
+    this.writerIds = writers;
     if (changed) this.rebuild();
     this.checkedAt = started;
   }
 
-  /** Reads one file; false when it could not be (kept as it was, reported, retried next time). */
-  private async read(key: string, file: string, signature: string): Promise<boolean> {
+  /**
+   * Reads one file (marked `present` unless it is gone); false when it could not be (kept as it
+   * was, reported, retried next time).
+   */
+  private async read(key: string, file: string, present: Set<string>): Promise<boolean> {
     const read = await readDocument<ArticleFile>(file, {
       schema: articleFileSchema,
       migrations: MIGRATIONS.article,
     });
+    if (read.state === 'missing') return false;
+    present.add(key);
     if (read.state === 'corrupt') {
       this.problems.add({
         kind: 'unreadable',
@@ -108,9 +148,9 @@ export class OtherWritersIndex {
       return false;
     }
     this.problems.clear('unreadable', file);
-    const doc = read.state === 'ok' || read.state === 'future' ? read.data : null;
+    const doc = read.data;
     const kept = doc && { ...doc, annotations: doc.annotations.filter((a) => a.articleId === doc.articleId) };
-    this.files.set(key, { signature, doc: kept ?? null });
+    this.files.set(key, { signature: read.signature, doc: kept ?? null });
     if (classifySyncFile(path.basename(file)).kind === 'conflict-copy')
       this.problems.add({
         kind: 'conflict-copy',
@@ -141,6 +181,16 @@ export class OtherWritersIndex {
       for (const x of entry.annotations) x.owner = owner;
       return entry;
     });
+    const counts = new Map<string, number>();
+    for (const e of this.entries) {
+      const writerId = e.annotations[0]?.owner?.writerId;
+      if (writerId) counts.set(writerId, (counts.get(writerId) ?? 0) + e.count);
+    }
+    this.summaries = this.writerIds.map((writerId) => ({
+      writerId,
+      coder: this.coders.get(writerId)!,
+      highlights: counts.get(writerId) ?? 0,
+    }));
     this.changes++;
   }
 }

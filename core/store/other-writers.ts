@@ -7,7 +7,6 @@ import type { Annotation, Coder, OwnedAnnotation } from '../model.js';
 import {
   listWriterIds,
   readWriterArticle,
-  readWriterArticles,
   readWriterCoder,
   writerFolder,
   type FolderProblem,
@@ -62,18 +61,4 @@ export function othersOwned(others: readonly OtherWriterArticle[]): OwnedAnnotat
       mine: false,
     })),
   );
-}
-
-/** Every other writer with its coder and how many highlights its folder holds. */
-export async function otherWriterCounts(
-  dataDirs: readonly string[],
-  ownWriterId: string,
-): Promise<{ writerId: string; coder: Coder; highlights: number }[]> {
-  const out = [];
-  for (const { dataDir, writerId } of await otherWriters(dataDirs, ownWriterId)) {
-    const files = await readWriterArticles(writerFolder(dataDir, writerId), []);
-    const ids = new Set(files.flatMap((f) => f.doc.annotations.map((a) => a.id)));
-    out.push({ writerId, coder: await readWriterCoder(dataDir, writerId), highlights: ids.size });
-  }
-  return out;
 }

@@ -370,6 +370,18 @@ export abstract class StoreFiles {
     return book;
   }
 
+  /**
+   * The codebook a highlight's save checks its tags against. With writer folders, the one queries
+   * use (kept while watched; every writer's book read and merged again took most of a 20 ms save),
+   * unless it does not know a tag the save names: then read afresh (another process's new tag).
+   */
+  async codebookForWrite(tagIds: readonly string[] = []): Promise<CodebookFile> {
+    if (!this.team) return this.readCodebook();
+    const book = await this.queryCodebook();
+    const known = (id: string) => book.tags.some((t) => t.id === id) || Object.hasOwn(book.retired, id);
+    return tagIds.every(known) ? book : this.readCodebook();
+  }
+
   normalize(book: CodebookFile, a: Annotation): Annotation {
     return { ...a, tagIds: resolveTagIds(book, a.tagIds) };
   }
@@ -401,7 +413,10 @@ export abstract class StoreFiles {
    * tells about other processes' changes), else a read of just the files they changed.
    */
   async ensureIndex(full = false): Promise<void> {
-    await this.others.refresh(full || !this.watcher.watching);
+    // Other writers' folders: looked at again by the poller every two seconds, so a query does not
+    // wait for a look of its own (a stat of each of their files: with 27,000, most of a second).
+    const polled = this.othersPoller !== null && this.watcher.watching && this.others.looked;
+    if (full || !polled) await this.others.refresh(full || !this.watcher.watching);
     if (this.scanning) await this.scanning;
     if (full || !this.index.isComplete || !this.watcher.watching) {
       this.scanning ??= this.scanAll().finally(() => (this.scanning = null));

@@ -3,7 +3,7 @@
  * beside mine with their name, are read-only here (the refusal names them), can be copied to mine;
  * their memo shows apart from mine; the coder list counts them.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../core/model.js';
@@ -125,6 +125,49 @@ describe("another coder's work", () => {
     await boWrote(dir);
     await eventually(() => changes.includes('coders'), 8000);
     expect((await s.queryAnnotations({})).items.map((a) => a.id)).toEqual(['bo-1']);
+    await s.close();
+  });
+
+  it('counts each coder as their folders come, grow and go', async () => {
+    const dir = await tempDataDir();
+    const s = await openAnnotationService(dir, { writer: () => ana, watch: false });
+    await s.create(highlightOf('a1', '新华社'));
+    const others = async () =>
+      (await s.coders()).filter((c) => !c.mine).map((c) => [c.name, c.writerIds, c.highlights]);
+    expect(await others()).toEqual([]);
+
+    // A folder that only says whose it is: the coder is listed, with nothing coded yet.
+    const chen = writerIdentity('Chen', 'cccc0003');
+    await mkdir(writerFolder(dir, chen.writerId).annotationsDir, { recursive: true });
+    await writeWriterFile(dir, chen.writerId, chen.coder);
+    await boWrote(dir);
+    expect(await others()).toEqual([
+      ['Bo Chen', [bo.writerId], 1],
+      ['Chen', [chen.writerId], 0],
+    ]);
+
+    // Bo codes another article on his machine; then Chen's folder is taken away.
+    const second = highlightOf('a2', '总理');
+    await writeFile(
+      path.join(writerFolder(dir, bo.writerId).annotationsDir, 'a2.json'),
+      JSON.stringify({
+        ...emptyArticleFile('a2'),
+        annotations: [
+          {
+            ...second,
+            id: 'bo-2',
+            tagIds: [],
+            note: '',
+            color: null,
+            creator: 'Bo Chen',
+            created: '2026-01-02T00:00:00.000Z',
+            modified: '2026-01-02T00:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    await rm(writerFolder(dir, chen.writerId).dir, { recursive: true });
+    expect(await others()).toEqual([['Bo Chen', [bo.writerId], 2]]);
     await s.close();
   });
 
