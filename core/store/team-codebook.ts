@@ -4,8 +4,7 @@
  * running the existing codebook rules on a copy of that tree, then stamping the difference into this
  * writer's own book only. Other writers' books are read, never written.
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
 import { jsonText } from '../files/durable-json-adapter.js';
 import { writeFileDurable } from '../files/durable-write.js';
 import type { HlcClock } from '../teams/hlc.js';
@@ -14,8 +13,8 @@ import { repairTagColors } from './store-colors.js';
 import type { CodebookFile } from './store-schema.js';
 import type { ProblemLog } from './store-problems.js';
 import {
-  CODERS_DIR,
   WRITER_CODEBOOK_FILE,
+  codebookConflictProblem,
   listWriterIds,
   ownBook,
   readWriterCodebooks,
@@ -40,14 +39,9 @@ export async function readTeamBooks(dataDirs: readonly string[], log: ProblemLog
   for (const p of problems) log.add({ kind: p.kind, file: p.file, message: p.message });
   const merged = mergeCodebooks(books);
   for (const c of merged.conflicts) {
-    if (c.kind !== 'field') continue;
-    const file = path.join(dataDirs[0]!, CODERS_DIR, c.winner.writerId, WRITER_CODEBOOK_FILE);
-    const losers = c.losers.map((l) => `${l.writerId}'s ${JSON.stringify(l.value)}`).join(', ');
-    log.add({
-      kind: 'codebook-conflict',
-      file: `${file}#${c.tagId}/${c.field}`,
-      message: `Two coders changed the ${c.field} of tag ${c.tagId} without seeing each other's change: ${c.winner.writerId}'s ${JSON.stringify(c.winner.value)} was kept over ${losers}.`,
-    });
+    const problem = codebookConflictProblem(dataDirs[0]!, c);
+    // One entry per tag and field: the log keeps one problem per file otherwise.
+    if (problem && c.kind === 'field') log.add({ ...problem, file: `${problem.file}#${c.tagId}/${c.field}` });
   }
   return { merged, books };
 }
@@ -70,7 +64,10 @@ export async function changeTeamCodebook<R>(
   clock: HlcClock,
   log: ProblemLog,
   change: (view: CodebookFile) => R,
-  written: { before(file: string): void; after(file: string): Promise<void> },
+  written: { before(file: string): void; after(file: string): Promise<void> } = {
+    before: () => undefined,
+    after: async () => undefined,
+  },
 ): Promise<R> {
   const team = await readTeamBooks(dataDirs, log);
   const after = viewOf(team, log);
@@ -78,7 +75,9 @@ export async function changeTeamCodebook<R>(
   const own = ownBook(team, writerId);
   const next = recordChanges(own, team.merged, after, clock);
   if (next !== own) {
-    const file = writerFolder(dataDirs[0]!, writerId).codebookFile;
+    const folder = writerFolder(dataDirs[0]!, writerId);
+    const file = folder.codebookFile;
+    await mkdir(folder.dir, { recursive: true });
     written.before(file);
     await writeFileDurable(file, jsonText(next));
     await written.after(file);

@@ -6,7 +6,7 @@
  * A sync tool's conflict copy is merged with its live file and reported; a file that does not parse
  * is reported as unreadable and read again next time; sync temp files are ignored.
  */
-import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Coder } from '../model.js';
@@ -17,7 +17,7 @@ import {
   emptyWriterCodebook,
   mergeCodebooks,
   readWriterCodebook,
-  recordChanges,
+  type CodebookConflict,
   type MergedCodebook,
   type StampedField,
   type WriterCodebook,
@@ -29,8 +29,7 @@ import { LIMITS } from '../limits.js';
 import { MIGRATIONS } from './migrations.js';
 import { readDocument } from './read-document.js';
 import { articleFileName } from './store-layout.js';
-import { articleFileSchema, type ArticleFile, type CodebookFile } from './store-schema.js';
-import type { HlcClock } from '../teams/hlc.js';
+import { articleFileSchema, type ArticleFile } from './store-schema.js';
 import type { StoreProblem } from './store-problems.js';
 
 export const CODERS_DIR = 'coders';
@@ -269,13 +268,8 @@ export async function readMergedLibrary(dataDir: string): Promise<MergedLibrary>
   }
   const codebook = mergeCodebooks(books);
   for (const c of codebook.conflicts) {
-    if (c.kind !== 'field') continue;
-    problems.push({
-      kind: 'codebook-conflict',
-      file: path.join(dataDir, CODERS_DIR, c.winner.writerId, WRITER_CODEBOOK_FILE),
-      articleId: null,
-      message: `Two coders changed the ${c.field} of tag ${c.tagId} without seeing each other's change: ${c.winner.writerId}'s ${JSON.stringify(c.winner.value)} was kept over ${c.losers.map((l) => `${l.writerId}'s ${JSON.stringify(l.value)}`).join(', ')}.`,
-    });
+    const problem = codebookConflictProblem(dataDir, c);
+    if (problem) problems.push(problem);
   }
   return { writers, articles, codebook, books, problems };
 }
@@ -306,28 +300,16 @@ export function ownBook(library: Pick<MergedLibrary, 'books'>, writerId: string)
   return { ...live[0]!, writerId, tags };
 }
 
-/**
- * A change of the codebook by this writer: everyone's books read and merged into the view, the
- * change run on a copy of it (so every existing codebook rule applies), and the difference stamped
- * into the writer's own book only. The caller holds the own book's lock.
- */
-export async function changeCodebook<R>(
-  dataDir: string,
-  writerId: string,
-  clock: HlcClock,
-  change: (view: CodebookFile) => R,
-): Promise<R> {
-  const library = await readMergedLibrary(dataDir);
-  const after = structuredClone(library.codebook.view);
-  const result = change(after);
-  const own = ownBook(library, writerId);
-  const next = recordChanges(own, library.codebook, after, clock);
-  if (next !== own) {
-    const folder = writerFolder(dataDir, writerId);
-    await mkdir(folder.dir, { recursive: true });
-    await writeFileDurable(folder.codebookFile, jsonText(next));
-  }
-  return result;
+/** A field two coders changed without seeing each other's change, as a store problem. */
+export function codebookConflictProblem(dataDir: string, c: CodebookConflict): FolderProblem | null {
+  if (c.kind !== 'field') return null;
+  const losers = c.losers.map((l) => `${l.writerId}'s ${JSON.stringify(l.value)}`).join(', ');
+  return {
+    kind: 'codebook-conflict',
+    file: path.join(dataDir, CODERS_DIR, c.winner.writerId, WRITER_CODEBOOK_FILE),
+    articleId: null,
+    message: `Two coders changed the ${c.field} of tag ${c.tagId} without seeing each other's change: ${c.winner.writerId}'s ${JSON.stringify(c.winner.value)} was kept over ${losers}.`,
+  };
 }
 
 /** One writer's file for one article (live name only), or null when it has none or it is unreadable. */

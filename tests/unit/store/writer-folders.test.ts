@@ -15,13 +15,15 @@ import { writerIdentity, type WriterIdentity } from '../../../core/settings/code
 import { createTag, updateTag } from '../../../core/store/codebook.js';
 import { emptyArticleFile, type ArticleFile } from '../../../core/store/store-schema.js';
 import { articleFileName } from '../../../core/store/store-layout.js';
-import {
-  changeCodebook,
-  readMergedLibrary,
-  writerFolder,
-  writeWriterFile,
-} from '../../../core/store/writer-folders.js';
+import { readMergedLibrary, writerFolder, writeWriterFile } from '../../../core/store/writer-folders.js';
 import { HlcClock } from '../../../core/teams/hlc.js';
+import { changeTeamCodebook } from '../../../core/store/team-codebook.js';
+import { ProblemLog } from '../../../core/store/store-problems.js';
+import type { CodebookFile } from '../../../core/store/store-schema.js';
+
+/** One writer's codebook change in one data folder, as the store makes it. */
+const changeCodebook = <R>(dir: string, writerId: string, clock: HlcClock, fn: (book: CodebookFile) => R) =>
+  changeTeamCodebook([dir], writerId, clock, new ProblemLog(), fn);
 import { highlightOf, tempDataDir } from './helpers.js';
 
 const ana = writerIdentity('Ana', 'aaaa0001');
