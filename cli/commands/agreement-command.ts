@@ -3,6 +3,7 @@
  * [--overlap 0.6] [--json|--csv]`: inter-coder agreement per code (issue 18's measures), as a table,
  * JSON (the shape documented in core/agreement/compute-agreement.ts) or CSV (one row per code).
  */
+import { terminalTable } from '../terminal-table.js';
 import { agreementInput, type AgreementRequest } from '../../core/agreement/agreement-session.js';
 import { agreementCsv, computeAgreement, type AgreementResult } from '../../core/agreement/index.js';
 import { ApiError } from '../../core/errors.js';
@@ -44,16 +45,9 @@ function table(result: AgreementResult): string {
     fig(c.kappa),
     ...result.coders.map((name) => String(c.units[name] ?? 0)),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
   return [
     `${result.coders.join(', ')} · ${result.articles} articles · ${result.continuum} characters`,
-    line(header),
-    ...rows.map(line),
+    ...terminalTable([header, ...rows]),
     `overall alpha_u: ${fig(result.overall.alpha_u)}`,
     ...result.notes.map((n) => `note: ${n}`),
     '',
