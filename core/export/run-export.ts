@@ -2,6 +2,7 @@
  * One entry for every export format: plans the scope, starts the right exporter, and names the file
  * (default file name, extension, MIME type). The API handlers and the CLI both go through here.
  */
+import { ApiError } from '../errors.js';
 import { csvExport, type CsvLayout } from './csv-export.js';
 import type { ExportRun } from './export-run.js';
 import { planExport, type ExportScope, type ExportSession } from './export-scope.js';
@@ -9,7 +10,8 @@ import { jsonExport } from './json-export.js';
 import { markdownExport } from './markdown-export.js';
 import type { ContextSpec } from './quote-context.js';
 
-export type ExportFormat = 'csv' | 'json' | 'md';
+/** `qdpx`: a REFI-QDA project (ZIP, binary); `qdc`: a REFI-QDA codebook (XML). */
+export type ExportFormat = 'csv' | 'json' | 'md' | 'qdpx' | 'qdc';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -36,6 +38,8 @@ export const EXPORT_FILE_TYPES: Record<ExportFormat, { extension: string; mimeTy
   csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8' },
   json: { extension: 'json', mimeType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"' },
   md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8' },
+  qdpx: { extension: 'qdpx', mimeType: 'application/zip' },
+  qdc: { extension: 'qdc', mimeType: 'application/xml;charset=utf-8' },
 };
 
 export async function startExport(
@@ -64,6 +68,9 @@ export async function startExport(
         ...(about.libraryName ? { title: about.libraryName } : {}),
         ...(about.now ? { now: about.now } : {}),
       });
+    case 'qdpx':
+    case 'qdc':
+      throw new ApiError('invalid-input', `The ${request.format} export is not available yet.`);
   }
 }
 
