@@ -130,12 +130,12 @@ describe('REFI-QDA export from the CLI and the API', () => {
       await api.openLibrary({ path: root });
       const project = await api.exportAnnotations({ format: 'qdpx' });
       expect(project).toMatchObject({ encoding: 'base64', mimeType: 'application/zip' });
-      expect(project.fileName).toMatch(/\.qdpx$/);
+      expect(project.fileName).toMatch(/^.+-project-\d{4}-\d{2}-\d{2}\.qdpx$/);
       const xml = projectOf(Buffer.from(project.content, 'base64'));
       expect(parseRefiXml(xml).Project['@origin']).toBe('Gloss 3.4.5');
       const codebook = await api.exportAnnotations({ format: 'qdc' });
       expect(codebook.encoding).toBeUndefined();
-      expect(codebook.fileName).toMatch(/\.qdc$/);
+      expect(codebook.fileName).toMatch(/^.+-codebook-\d{4}-\d{2}-\d{2}\.qdc$/);
       expect(codebook.content).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Gloss 3.4.5">');
     } finally {
       await service.close();
