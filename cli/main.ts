@@ -87,10 +87,12 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('Export highlights as CSV, W3C Web Annotation JSON or Markdown')
+    .description('Export highlights as CSV, W3C Web Annotation JSON, Markdown or an Excel workbook')
     .argument('<dir>', 'library folder')
     .addOption(
-      new Option('-f, --format <format>', 'file format').choices(['csv', 'json', 'md']).default('csv'),
+      new Option('-f, --format <format>', 'file format')
+        .choices(['csv', 'json', 'md', 'xlsx'])
+        .default('csv'),
     )
     .option('-o, --out <file>', 'write to this file (default: standard output)')
     .option(
@@ -104,12 +106,12 @@ export function buildProgram(): Command {
     .addOption(
       new Option(
         '--layout <layout>',
-        'CSV: a row per highlight (wide), or per highlight and tag (tidy)',
+        'CSV and Excel: a row per highlight (wide), or per highlight and tag (tidy)',
       ).choices(['wide', 'tidy']),
     )
     .option(
       '--context <n|sentence>',
-      'CSV: characters of context either side (default 100), or "sentence"',
+      'CSV and Excel: characters of context either side (default 100), or "sentence"',
       parseContextOption,
     )
     .option('--no-bom', 'CSV: leave out the UTF-8 byte order mark')

@@ -1,7 +1,8 @@
 /**
- * `gloss export DIR --format csv|json|md [--out FILE] [--tag T]... [--layout wide|tidy]
+ * `gloss export DIR --format csv|json|md|xlsx [--out FILE] [--tag T]... [--layout wide|tidy]
  * [--context N|sentence] [--no-bom]`: the library's highlights to a file, or streamed to standard
- * output. `--tag` takes tag ids, paths (`Parent/Child`) or names, and includes sub-tags.
+ * output. `--tag` takes tag ids, paths (`Parent/Child`) or names, and includes sub-tags. A binary
+ * format (xlsx) goes to standard output only when that is not a terminal (`> file.xlsx`, a pipe).
  */
 import { once } from 'node:events';
 import { resolve } from 'node:path';
@@ -12,7 +13,7 @@ import type { AnnotationService } from '../../core/store/annotation-service.js';
 import type { CsvLayout } from '../../core/export/csv-export.js';
 import type { ExportScope } from '../../core/export/export-scope.js';
 import type { ContextSpec } from '../../core/export/quote-context.js';
-import { startExport, type ExportFormat } from '../../core/export/run-export.js';
+import { EXPORT_FILE_TYPES, startExport, type ExportFormat } from '../../core/export/run-export.js';
 import { TagIndex } from '../../core/export/tag-index.js';
 import { writeStreamDurable } from '../../core/files/durable-write.js';
 import { coderIdOf } from '../../core/teams/coder.js';
@@ -36,7 +37,7 @@ export interface ExportCommandOptions {
 }
 
 export interface CommandOutput {
-  stdout: NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
 }
 
@@ -98,8 +99,15 @@ export async function exportCommand(
   output: CommandOutput = processOutput,
 ): Promise<void> {
   const format = options.format ?? 'csv';
-  if (format !== 'csv' && (options.layout || options.context !== undefined || options.bom === false)) {
-    throw new CliError('--layout, --context and --no-bom apply to CSV exports only.');
+  const rowFormat = format === 'csv' || format === 'xlsx';
+  if (!rowFormat && (options.layout || options.context !== undefined)) {
+    throw new CliError('--layout and --context apply to CSV and Excel exports only.');
+  }
+  if (format !== 'csv' && options.bom === false) {
+    throw new CliError('--no-bom applies to CSV exports only.');
+  }
+  if (EXPORT_FILE_TYPES[format].binary && !options.out && output.stdout.isTTY) {
+    throw new CliError(`A .${EXPORT_FILE_TYPES[format].extension} file is binary: give --out FILE.`);
   }
   const service = await createService({
     host: 'browser',
@@ -136,7 +144,7 @@ export async function exportCommand(
     if (options.out) {
       const file = resolve(options.out);
       await writeStreamDurable(file, run.chunks);
-      const what = format === 'csv' ? 'rows' : 'highlights';
+      const what = rowFormat ? 'rows' : 'highlights';
       output.stderr.write(`Exported ${run.rows} ${what} to ${terminalSafe(file)}\n`);
     } else {
       for await (const chunk of run.chunks) {

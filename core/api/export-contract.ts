@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { op } from './define.js';
 import { LIMITS } from '../limits.js';
+import type { ContentEncoding } from '../export/export-run.js';
 import type { ImportSummary } from '../export/import-annotations.js';
 
 export type { ImportSummary };
@@ -11,6 +12,8 @@ export interface ExportContent {
   mimeType: string;
   /** The whole file (CSV with its BOM when asked for); the browser UI downloads it. */
   content: string;
+  /** 'base64' for binary formats (Excel): `content` is the file's bytes in base64; absent: text. */
+  encoding?: ContentEncoding;
 }
 
 export interface ExportFileResult {
@@ -40,11 +43,11 @@ export const exportScopeSchema = z.discriminatedUnion('kind', [
 ]);
 
 const exportOptions = {
-  format: z.enum(['csv', 'json', 'md']),
+  format: z.enum(['csv', 'json', 'md', 'xlsx']),
   scope: exportScopeSchema.default({ kind: 'library' }),
-  /** CSV: one row per highlight ('wide') or per highlight × tag ('tidy'). */
+  /** CSV and Excel: one row per highlight ('wide') or per highlight × tag ('tidy'). */
   layout: z.enum(['wide', 'tidy']).default('wide'),
-  /** CSV: characters of context either side, or whole sentences. */
+  /** CSV and Excel: characters of context either side, or whole sentences. */
   context: z.union([z.number().int().min(0).max(10_000), z.literal('sentence')]).default(100),
   /** CSV: UTF-8 byte order mark, for Excel. */
   bom: z.boolean().default(true),

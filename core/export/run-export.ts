@@ -8,15 +8,16 @@ import { planExport, type ExportScope, type ExportSession } from './export-scope
 import { jsonExport } from './json-export.js';
 import { markdownExport } from './markdown-export.js';
 import type { ContextSpec } from './quote-context.js';
+import { xlsxExport } from './xlsx-export.js';
 
-export type ExportFormat = 'csv' | 'json' | 'md';
+export type ExportFormat = 'csv' | 'json' | 'md' | 'xlsx';
 
 export interface ExportRequest {
   format: ExportFormat;
   scope?: ExportScope;
-  /** CSV only. */
+  /** CSV and Excel. */
   layout?: CsvLayout;
-  /** CSV only: characters either side, or 'sentence'. */
+  /** CSV and Excel: characters either side, or 'sentence'. */
   context?: ContextSpec;
   /** CSV only: UTF-8 byte order mark (default true). */
   bom?: boolean;
@@ -32,10 +33,26 @@ export interface ExportAbout {
   now?: Date;
 }
 
-export const EXPORT_FILE_TYPES: Record<ExportFormat, { extension: string; mimeType: string }> = {
-  csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8' },
-  json: { extension: 'json', mimeType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"' },
-  md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8' },
+export interface ExportFileType {
+  extension: string;
+  mimeType: string;
+  /** Bytes, not text: carried as base64 in a JSON reply, and never printed to a terminal. */
+  binary: boolean;
+}
+
+export const EXPORT_FILE_TYPES: Record<ExportFormat, ExportFileType> = {
+  csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8', binary: false },
+  json: {
+    extension: 'json',
+    mimeType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"',
+    binary: false,
+  },
+  md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8', binary: false },
+  xlsx: {
+    extension: 'xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    binary: true,
+  },
 };
 
 export async function startExport(
@@ -61,6 +78,13 @@ export async function startExport(
       });
     case 'md':
       return markdownExport(session, plan, {
+        ...(about.libraryName ? { title: about.libraryName } : {}),
+        ...(about.now ? { now: about.now } : {}),
+      });
+    case 'xlsx':
+      return xlsxExport(session, plan, {
+        ...(request.layout ? { layout: request.layout } : {}),
+        ...(request.context !== undefined ? { context: request.context } : {}),
         ...(about.libraryName ? { title: about.libraryName } : {}),
         ...(about.now ? { now: about.now } : {}),
       });
