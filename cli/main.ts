@@ -87,11 +87,13 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('Export highlights as CSV, W3C Web Annotation JSON, Markdown or an Excel workbook')
+    .description(
+      'Export highlights as CSV, W3C Web Annotation JSON, Markdown or an Excel workbook, or the project (qdpx) or codebook (qdc) as REFI-QDA',
+    )
     .argument('<dir>', 'library folder')
     .addOption(
       new Option('-f, --format <format>', 'file format')
-        .choices(['csv', 'json', 'md', 'xlsx'])
+        .choices(['csv', 'json', 'md', 'xlsx', 'qdpx', 'qdc'])
         .default('csv'),
     )
     .option('-o, --out <file>', 'write to this file (default: standard output)')

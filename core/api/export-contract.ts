@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { op } from './define.js';
 import { LIMITS } from '../limits.js';
-import type { ContentEncoding } from '../export/export-run.js';
 import type { ImportSummary } from '../export/import-annotations.js';
 
 export type { ImportSummary };
@@ -12,8 +11,8 @@ export interface ExportContent {
   mimeType: string;
   /** The whole file (CSV with its BOM when asked for); the browser UI downloads it. */
   content: string;
-  /** 'base64' for binary formats (Excel): `content` is the file's bytes in base64; absent: text. */
-  encoding?: ContentEncoding;
+  /** Binary formats (`.qdpx`): `content` holds the bytes in base64. Absent: `content` is the text. */
+  encoding?: 'base64';
 }
 
 export interface ExportFileResult {
@@ -43,7 +42,7 @@ export const exportScopeSchema = z.discriminatedUnion('kind', [
 ]);
 
 const exportOptions = {
-  format: z.enum(['csv', 'json', 'md', 'xlsx']),
+  format: z.enum(['csv', 'json', 'md', 'xlsx', 'qdpx', 'qdc']),
   scope: exportScopeSchema.default({ kind: 'library' }),
   /** CSV and Excel: one row per highlight ('wide') or per highlight × tag ('tidy'). */
   layout: z.enum(['wide', 'tidy']).default('wide'),

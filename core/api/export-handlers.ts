@@ -6,7 +6,7 @@ import type { HandlersOf } from './define.js';
 import type { exportContract } from './export-contract.js';
 import { requireSession } from './library-handlers.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
-import { collectContent } from '../export/export-run.js';
+import { collectExport } from '../export/export-run.js';
 import { importAnnotations } from '../export/import-annotations.js';
 import { EXPORT_FILE_TYPES, exportFileName, startExport, type ExportRequest } from '../export/run-export.js';
 import { writeStreamDurable } from '../files/durable-write.js';
@@ -35,11 +35,12 @@ export function exportHandlers(ctx: ServiceContext): ExportHandlers {
     async exportAnnotations(input) {
       const session = requireSession(ctx);
       const run = await exportText(ctx, session, input);
-      const type = EXPORT_FILE_TYPES[input.format];
+      const { content, encoding } = await collectExport(run.chunks);
       return {
         fileName: exportFileName(input.format, session.info.name),
-        mimeType: type.mimeType,
-        ...(await collectContent(run.chunks, type.binary ? 'base64' : 'utf-8')),
+        mimeType: EXPORT_FILE_TYPES[input.format].mimeType,
+        content,
+        ...(encoding === 'base64' ? { encoding } : {}),
       };
     },
 
@@ -66,7 +67,7 @@ export function exportHandlers(ctx: ServiceContext): ExportHandlers {
         chosenPaths.add(target);
       }
       const run = await exportText(ctx, session, input);
-      // The file appears whole or not at all (a failed export never leaves half a file behind).
+      // The file appears whole or not at all (a failed export never leaves half a CSV behind).
       await writeStreamDurable(target, run.chunks);
       return { path: target, rows: run.rows };
     },

@@ -2,6 +2,7 @@
  * One entry for every export format: plans the scope, starts the right exporter, and names the file
  * (default file name, extension, MIME type). The API handlers and the CLI both go through here.
  */
+import { ApiError } from '../errors.js';
 import { csvExport, type CsvLayout } from './csv-export.js';
 import type { ExportRun } from './export-run.js';
 import { planExport, type ExportScope, type ExportSession } from './export-scope.js';
@@ -10,7 +11,8 @@ import { markdownExport } from './markdown-export.js';
 import type { ContextSpec } from './quote-context.js';
 import { xlsxExport } from './xlsx-export.js';
 
-export type ExportFormat = 'csv' | 'json' | 'md' | 'xlsx';
+/** `xlsx`: an Excel workbook; `qdpx`: a REFI-QDA project (ZIP, binary); `qdc`: a REFI-QDA codebook (XML). */
+export type ExportFormat = 'csv' | 'json' | 'md' | 'xlsx' | 'qdpx' | 'qdc';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -36,23 +38,21 @@ export interface ExportAbout {
 export interface ExportFileType {
   extension: string;
   mimeType: string;
-  /** Bytes, not text: carried as base64 in a JSON reply, and never printed to a terminal. */
-  binary: boolean;
+  /** Bytes, not text: never printed to a terminal (the browser's copy comes as base64 either way). */
+  binary?: true;
 }
 
 export const EXPORT_FILE_TYPES: Record<ExportFormat, ExportFileType> = {
-  csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8', binary: false },
-  json: {
-    extension: 'json',
-    mimeType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"',
-    binary: false,
-  },
-  md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8', binary: false },
+  csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8' },
+  json: { extension: 'json', mimeType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"' },
+  md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8' },
   xlsx: {
     extension: 'xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     binary: true,
   },
+  qdpx: { extension: 'qdpx', mimeType: 'application/zip', binary: true },
+  qdc: { extension: 'qdc', mimeType: 'application/xml;charset=utf-8' },
 };
 
 export async function startExport(
@@ -88,6 +88,9 @@ export async function startExport(
         ...(about.libraryName ? { title: about.libraryName } : {}),
         ...(about.now ? { now: about.now } : {}),
       });
+    case 'qdpx':
+    case 'qdc':
+      throw new ApiError('invalid-input', `The ${request.format} export is not available yet.`);
   }
 }
 

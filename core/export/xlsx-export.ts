@@ -30,7 +30,7 @@ import {
   type CsvLayout,
 } from './csv-export.js';
 import { exportArticles } from './export-articles.js';
-import type { ExportChunk, ExportRun } from './export-run.js';
+import type { ExportRun } from './export-run.js';
 import type { ExportPlan, ExportSession } from './export-scope.js';
 import { collectMetaKeys, META_PREFIX } from './meta-columns.js';
 import { DEFAULT_CONTEXT, type ContextSpec } from './quote-context.js';
@@ -229,7 +229,7 @@ export async function xlsxExport(
     await workbook.commit();
   }
 
-  async function* chunks(): AsyncGenerator<ExportChunk> {
+  async function* chunks(): AsyncGenerator<Uint8Array> {
     const writing = write().catch((err: unknown) => {
       out.destroy(err instanceof Error ? err : new Error(String(err)));
     });

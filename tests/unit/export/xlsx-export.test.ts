@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { csvExport } from '../../../core/export/csv-export.js';
-import { collectBytes, collectText } from '../../../core/export/export-run.js';
+import { collectExport, collectText } from '../../../core/export/export-run.js';
 import { planExport } from '../../../core/export/export-scope.js';
 import { startExport } from '../../../core/export/run-export.js';
 import { dateCell, EXCEL_CELL_CHARS, textCell } from '../../../core/export/xlsx-cells.js';
@@ -26,7 +26,8 @@ async function annotate(session: TestSession) {
 
 async function exportXlsx(session: TestSession, layout: 'wide' | 'tidy' = 'wide') {
   const run = await startExport(session, { format: 'xlsx', layout });
-  const bytes = await collectBytes(run.chunks);
+  const { content } = await collectExport(run.chunks);
+  const bytes = Buffer.from(content, 'base64');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return { workbook, bytes, rows: run.rows };

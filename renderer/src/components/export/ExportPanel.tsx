@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Tag } from '../../../../core/model.js';
 import type { CoderSummary } from '../../coders/coder-types.js';
 import type { GlossApi } from '../../../../core/api/contract.js';
-import { downloadExport } from '../../export/download.js';
+import { downloadText } from '../../export/download.js';
 import { exportInput, MAX_SCOPE_ARTICLES, type CurrentFilter } from '../../export/export-settings.js';
 import type { DialogTask } from '../../hooks/use-dialog-task.js';
 import { CsvOptions } from './CsvOptions.js';
@@ -64,7 +64,7 @@ export function ExportPanel({
       } else {
         const file = await api.exportAnnotations(input);
         if (!alive()) return;
-        downloadExport(file);
+        downloadText(file.fileName, file.content, file.mimeType, file.encoding);
         form.setOutcome({ kind: 'downloaded', fileName: file.fileName });
       }
     });
