@@ -87,10 +87,14 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('Export highlights as CSV, W3C Web Annotation JSON or Markdown')
+    .description(
+      'Export highlights as CSV, W3C Web Annotation JSON or Markdown, or the project (qdpx) or codebook (qdc) as REFI-QDA',
+    )
     .argument('<dir>', 'library folder')
     .addOption(
-      new Option('-f, --format <format>', 'file format').choices(['csv', 'json', 'md']).default('csv'),
+      new Option('-f, --format <format>', 'file format')
+        .choices(['csv', 'json', 'md', 'qdpx', 'qdc'])
+        .default('csv'),
     )
     .option('-o, --out <file>', 'write to this file (default: standard output)')
     .option(

@@ -11,6 +11,8 @@ export interface ExportContent {
   mimeType: string;
   /** The whole file (CSV with its BOM when asked for); the browser UI downloads it. */
   content: string;
+  /** Binary formats (`.qdpx`): `content` holds the bytes in base64. Absent: `content` is the text. */
+  encoding?: 'base64';
 }
 
 export interface ExportFileResult {
@@ -40,7 +42,7 @@ export const exportScopeSchema = z.discriminatedUnion('kind', [
 ]);
 
 const exportOptions = {
-  format: z.enum(['csv', 'json', 'md']),
+  format: z.enum(['csv', 'json', 'md', 'qdpx', 'qdc']),
   scope: exportScopeSchema.default({ kind: 'library' }),
   /** CSV: one row per highlight ('wide') or per highlight × tag ('tidy'). */
   layout: z.enum(['wide', 'tidy']).default('wide'),

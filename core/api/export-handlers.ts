@@ -6,7 +6,7 @@ import type { HandlersOf } from './define.js';
 import type { exportContract } from './export-contract.js';
 import { requireSession } from './library-handlers.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
-import { collectText } from '../export/export-run.js';
+import { collectExport } from '../export/export-run.js';
 import { importAnnotations } from '../export/import-annotations.js';
 import { EXPORT_FILE_TYPES, exportFileName, startExport, type ExportRequest } from '../export/run-export.js';
 import { writeStreamDurable } from '../files/durable-write.js';
@@ -35,10 +35,12 @@ export function exportHandlers(ctx: ServiceContext): ExportHandlers {
     async exportAnnotations(input) {
       const session = requireSession(ctx);
       const run = await exportText(ctx, session, input);
+      const { content, encoding } = await collectExport(run.chunks);
       return {
         fileName: exportFileName(input.format, session.info.name),
         mimeType: EXPORT_FILE_TYPES[input.format].mimeType,
-        content: await collectText(run.chunks),
+        content,
+        ...(encoding === 'base64' ? { encoding } : {}),
       };
     },
 

@@ -8,8 +8,11 @@ import { planExport, type ExportScope, type ExportSession } from './export-scope
 import { jsonExport } from './json-export.js';
 import { markdownExport } from './markdown-export.js';
 import type { ContextSpec } from './quote-context.js';
+import type { ExportSet } from '../interop/collect-project.js';
+import { qdcExport, qdpxExport, type RefiExportOptions } from '../interop/refi-export.js';
 
-export type ExportFormat = 'csv' | 'json' | 'md';
+/** `qdpx`: a REFI-QDA project (ZIP, binary); `qdc`: a REFI-QDA codebook (XML). */
+export type ExportFormat = 'csv' | 'json' | 'md' | 'qdpx' | 'qdc';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -30,12 +33,25 @@ export interface ExportAbout {
   /** Gloss's version, recorded in JSON exports. */
   version?: string;
   now?: Date;
+  /** Saved sets, for the REFI-QDA project (`qdpx`). */
+  sets?: readonly ExportSet[];
+}
+
+function refiOptions(about: ExportAbout): RefiExportOptions {
+  return {
+    ...(about.libraryName ? { name: about.libraryName } : {}),
+    ...(about.version ? { version: about.version } : {}),
+    ...(about.now ? { now: about.now } : {}),
+    ...(about.sets ? { sets: about.sets } : {}),
+  };
 }
 
 export const EXPORT_FILE_TYPES: Record<ExportFormat, { extension: string; mimeType: string }> = {
   csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8' },
   json: { extension: 'json', mimeType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"' },
   md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8' },
+  qdpx: { extension: 'qdpx', mimeType: 'application/zip' },
+  qdc: { extension: 'qdc', mimeType: 'application/xml;charset=utf-8' },
 };
 
 export async function startExport(
@@ -64,6 +80,10 @@ export async function startExport(
         ...(about.libraryName ? { title: about.libraryName } : {}),
         ...(about.now ? { now: about.now } : {}),
       });
+    case 'qdpx':
+      return qdpxExport(session, plan, refiOptions(about));
+    case 'qdc':
+      return qdcExport(plan, refiOptions(about));
   }
 }
 

@@ -1,9 +1,11 @@
 /**
- * Browser mode: hands text to the browser as a file download. The string goes into the Blob as it
- * is (a CSV's BOM is already its first character, and Blob encodes strings as UTF-8).
+ * Browser mode: hands an export to the browser as a file download. Text goes into the Blob as it
+ * is (a CSV's BOM is already its first character, and Blob encodes strings as UTF-8); binary
+ * exports (`.qdpx`) arrive in base64 and are decoded to their bytes first.
  */
-export function downloadText(fileName: string, text: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+export function downloadText(fileName: string, text: string, mimeType: string, encoding?: 'base64'): void {
+  const part: BlobPart = encoding === 'base64' ? base64Bytes(text) : text;
+  const url = URL.createObjectURL(new Blob([part], { type: mimeType }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -13,4 +15,11 @@ export function downloadText(fileName: string, text: string, mimeType: string): 
   a.remove();
   // Revoked later: the download starts asynchronously.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -64,7 +64,7 @@ export function ExportPanel({
       } else {
         const file = await api.exportAnnotations(input);
         if (!alive()) return;
-        downloadText(file.fileName, file.content, file.mimeType);
+        downloadText(file.fileName, file.content, file.mimeType, file.encoding);
         form.setOutcome({ kind: 'downloaded', fileName: file.fileName });
       }
     });
