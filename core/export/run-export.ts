@@ -2,13 +2,14 @@
  * One entry for every export format: plans the scope, starts the right exporter, and names the file
  * (default file name, extension, MIME type). The API handlers and the CLI both go through here.
  */
-import { ApiError } from '../errors.js';
 import { csvExport, type CsvLayout } from './csv-export.js';
 import type { ExportRun } from './export-run.js';
 import { planExport, type ExportScope, type ExportSession } from './export-scope.js';
 import { jsonExport } from './json-export.js';
 import { markdownExport } from './markdown-export.js';
 import type { ContextSpec } from './quote-context.js';
+import type { ExportSet } from '../interop/collect-project.js';
+import { qdcExport, qdpxExport, type RefiExportOptions } from '../interop/refi-export.js';
 import { xlsxExport } from './xlsx-export.js';
 
 /** `xlsx`: an Excel workbook; `qdpx`: a REFI-QDA project (ZIP, binary); `qdc`: a REFI-QDA codebook (XML). */
@@ -33,6 +34,17 @@ export interface ExportAbout {
   /** Gloss's version, recorded in JSON exports. */
   version?: string;
   now?: Date;
+  /** Saved sets, for the REFI-QDA project (`qdpx`). */
+  sets?: readonly ExportSet[];
+}
+
+function refiOptions(about: ExportAbout): RefiExportOptions {
+  return {
+    ...(about.libraryName ? { name: about.libraryName } : {}),
+    ...(about.version ? { version: about.version } : {}),
+    ...(about.now ? { now: about.now } : {}),
+    ...(about.sets ? { sets: about.sets } : {}),
+  };
 }
 
 export interface ExportFileType {
@@ -89,8 +101,9 @@ export async function startExport(
         ...(about.now ? { now: about.now } : {}),
       });
     case 'qdpx':
+      return qdpxExport(session, plan, refiOptions(about));
     case 'qdc':
-      throw new ApiError('invalid-input', `The ${request.format} export is not available yet.`);
+      return qdcExport(plan, refiOptions(about));
   }
 }
 
