@@ -1,5 +1,6 @@
 /** What the last export did: saved (with "Show in folder"), downloaded, or cancelled. */
 import { useTranslation } from 'react-i18next';
+import { hasRowOptions } from '../../export/export-settings.js';
 import type { ExportOutcome } from './use-export-form.js';
 
 interface ExportResultProps {
@@ -14,7 +15,7 @@ export function ExportResult({ outcome, onShowInFolder }: ExportResultProps) {
       {outcome.kind === 'saved' && (
         <>
           <span className="result-text">
-            {t(outcome.format === 'csv' ? 'exporter.savedRows' : 'exporter.savedHighlights', {
+            {t(hasRowOptions(outcome.format) ? 'exporter.savedRows' : 'exporter.savedHighlights', {
               count: outcome.rows,
             })}{' '}
             <span className="path" title={outcome.path}>

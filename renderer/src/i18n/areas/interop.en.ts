@@ -1,0 +1,76 @@
+/** Strings of the Excel and REFI-QDA parts of the Export/Import dialog (issue 20). */
+export default {
+  formats: {
+    xlsx: 'Excel workbook (.xlsx)',
+    qdpx: 'REFI-QDA project (.qdpx)',
+    qdc: 'REFI-QDA codebook (.qdc)',
+  },
+  formatHints: {
+    xlsx: 'Sheets of highlights (the CSV’s columns), the codebook and the articles, with filters and real dates.',
+    qdpx: 'The whole coded project for NVivo, ATLAS.ti, MAXQDA or QualCoder: texts, codes, coders, notes, metadata.',
+    qdc: 'The codebook alone, for another QDA tool or another Gloss library.',
+  },
+  xlsxOptions: 'Excel options',
+  lossTitle: 'What this format cannot hold',
+  loss: {
+    xlsx: [
+      'Excel holds at most 32,767 characters in a cell: longer quotes and notes are cut there, with a cell note saying so.',
+      'The article texts, memos and saved sets are not in the workbook, and Gloss cannot import a workbook back: keep a JSON export for that.',
+    ],
+    qdpx: [
+      'Articles go as plain text: their formatting (headings, links, pictures) is not kept.',
+      'Colours belong to codes only: a highlight’s own colour is not kept.',
+      'Highlights Gloss cannot place in the current text, and those of missing articles, are left out (the export counts them).',
+      'Other tools show a highlight’s note as the coding’s description or memo; some (ATLAS.ti) keep only that.',
+    ],
+    qdc: [
+      'Only the codes go: names, tree, colours and descriptions. Highlights, notes and articles are not in a codebook.',
+    ],
+  },
+  import: {
+    intro:
+      'Bring in a Gloss JSON export, a REFI-QDA project (.qdpx) from NVivo, ATLAS.ti, MAXQDA or QualCoder, or a REFI-QDA codebook (.qdc). Nothing in the library is deleted, and importing the same file again changes nothing.',
+    choose: {
+      json: 'Gloss JSON…',
+      qdpx: 'REFI-QDA project (.qdpx)…',
+      qdc: 'REFI-QDA codebook (.qdc)…',
+    },
+    chooseLabel: 'Import a file',
+    unknownType: '{{fileName}} is not a .json, .qdpx or .qdc file.',
+    reading: 'Reading {{fileName}}…',
+  },
+  report: {
+    projectTitle: 'Project import report',
+    codebookTitle: 'Codebook import report',
+    projectHeadline: '{{fileName}} ({{origin}}): {{count}} highlights written.',
+    projectHeadlineNoOrigin: '{{fileName}}: {{count}} highlights written.',
+    codebookHeadline: '{{fileName}}: {{created}} codes created, {{existing}} already in the codebook.',
+    placed: 'Placed',
+    approximate: 'Placed approximately',
+    unplaced: 'Not placed',
+    newArticles: 'New articles',
+    coders: 'Coders',
+    codesCreated: 'Codes created',
+    notes: 'Notes',
+    memos: 'Memos',
+    approximateList: 'Placed approximately ({{count}}): the text differs a little',
+    unplacedList: 'Not placed ({{count}})',
+    unplacedHelp: 'Those stored for review are in their article under “Needs review”.',
+    storedForReview: 'stored for review',
+    placedAs: 'placed on',
+    newArticlesList: 'New articles ({{count}}), under imported/',
+    codersList: 'Coders ({{count}})',
+    codesCreatedList: 'Codes created ({{count}})',
+    renamedList: 'Codes renamed ({{count}})',
+    skippedList: 'Sources not imported ({{count}})',
+    warnings: 'Warnings ({{count}})',
+    reason: {
+      'text-not-found': 'the text is not in the article',
+      'bad-position': 'the position is outside the text',
+      'empty-selection': 'an empty selection',
+      'whole-source-coding': 'a code on the whole source',
+      'no-source-text': 'the source’s text could not be read',
+      'note-without-source': 'a note without its source',
+    },
+  },
+};
