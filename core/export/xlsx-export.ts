@@ -34,7 +34,7 @@ import type { ExportRun } from './export-run.js';
 import type { ExportPlan, ExportSession } from './export-scope.js';
 import { collectMetaKeys, META_PREFIX } from './meta-columns.js';
 import { DEFAULT_CONTEXT, type ContextSpec } from './quote-context.js';
-import { dateCell, plainCell, textCell, type XlsxCell } from './xlsx-cells.js';
+import { DATE_FORMAT, dateCell, plainCell, textCell, TIMESTAMP_FORMAT, type XlsxCell } from './xlsx-cells.js';
 
 export interface XlsxExportOptions {
   layout?: CsvLayout;
@@ -91,38 +91,61 @@ function colourCell(color: string): XlsxCell {
   return { ...textCell(color), ...(hex ? { fill: `FF${hex[1]!.toUpperCase()}` } : {}) };
 }
 
-/** A sheet with its header row written, frozen and filtered, and its columns sized and wrapped. */
-function addSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  header: readonly string[],
-): Sheet {
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
-  });
-  // Written when the sheet is committed (the streaming writer takes it as a property).
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(header.length, 1) } };
-  sheet.columns = header.map((key) => {
-    const wrapped = WRAPPED[key];
-    return {
-      width: wrapped ?? NARROW[key] ?? 16,
-      ...(wrapped ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}),
-    };
-  });
-  const row = sheet.addRow([...header]);
-  row.font = { bold: true };
-  row.commit();
-  return sheet;
+/**
+ * The cell styles of a workbook, one object each: exceljs caches a style's id by the object, so a
+ * style shared by reference is worked out once, where a fresh object per cell (what column styles
+ * give) is rendered to XML and looked up again for every cell, the largest cost of a big export.
+ */
+function workbookStyles() {
+  const wrapped: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
+  return {
+    plain: {} as Partial<ExcelJS.Style>,
+    wrapped,
+    header: { font: { bold: true } } as Partial<ExcelJS.Style>,
+    numFmt: new Map<string, Partial<ExcelJS.Style>>(
+      [DATE_FORMAT, TIMESTAMP_FORMAT].map((f) => [f, { numFmt: f }]),
+    ),
+  };
+}
+type Styles = ReturnType<typeof workbookStyles>;
+
+interface SheetWriter {
+  sheet: Sheet;
+  /** The style of each column's plain cells (wrapped for long text). */
+  columnStyles: Partial<ExcelJS.Style>[];
+  styles: Styles;
 }
 
-/** Writes one row of cells; dates get their format and cut text its note. */
-function writeRow(sheet: Sheet, cells: readonly XlsxCell[]): void {
+/** A sheet with its header row written, frozen and filtered, and its columns sized. */
+function addSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  styles: Styles,
+  name: string,
+  header: readonly string[],
+): SheetWriter {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  // Written when the sheet is committed (the streaming writer takes it as a property).
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(header.length, 1) } };
+  sheet.columns = header.map((key) => ({ width: WRAPPED[key] ?? NARROW[key] ?? 16 }));
+  const row = sheet.addRow([...header]);
+  row.eachCell((cell) => (cell.style = styles.header));
+  row.commit();
+  return {
+    sheet,
+    columnStyles: header.map((key) => (WRAPPED[key] ? styles.wrapped : styles.plain)),
+    styles,
+  };
+}
+
+/** Writes one row of cells; dates get their format, cut text its note, a colour its fill. */
+function writeRow({ sheet, columnStyles, styles }: SheetWriter, cells: readonly XlsxCell[]): void {
   const row = sheet.addRow(cells.map((c) => c.value));
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
-    if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
-    if (c.note) row.getCell(i + 1).note = c.note;
-    if (c.fill) row.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.fill } };
+    const cell = row.getCell(i + 1);
+    if (c.fill) cell.style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: c.fill } } };
+    else cell.style = (c.numFmt && styles.numFmt.get(c.numFmt)) || columnStyles[i] || styles.plain;
+    if (c.note) cell.note = c.note;
   }
   row.commit();
 }
@@ -167,7 +190,8 @@ export async function xlsxExport(
     const tagArticles = new Map<string, number>();
     const articles: ArticleLine[] = [];
 
-    let sheet = addSheet(workbook, SHEET_NAMES.highlights, header);
+    const styles = workbookStyles();
+    let sheet = addSheet(workbook, styles, SHEET_NAMES.highlights, header);
     let sheetRows = 0;
     for await (const entry of exportArticles(session, plan, { memos: false })) {
       if (stopped) return;
@@ -190,9 +214,10 @@ export async function xlsxExport(
 
       for (const row of highlightRows(entry, plan, layout, context)) {
         if (sheetRows === MAX_SHEET_ROWS) {
-          sheet.commit();
+          sheet.sheet.commit();
           sheet = addSheet(
             workbook,
+            styles,
             `${SHEET_NAMES.highlights} ${Math.floor(rows / MAX_SHEET_ROWS) + 1}`,
             header,
           );
@@ -208,11 +233,11 @@ export async function xlsxExport(
       }
       await backPressure();
     }
-    sheet.commit();
+    sheet.sheet.commit();
 
     const tags = codebookOrder(plan);
     writeCodebook(
-      addSheet(workbook, SHEET_NAMES.codebook, CODEBOOK_COLUMNS),
+      addSheet(workbook, styles, SHEET_NAMES.codebook, CODEBOOK_COLUMNS),
       plan,
       tags,
       tagHighlights,
@@ -220,8 +245,16 @@ export async function xlsxExport(
     );
     await backPressure();
     writeArticles(
-      workbook,
-      metaKeys,
+      addSheet(
+        workbook,
+        styles,
+        SHEET_NAMES.articles,
+        articleHeader(
+          metaKeys,
+          plan,
+          tags.filter((t) => tagHighlights.has(t)),
+        ),
+      ),
       plan,
       tags.filter((t) => tagHighlights.has(t)),
       articles,
@@ -270,7 +303,7 @@ function codebookOrder(plan: ExportPlan): string[] {
 export const CODEBOOK_COLUMNS = ['path', 'name', 'colour', 'description', 'highlights', 'articles'] as const;
 
 function writeCodebook(
-  sheet: Sheet,
+  sheet: SheetWriter,
   plan: ExportPlan,
   order: readonly string[],
   highlights: ReadonlyMap<string, number>,
@@ -287,26 +320,27 @@ function writeCodebook(
       { value: articles.get(id) ?? 0 },
     ]);
   }
-  sheet.commit();
+  sheet.sheet.commit();
 }
 
 /** The Articles sheet's fixed columns; then one `meta_<key>` per extra key, `highlights`, one per code. */
 export const ARTICLE_COLUMNS = ['article_id', ...CSV_COLUMNS.slice(2, 8)] as const;
 
-function writeArticles(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  metaKeys: readonly string[],
-  plan: ExportPlan,
-  codes: readonly string[],
-  articles: readonly ArticleLine[],
-): void {
-  const header = [
+function articleHeader(metaKeys: readonly string[], plan: ExportPlan, codes: readonly string[]): string[] {
+  return [
     ...ARTICLE_COLUMNS,
     ...metaKeys.map((k) => META_PREFIX + k),
     'highlights',
     ...codes.map((id) => plan.tags.path(id)),
   ];
-  const sheet = addSheet(workbook, SHEET_NAMES.articles, header);
+}
+
+function writeArticles(
+  sheet: SheetWriter,
+  plan: ExportPlan,
+  codes: readonly string[],
+  articles: readonly ArticleLine[],
+): void {
   for (const line of articles) {
     writeRow(sheet, [
       ...line.cells,
@@ -314,5 +348,5 @@ function writeArticles(
       ...codes.map((id) => ({ value: line.perTag.get(id) ?? 0 })),
     ]);
   }
-  sheet.commit();
+  sheet.sheet.commit();
 }
