@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../export/export-settings.js';
+import './interop.css';
 
 const LOSSY = ['xlsx', 'qdpx', 'qdc'] as const;
 type LossyFormat = (typeof LOSSY)[number];

@@ -76,7 +76,8 @@ export function ProjectReport({ report: r }: { report: ProjectImportReport }) {
           <ul className="import-list">
             {r.unplaced.map((u, i) => (
               <li key={i}>
-                <span className="import-article">{u.source}</span> <q className="import-quote">{u.quote}</q>{' '}
+                <span className="import-article">{u.source}</span>{' '}
+                {u.quote && <q className="import-quote">{u.quote}</q>}{' '}
                 <span className="muted">
                   ({t(`interop.report.reason.${u.reason}`)}
                   {u.storedForReview ? `, ${t('interop.report.storedForReview')}` : ''})

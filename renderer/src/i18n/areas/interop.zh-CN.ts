@@ -6,7 +6,7 @@ export default {
     qdc: 'REFI-QDA 编码簿（.qdc）',
   },
   formatHints: {
-    xlsx: '标注（与 CSV 列相同）、编码簿和文章各占一张工作表，带筛选和真正的日期。',
+    xlsx: '高亮（与 CSV 列相同）、编码簿和文章各占一张工作表，带筛选和真正的日期。',
     qdpx: '完整的编码项目，供 NVivo、ATLAS.ti、MAXQDA 或 QualCoder 使用：文本、编码、编码员、笔记和元数据。',
     qdc: '仅导出编码簿，供其他质性分析软件或另一个 Gloss 文库使用。',
   },
@@ -19,11 +19,11 @@ export default {
     ],
     qdpx: [
       '文章以纯文本导出：标题、链接、图片等格式不会保留。',
-      '颜色只属于编码：单条标注自己的颜色不会保留。',
-      'Gloss 无法在当前正文中定位的标注，以及文件已缺失的文章的标注，不会导出（导出时会统计）。',
-      '其他软件把标注的笔记显示为编码的说明或备忘；部分软件（ATLAS.ti）只保留这一处。',
+      '颜色只属于编码：单条高亮自己的颜色不会保留。',
+      'Gloss 无法在当前正文中定位的高亮，以及文件已缺失的文章的高亮，不会导出（导出时会统计）。',
+      '其他软件把高亮的笔记显示为编码的说明或备忘；部分软件（ATLAS.ti）只保留这一处。',
     ],
-    qdc: ['只导出编码：名称、层级、颜色和说明。编码簿不包含标注、笔记和文章。'],
+    qdc: ['只导出编码：名称、层级、颜色和说明。编码簿不包含高亮、笔记和文章。'],
   },
   import: {
     intro:
@@ -40,8 +40,8 @@ export default {
   report: {
     projectTitle: '项目导入报告',
     codebookTitle: '编码簿导入报告',
-    projectHeadline: '{{fileName}}（{{origin}}）：写入 {{count}} 条标注。',
-    projectHeadlineNoOrigin: '{{fileName}}：写入 {{count}} 条标注。',
+    projectHeadline: '{{fileName}}（{{origin}}）：写入 {{count}} 条高亮。',
+    projectHeadlineNoOrigin: '{{fileName}}：写入 {{count}} 条高亮。',
     codebookHeadline: '{{fileName}}：新建 {{created}} 个编码，{{existing}} 个已在编码簿中。',
     placed: '已定位',
     approximate: '近似定位',
@@ -53,8 +53,8 @@ export default {
     memos: '备忘',
     approximateList: '近似定位（{{count}}）：文本略有不同',
     unplacedList: '未能定位（{{count}}）',
-    unplacedHelp: '标为“待核查”的已保存在对应文章的“待核查”中。',
-    storedForReview: '待核查',
+    unplacedHelp: '标为“待核对”的已保存在对应文章的“待核对”中。',
+    storedForReview: '待核对',
     placedAs: '定位于',
     newArticlesList: '新文章（{{count}}），位于 imported/ 下',
     codersList: '编码员（{{count}}）',
