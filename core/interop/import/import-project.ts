@@ -112,6 +112,7 @@ function sourceTextOf(archive: QdpxArchive, source: QdaTextSource): SourceText |
     return path ? `its text is outside the project file (${path})` : 'it has no text';
   }
   const bytes = archive.internalFile(path);
+  if (!bytes && source.content !== null) return { raw: source.content.replace(/^\uFEFF/, ''), hadBom: false };
   if (!bytes) return `its text file ${path} is missing from the project`;
   const hadBom =
     (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
