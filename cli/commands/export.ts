@@ -1,7 +1,8 @@
 /**
- * `gloss export DIR --format csv|json|md [--out FILE] [--tag T]... [--layout wide|tidy]
+ * `gloss export DIR --format csv|json|md|qdpx|qdc [--out FILE] [--tag T]... [--layout wide|tidy]
  * [--context N|sentence] [--no-bom]`: the library's highlights to a file, or streamed to standard
  * output. `--tag` takes tag ids, paths (`Parent/Child`) or names, and includes sub-tags.
+ * A `.qdpx` project is a binary ZIP: it goes to standard output only when that is not a terminal.
  */
 import { once } from 'node:events';
 import { resolve } from 'node:path';
@@ -13,6 +14,7 @@ import type { CsvLayout } from '../../core/export/csv-export.js';
 import type { ExportScope } from '../../core/export/export-scope.js';
 import type { ContextSpec } from '../../core/export/quote-context.js';
 import { startExport, type ExportFormat } from '../../core/export/run-export.js';
+import type { SkippedCounts } from '../../core/interop/collect-project.js';
 import { TagIndex } from '../../core/export/tag-index.js';
 import { writeStreamDurable } from '../../core/files/durable-write.js';
 import { coderIdOf } from '../../core/teams/coder.js';
@@ -92,6 +94,25 @@ export async function resolveTagArguments(
   });
 }
 
+/** What `run.rows` counts, per format. */
+const ROW_NAMES: Record<ExportFormat, string> = {
+  csv: 'rows',
+  json: 'highlights',
+  md: 'highlights',
+  qdpx: 'highlights',
+  qdc: 'codes',
+};
+
+/** What a REFI-QDA project could not hold, on standard error (never silently dropped). */
+function reportSkipped(skipped: SkippedCounts, output: CommandOutput): void {
+  const lines = [
+    skipped.noText && `${skipped.noText} highlights of articles whose file is missing or unreadable`,
+    skipped.unplaced && `${skipped.unplaced} highlights Gloss could not place in their article's text`,
+    skipped.unknownTags && `${skipped.unknownTags} tags no longer in the codebook (on highlights)`,
+  ].filter(Boolean);
+  for (const line of lines) output.stderr.write(`Left out of the project: ${line}\n`);
+}
+
 export async function exportCommand(
   dir: string,
   options: ExportCommandOptions,
@@ -100,6 +121,9 @@ export async function exportCommand(
   const format = options.format ?? 'csv';
   if (format !== 'csv' && (options.layout || options.context !== undefined || options.bom === false)) {
     throw new CliError('--layout, --context and --no-bom apply to CSV exports only.');
+  }
+  if (format === 'qdpx' && !options.out && (output.stdout as { isTTY?: boolean }).isTTY) {
+    throw new CliError('A .qdpx project is a binary file: give --out FILE, or redirect standard output.');
   }
   const service = await createService({
     host: 'browser',
@@ -136,13 +160,13 @@ export async function exportCommand(
     if (options.out) {
       const file = resolve(options.out);
       await writeStreamDurable(file, run.chunks);
-      const what = format === 'csv' ? 'rows' : 'highlights';
-      output.stderr.write(`Exported ${run.rows} ${what} to ${terminalSafe(file)}\n`);
+      output.stderr.write(`Exported ${run.rows} ${ROW_NAMES[format]} to ${terminalSafe(file)}\n`);
     } else {
       for await (const chunk of run.chunks) {
         if (!output.stdout.write(chunk)) await once(output.stdout, 'drain');
       }
     }
+    if ('skipped' in run) reportSkipped(run.skipped as SkippedCounts, output);
   } finally {
     if (service.ctx.session)
       await reportStoreProblems(service, (line) => output.stderr.write(line)).catch(() => undefined);
