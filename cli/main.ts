@@ -122,12 +122,13 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('Merge a Gloss JSON export into a library (tags by path, highlights by id)')
+    .description('Merge a Gloss JSON export, a REFI-QDA project (.qdpx) or codebook (.qdc) into a library')
     .argument('<dir>', 'library folder')
-    .argument('<file>', 'a JSON file written by gloss export --format json')
+    .argument('<file>', 'a JSON file written by gloss export --format json, or a .qdpx or .qdc file')
     .option('--coder <name>', CODER_HELP)
-    .action((dir: string, file: string, options: { coder?: string }) =>
-      importCommand(dir, file, undefined, options.coder),
+    .option('--dry-run', '.qdpx/.qdc: report what would be imported, write nothing')
+    .action((dir: string, file: string, options: { coder?: string; dryRun?: boolean }) =>
+      importCommand(dir, file, undefined, options.coder, options.dryRun === true),
     );
 
   program

@@ -1,8 +1,8 @@
 /**
- * `gloss export DIR --format csv|json|md|xlsx [--out FILE] [--tag T]... [--layout wide|tidy]
+ * `gloss export DIR --format csv|json|md|xlsx|qdpx|qdc [--out FILE] [--tag T]... [--layout wide|tidy]
  * [--context N|sentence] [--no-bom]`: the library's highlights to a file, or streamed to standard
  * output. `--tag` takes tag ids, paths (`Parent/Child`) or names, and includes sub-tags. A binary
- * format (xlsx) goes to standard output only when that is not a terminal (`> file.xlsx`, a pipe).
+ * format (an .xlsx workbook, a .qdpx project) goes to standard output only when that is not a terminal.
  */
 import { once } from 'node:events';
 import { resolve } from 'node:path';
@@ -14,6 +14,7 @@ import type { CsvLayout } from '../../core/export/csv-export.js';
 import type { ExportScope } from '../../core/export/export-scope.js';
 import type { ContextSpec } from '../../core/export/quote-context.js';
 import { EXPORT_FILE_TYPES, startExport, type ExportFormat } from '../../core/export/run-export.js';
+import type { SkippedCounts } from '../../core/interop/collect-project.js';
 import { TagIndex } from '../../core/export/tag-index.js';
 import { writeStreamDurable } from '../../core/files/durable-write.js';
 import { coderIdOf } from '../../core/teams/coder.js';
@@ -93,6 +94,26 @@ export async function resolveTagArguments(
   });
 }
 
+/** What `run.rows` counts, per format. */
+const ROW_NAMES: Record<ExportFormat, string> = {
+  csv: 'rows',
+  xlsx: 'rows',
+  json: 'highlights',
+  md: 'highlights',
+  qdpx: 'highlights',
+  qdc: 'codes',
+};
+
+/** What a REFI-QDA project could not hold, on standard error (never silently dropped). */
+function reportSkipped(skipped: SkippedCounts, output: CommandOutput): void {
+  const lines = [
+    skipped.noText && `${skipped.noText} highlights of articles whose file is missing or unreadable`,
+    skipped.unplaced && `${skipped.unplaced} highlights Gloss could not place in their article's text`,
+    skipped.unknownTags && `${skipped.unknownTags} tags no longer in the codebook (on highlights)`,
+  ].filter(Boolean);
+  for (const line of lines) output.stderr.write(`Left out of the project: ${line}\n`);
+}
+
 export async function exportCommand(
   dir: string,
   options: ExportCommandOptions,
@@ -107,7 +128,9 @@ export async function exportCommand(
     throw new CliError('--no-bom applies to CSV exports only.');
   }
   if (EXPORT_FILE_TYPES[format].binary && !options.out && output.stdout.isTTY) {
-    throw new CliError(`A .${EXPORT_FILE_TYPES[format].extension} file is binary: give --out FILE.`);
+    throw new CliError(
+      `A .${EXPORT_FILE_TYPES[format].extension} file is binary: give --out FILE, or redirect standard output.`,
+    );
   }
   const service = await createService({
     host: 'browser',
@@ -144,13 +167,13 @@ export async function exportCommand(
     if (options.out) {
       const file = resolve(options.out);
       await writeStreamDurable(file, run.chunks);
-      const what = rowFormat ? 'rows' : 'highlights';
-      output.stderr.write(`Exported ${run.rows} ${what} to ${terminalSafe(file)}\n`);
+      output.stderr.write(`Exported ${run.rows} ${ROW_NAMES[format]} to ${terminalSafe(file)}\n`);
     } else {
       for await (const chunk of run.chunks) {
         if (!output.stdout.write(chunk)) await once(output.stdout, 'drain');
       }
     }
+    if ('skipped' in run) reportSkipped(run.skipped as SkippedCounts, output);
   } finally {
     if (service.ctx.session)
       await reportStoreProblems(service, (line) => output.stderr.write(line)).catch(() => undefined);

@@ -107,6 +107,9 @@ export async function startExport(
   }
 }
 
+/** What an export file holds, in its name: the REFI-QDA files hold more, or less, than highlights. */
+const FILE_STEMS: Partial<Record<ExportFormat, string>> = { qdpx: 'project', qdc: 'codebook' };
+
 /** `<library>-annotations-<date>.<ext>`, with characters file systems refuse replaced. */
 export function exportFileName(format: ExportFormat, libraryName = 'gloss', now = new Date()): string {
   const base = [...libraryName.normalize('NFC')]
@@ -115,5 +118,6 @@ export function exportFileName(format: ExportFormat, libraryName = 'gloss', now 
     .join('')
     .replace(/_+/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '');
-  return `${base || 'gloss'}-annotations-${now.toISOString().slice(0, 10)}.${EXPORT_FILE_TYPES[format].extension}`;
+  const stem = FILE_STEMS[format] ?? 'annotations';
+  return `${base || 'gloss'}-${stem}-${now.toISOString().slice(0, 10)}.${EXPORT_FILE_TYPES[format].extension}`;
 }

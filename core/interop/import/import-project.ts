@@ -112,6 +112,7 @@ function sourceTextOf(archive: QdpxArchive, source: QdaTextSource): SourceText |
     return path ? `its text is outside the project file (${path})` : 'it has no text';
   }
   const bytes = archive.internalFile(path);
+  if (!bytes && source.content !== null) return { raw: source.content.replace(/^\uFEFF/, ''), hadBom: false };
   if (!bytes) return `its text file ${path} is missing from the project`;
   const hadBom =
     (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
@@ -147,8 +148,12 @@ function joinNotes(texts: readonly string[]): string {
   return out.join('\n\n');
 }
 
-function variableValue(type: string, value: string): unknown {
+/** Front-matter keys Gloss reads as lists; exports write them joined with "; " (as the CSV does). */
+const LIST_KEYS = new Set(['categories', 'tags']);
+
+function variableValue(name: string, type: string, value: string): unknown {
   const v = value.trim();
+  if (LIST_KEYS.has(name) && type === 'Text') return v.split(/\s*;\s*/).filter(Boolean);
   if (type === 'Boolean') return v === 'true' || v === '1';
   if ((type === 'Integer' || type === 'Float') && v !== '' && Number.isFinite(Number(v))) return Number(v);
   return value;
@@ -225,7 +230,9 @@ export async function importProject(
   }
   report.coders = [...coders.values()].sort((a, b) => a.localeCompare(b));
   report.memos = [...ctx.plans.values()].reduce((n, p) => n + p.memos.size, 0);
-  report.highlightsWritten = await writePlans(session, ctx.plans, opts.dryRun);
+  // QualCoder writes one selection per code applied: one place of one coder is one highlight.
+  const oneSelectionPerCode = /qualcoder/i.test(project.origin ?? '');
+  report.highlightsWritten = await writePlans(session, ctx.plans, opts.dryRun, oneSelectionPerCode);
   return report;
 }
 
@@ -305,7 +312,7 @@ async function importSource(
     const variable = project.variables.find((x) => x.guid === v.variableGuid);
     if (!variable?.name) continue;
     values[variable.name] = v.value;
-    frontMatter[variable.name] = variableValue(variable.type, v.value);
+    frontMatter[variable.name] = variableValue(variable.name, variable.type, v.value);
   }
   const target = await targetArticle(ctx, name, normalized, spaceless, frontMatter);
   if (Object.keys(values).length)
@@ -513,7 +520,7 @@ function highlightsOf(
   return out;
 }
 
-/** Same coder, same place: one highlight (QualCoder writes one selection per code applied). */
+/** Same coder, same place: one highlight, with every code and note. */
 function mergeSamePlace(highlights: readonly Planned[]): Planned[] {
   const byPlace = new Map<string, Planned>();
   for (const p of [...highlights].sort((a, b) => a.annotation.id.localeCompare(b.annotation.id))) {
@@ -538,6 +545,7 @@ async function writePlans(
   session: ExportSession,
   plans: ReadonlyMap<string, ArticlePlan>,
   dryRun: boolean,
+  oneSelectionPerCode: boolean,
 ): Promise<number> {
   const store = session.annotations;
   const now = new Date().toISOString();
@@ -550,7 +558,9 @@ async function writePlans(
       (await store.otherMemos(articleId).catch(() => [])).map((m) => [m.coderId, m.memo]),
     );
     const byCoder = new Map<string, { coder: Coder; list: Annotation[] }>();
-    for (const { coder, annotation } of mergeSamePlace(plan.highlights)) {
+    for (const { coder, annotation } of oneSelectionPerCode
+      ? mergeSamePlace(plan.highlights)
+      : plan.highlights) {
       const existing = stored.get(`${coder.id}\u0000${annotation.id}`);
       const group = byCoder.get(coder.id) ?? { coder, list: [] };
       byCoder.set(coder.id, group);

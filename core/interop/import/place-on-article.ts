@@ -68,6 +68,14 @@ export function placeOnArticle(
   article: SpacelessText,
   ranges: readonly TextRange[],
 ): ArticlePlacement[] {
+  // The very text (an export of Gloss's own, or the same copy): the ranges hold as they are.
+  if (source.original === article.original) {
+    return ranges.map((r) =>
+      r.end > r.start && r.start >= 0 && r.end <= article.original.length
+        ? { status: 'placed', range: { start: r.start, end: r.end } }
+        : { status: 'empty', range: null },
+    );
+  }
   const same = source.text === article.text;
   const scale = source.text.length ? article.text.length / source.text.length : 1;
   const selectors = ranges.map(({ start, end }) => {

@@ -247,6 +247,8 @@ export function readProject(doc: XmlElement): QdaProject {
 
 /** The code tree of a parsed `.qdc` (root `CodeBook`, its `Codes`). */
 export function readCodebookDocument(doc: XmlElement): QdaCode[] {
+  // A project's XML given as a codebook: its codebook.
+  if (!child(doc, 'CodeBook') && child(doc, 'Project')) return readProject(doc).codes;
   const book = child(doc, 'CodeBook');
   if (!book)
     throw new ApiError('invalid-input', 'This file holds no REFI-QDA codebook (no <CodeBook> element).');

@@ -4,10 +4,18 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportCommand, parseContextOption, type CommandOutput } from '../../../cli/commands/export.js';
 import { importCommand } from '../../../cli/commands/import.js';
-import { BLOG, copyLibrary, GOV, highlight, openTestSession, tempDir } from './test-library.js';
+import {
+  BLOG,
+  copyLibrary,
+  GOV,
+  highlight,
+  openTestSession,
+  tempDir,
+  useTempAppData,
+} from './test-library.js';
 
 function capture(): CommandOutput & { out: () => string; err: () => string } {
   const chunks = { out: [] as string[], err: [] as string[] };
@@ -26,15 +34,7 @@ function capture(): CommandOutput & { out: () => string; err: () => string } {
   };
 }
 
-let savedDataDir: string | undefined;
-beforeEach(async () => {
-  savedDataDir = process.env.GLOSS_DATA_DIR;
-  process.env.GLOSS_DATA_DIR = await tempDir();
-});
-afterEach(() => {
-  if (savedDataDir === undefined) delete process.env.GLOSS_DATA_DIR;
-  else process.env.GLOSS_DATA_DIR = savedDataDir;
-});
+useTempAppData();
 
 /** A library with a tag tree and three highlights, written to its `.gloss` folder and closed. */
 async function annotatedLibrary(): Promise<string> {

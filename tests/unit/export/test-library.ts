@@ -3,7 +3,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { describeRange } from '../../../core/anchor/describe-range.js';
 import type { ExportSession } from '../../../core/export/export-scope.js';
 import { openLibrary } from '../../../core/library/library.js';
@@ -93,5 +93,21 @@ export async function highlight(
     articleId,
     ...describeRange(text, { start, end: start + quote.length }),
     ...extra,
+  });
+}
+
+/**
+ * Gives the in-process CLI commands (which find their app data through GLOSS_DATA_DIR) a fresh
+ * folder per test, and puts the variable back afterwards. Call at the top of a test file.
+ */
+export function useTempAppData(): void {
+  let saved: string | undefined;
+  beforeEach(async () => {
+    saved = process.env.GLOSS_DATA_DIR;
+    process.env.GLOSS_DATA_DIR = await tempDir();
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.GLOSS_DATA_DIR;
+    else process.env.GLOSS_DATA_DIR = saved;
   });
 }

@@ -51,6 +51,7 @@ export interface TestSession extends ExportSession {
 /** A new library with ARTICLES (or the files given). */
 export async function newLibrary(files: Record<string, string> = ARTICLES): Promise<string> {
   const root = path.join(await tempDir(), 'library');
+  await mkdir(root, { recursive: true });
   for (const [rel, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
     await writeFile(path.join(root, rel), text);

@@ -262,6 +262,79 @@ describe('an ATLAS.ti project (CR LF written, a line break counted once, <name>.
   });
 });
 
+describe("another tool's copy of an article", () => {
+  it("matches it by its words whatever its spacing, and places selections on the article's words", async () => {
+    const root = await newLibrary();
+    const session = await openSession(root);
+    const blog = await articleText(session, 'blog/quotes.md');
+    // The tool's copy: one line break between paragraphs, indents, runs of spaces.
+    const copy = blog.text.replace(/\n\n/g, '\n\u3000\u3000').replace(/, /g, ',   ');
+    const project: FixtureProject = {
+      name: 'Spacing',
+      users: USERS,
+      codes: CODES,
+      sources: [
+        {
+          guid: '50c0e000-0000-4000-8000-0000000000dd',
+          name: 'quotes',
+          text: copy,
+          selections: [
+            {
+              guid: sel(41),
+              quote: 'with a comma,   and more.\n\u3000\u3000Critics',
+              codes: [VOICES],
+              user: CHEN,
+            },
+            { guid: sel(42), quote: 'they said,   tell', codes: [VOICES], user: LI },
+          ],
+        },
+      ],
+    };
+    const report = await importProject(session, file(buildQdpx('nvivo', project)), { dryRun: false });
+    expect(report.matchedArticles).toEqual([
+      { source: 'quotes', articleId: blog.id, path: 'blog/quotes.md', exact: true },
+    ]);
+    expect(report.placed).toBe(2);
+    const highlights = await highlightsOf(session, blog.id);
+    expect(highlights.map((h) => h.quote)).toEqual(['with a comma, and more.\n\nCritics', 'they said, tell']);
+    for (const h of highlights) expect(blog.text.slice(h.a.position.start, h.a.position.end)).toBe(h.quote);
+  });
+
+  it('places a selection whose words changed a little approximately, and says so', async () => {
+    const root = await newLibrary();
+    const session = await openSession(root);
+    const gov = await articleText(session, 'news/gov.html');
+    const copy = gov.text.replace('现代化产业体系建设', '现代化产业体系的建设');
+    const project: FixtureProject = {
+      name: 'Edited',
+      users: USERS,
+      codes: CODES,
+      sources: [
+        {
+          guid: '50c0e000-0000-4000-8000-0000000000ee',
+          name: 'gov-edited',
+          text: copy,
+          selections: [
+            { guid: sel(51), quote: '要大力推进现代化产业体系的建设', codes: [ECONOMY], user: LI },
+          ],
+        },
+      ],
+    };
+    const report = await importProject(session, file(buildQdpx('standard', project)), { dryRun: false });
+    expect(report.placed).toBe(0);
+    expect(report.approximate).toBe(1);
+    expect(report.approximateSelections).toEqual([
+      {
+        source: 'gov-edited',
+        quote: '要大力推进现代化产业体系的建设',
+        placedText: expect.stringContaining('现代化产业体系建设'),
+      },
+    ]);
+    const [h] = await highlightsOf(session, gov.id);
+    expect(gov.text.slice(h!.a.position.start, h!.a.position.end)).toBe(h!.quote);
+  });
+});
+
 describe('what cannot be placed', () => {
   it('is stored for review when its text is known, and listed in the report', async () => {
     const root = await newLibrary();

@@ -4,11 +4,15 @@
  * out of that text, codings, notes (as Notes and Descriptions), memos, users, variables and sets,
  * with GUIDs that do not change from one export to the next.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectExport } from '../../../core/export/export-run.js';
 import { planExport } from '../../../core/export/export-scope.js';
 import { startExport } from '../../../core/export/run-export.js';
 import { qdpxExport } from '../../../core/interop/refi-export.js';
+import { openLibrary } from '../../../core/library/library.js';
+import { writerIdentity, type WriterIdentity } from '../../../core/settings/coder-identity.js';
+import { openAnnotationService } from '../../../core/store/annotation-service.js';
 import { reportMissingTool } from '../../support/required-tool.js';
 import {
   PROJECT_XSD,
@@ -19,7 +23,7 @@ import {
   xmllint,
   type XmlNode,
 } from '../../support/refi-qda.js';
-import { BLOG, GOV, highlight, newSession, type TestSession } from '../export/test-library.js';
+import { BLOG, copyLibrary, GOV, highlight, newSession, type TestSession } from '../export/test-library.js';
 
 async function qdpxBytes(session: TestSession, about = {}): Promise<Uint8Array> {
   const { content, encoding } = await collectExport(
@@ -135,6 +139,52 @@ describe('qdpx export', () => {
         priority: 'Integer/IntegerValue:3',
       });
       expect(values.date).toMatch(/^DateTime\/DateTimeValue:2024-03-05T/);
+    },
+  );
+
+  it.skipIf(!xmllint.available)(
+    'lists every coder as a user, each selection, coding and memo as its coder’s',
+    async () => {
+      const root = await copyLibrary();
+      const dataDir = path.join(root, '.gloss');
+      const library = await openLibrary(root, { cacheDir: path.join(dataDir, 'cache'), watch: false });
+      const code = async (who: WriterIdentity, quote: string, memo: string) => {
+        const annotations = await openAnnotationService(dataDir, {
+          writer: () => who,
+          writerFolders: true,
+          watch: false,
+        });
+        const session = { library, annotations };
+        const tag = (await annotations.listTags())[0] ?? (await annotations.createTag({ name: '共同' }));
+        await highlight(session, GOV, quote, { tagIds: [tag.id] });
+        await annotations.setMemo(GOV, memo);
+        return session;
+      };
+      try {
+        await (await code(writerIdentity('Ana', 'aaaa0001'), '国务院总理', 'Ana memo')).annotations.close();
+        const bo = await code(writerIdentity('Bo Chen', 'bbbb0002'), '城镇新增就业', 'Bo 的备忘');
+        const { content } = await collectExport((await startExport(bo, { format: 'qdpx' })).chunks);
+        await bo.annotations.close();
+        const { xml, project } = readProject(Buffer.from(content, 'base64'));
+        expect(schemaErrors(xml, PROJECT_XSD)).toBe('');
+        const users = new Map((project.Users.User as XmlNode[]).map((u) => [u['@name'], u['@guid']]));
+        expect([...users.keys()].sort()).toEqual(['Ana', 'Bo Chen']);
+        const gov = project.Sources.TextSource[0] as XmlNode;
+        const byQuote = new Map((gov.PlainTextSelection as XmlNode[]).map((s) => [s['@name'], s]));
+        expect(byQuote.get('国务院总理')!['@creatingUser']).toBe(users.get('Ana'));
+        expect(byQuote.get('国务院总理')!.Coding[0]['@creatingUser']).toBe(users.get('Ana'));
+        expect(byQuote.get('城镇新增就业')!['@creatingUser']).toBe(users.get('Bo Chen'));
+        const notes = new Map((project.Notes.Note as XmlNode[]).map((n) => [n['@guid'], n]));
+        const memos = (gov.NoteRef as XmlNode[]).map((r) => notes.get(r['@targetGUID'])!);
+        expect(memos.map((m) => [m.PlainTextContent['#text'], m['@creatingUser']]).sort()).toEqual(
+          [
+            ['Ana memo', users.get('Ana')],
+            ['Bo 的备忘', users.get('Bo Chen')],
+          ].sort(),
+        );
+      } finally {
+        await library.close();
+      }
     },
   );
 
