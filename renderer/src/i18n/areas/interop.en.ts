@@ -10,6 +10,9 @@ export default {
     qdpx: 'The whole coded project for NVivo, ATLAS.ti, MAXQDA or QualCoder: texts, codes, coders, notes, metadata.',
     qdc: 'The codebook alone, for another QDA tool or another Gloss library.',
   },
+  savedCodes_one: 'Saved {{count}} code to',
+  savedCodes_other: 'Saved {{count}} codes to',
+  savedCodes: 'Saved {{count}} codes to',
   xlsxOptions: 'Excel options',
   lossTitle: 'What this format cannot hold',
   loss: {

@@ -10,6 +10,9 @@ export default {
     qdpx: '完整的编码项目，供 NVivo、ATLAS.ti、MAXQDA 或 QualCoder 使用：文本、编码、编码员、笔记和元数据。',
     qdc: '仅导出编码簿，供其他质性分析软件或另一个 Gloss 文库使用。',
   },
+  savedCodes_one: '已保存 {{count}} 个编码到',
+  savedCodes_other: '已保存 {{count}} 个编码到',
+  savedCodes: '已保存 {{count}} 个编码到',
   xlsxOptions: 'Excel 选项',
   lossTitle: '此格式无法保存的内容',
   loss: {
