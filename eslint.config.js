@@ -30,6 +30,7 @@ export const RENDERER_MAY_IMPORT = [
   'core/api/library-contract.ts',
   'core/api/annotation-contract.ts',
   'core/api/export-contract.ts',
+  'core/api/interop-contract.ts',
   'core/anchor/anchor.ts',
   'core/anchor/code-points.ts',
   'core/anchor/describe-range.ts',

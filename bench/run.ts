@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only open|search|clean|store|export|paint|agreement|teams]`: generates (or reuses) the
+// `npm run bench [-- --quick] [-- --only open|search|clean|store|export|xlsx|paint|agreement|teams]`: generates (or reuses) the
 // synthetic libraries in bench/.cache, runs each measure beside its baseline, writes bench/results/latest.*.
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -20,12 +20,13 @@ import { benchPaint, HIGHLIGHTS, paintUnavailable } from './cases/paint.js';
 import { benchSearch, indexedTexts } from './cases/search.js';
 import { benchStore, readWholeStore } from './cases/store.js';
 import { benchTeams, ensureTeamStore } from './cases/teams.js';
+import { benchXlsx, xlsxRows } from './cases/xlsx.js';
 import { ensureLibrary, type GeneratedLibrary } from './generate-library.js';
 import { REST_MS, runChild, settle, summarize } from './measure.js';
 import { ratio, writeReport, type Report, type Row } from './report.js';
 import { seedStore, type SeedArticle } from './seed-store.js';
 
-const CASES = ['open', 'search', 'clean', 'store', 'export', 'paint', 'agreement', 'teams'] as const;
+const CASES = ['open', 'search', 'clean', 'store', 'export', 'xlsx', 'paint', 'agreement', 'teams'] as const;
 const SEED = 1;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
@@ -193,10 +194,10 @@ async function runSearchStoreExport(): Promise<void> {
         note: `first search after open ${s.firstSearchMs.toFixed(0)} ms`,
       });
     }
-    if (!wants('store') && !wants('export') && !wants('teams')) return;
+    if (!wants('store') && !wants('export') && !wants('xlsx') && !wants('teams')) return;
     const articles = seedArticles(handle);
     if (wants('teams')) await runTeams(handle, articles).catch((err: unknown) => failed('teams', err));
-    if (!wants('store') && !wants('export')) return;
+    if (!wants('store') && !wants('export') && !wants('xlsx')) return;
     const dataDir = join(workDir, 'store-10k');
     const t = Date.now();
     const seeded = seedStore(dataDir, articles, 100_000, SEED);
@@ -204,6 +205,7 @@ async function runSearchStoreExport(): Promise<void> {
       `seeded ${seeded.highlights.toLocaleString('en')} highlights over ${seeded.articlesWithHighlights.toLocaleString('en')} articles in ${Date.now() - t} ms (files written directly)`,
     );
     if (wants('export')) await runExport(lib10, dataDir);
+    if (wants('xlsx')) await runXlsx(lib10.root, dataDir).catch((err: unknown) => failed('xlsx', err));
     if (wants('store')) {
       log('store: list-all view, durable saves, lowdb baseline, re-anchoring');
       // The seeding's 10,000 files and the export's CSV go to disk first: an fsync behind a
@@ -320,6 +322,12 @@ async function runTeams(handle: LibraryHandle, articles: SeedArticle[]): Promise
   notes.push(
     `Teams: ${t.highlights.toLocaleString('en')} highlights of 5 coders over the 10,000-article library, each coder's in their own writer folder (writer.json, annotations/, a stamped codebook.json), written directly as files (bench/cases/teams.ts) and cached in bench/.cache; the baseline holds the same highlights in one writer folder. Stores are opened as Gloss opens them (writerFolders: true, watching), as the first coder, alternating team and baseline; "index ready" = open() until counts() and the highlights view's first page (listAllAnnotations, 300, library order) answered. The list and coders() are then measured on the last open store; saves go into the first coder's folder and are removed after.`,
   );
+}
+
+async function runXlsx(root: string, dataDir: string): Promise<void> {
+  const r = await benchXlsx(root, dataDir, cacheRoot, quick ? 30_000 : 120_000, log);
+  details.xlsx = r;
+  rows.push(...xlsxRows(r));
 }
 
 async function runExport(lib10: GeneratedLibrary, dataDir10: string): Promise<void> {
@@ -521,7 +529,7 @@ async function main(): Promise<void> {
   log(`${quick ? 'quick' : 'full'} run${only ? `, only ${only}` : ''}; corpus templates: ${corpusDir}`);
   try {
     if (wants('open')) await runOpen(quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
-    if (wants('search') || wants('store') || wants('export') || wants('teams'))
+    if (wants('search') || wants('store') || wants('export') || wants('xlsx') || wants('teams'))
       await runSearchStoreExport().catch((err: unknown) => failed('search / store / export', err));
     if (wants('clean')) await runClean().catch((err: unknown) => failed('clean', err));
     if (wants('paint')) await runPaint().catch((err: unknown) => failed('paint', err));

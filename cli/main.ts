@@ -88,12 +88,12 @@ export function buildProgram(): Command {
   program
     .command('export')
     .description(
-      'Export highlights as CSV, W3C Web Annotation JSON or Markdown, or the project (qdpx) or codebook (qdc) as REFI-QDA',
+      'Export highlights as CSV, W3C Web Annotation JSON, Markdown or an Excel workbook, or the project (qdpx) or codebook (qdc) as REFI-QDA',
     )
     .argument('<dir>', 'library folder')
     .addOption(
       new Option('-f, --format <format>', 'file format')
-        .choices(['csv', 'json', 'md', 'qdpx', 'qdc'])
+        .choices(['csv', 'json', 'md', 'xlsx', 'qdpx', 'qdc'])
         .default('csv'),
     )
     .option('-o, --out <file>', 'write to this file (default: standard output)')
@@ -108,12 +108,12 @@ export function buildProgram(): Command {
     .addOption(
       new Option(
         '--layout <layout>',
-        'CSV: a row per highlight (wide), or per highlight and tag (tidy)',
+        'CSV and Excel: a row per highlight (wide), or per highlight and tag (tidy)',
       ).choices(['wide', 'tidy']),
     )
     .option(
       '--context <n|sentence>',
-      'CSV: characters of context either side (default 100), or "sentence"',
+      'CSV and Excel: characters of context either side (default 100), or "sentence"',
       parseContextOption,
     )
     .option('--no-bom', 'CSV: leave out the UTF-8 byte order mark')
@@ -122,12 +122,13 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('Merge a Gloss JSON export into a library (tags by path, highlights by id)')
+    .description('Merge a Gloss JSON export, a REFI-QDA project (.qdpx) or codebook (.qdc) into a library')
     .argument('<dir>', 'library folder')
-    .argument('<file>', 'a JSON file written by gloss export --format json')
+    .argument('<file>', 'a JSON file written by gloss export --format json, or a .qdpx or .qdc file')
     .option('--coder <name>', CODER_HELP)
-    .action((dir: string, file: string, options: { coder?: string }) =>
-      importCommand(dir, file, undefined, options.coder),
+    .option('--dry-run', '.qdpx/.qdc: report what would be imported, write nothing')
+    .action((dir: string, file: string, options: { coder?: string; dryRun?: boolean }) =>
+      importCommand(dir, file, undefined, options.coder, options.dryRun === true),
     );
 
   program

@@ -107,6 +107,13 @@ async function start(): Promise<void> {
         });
         return result.canceled ? null : (result.filePath ?? null);
       },
+      pickOpenFile: async (extensions) => {
+        const result = await dialog.showOpenDialog(mainWindow!, {
+          properties: ['openFile'],
+          filters: [{ name: extensions.join(', ').toUpperCase(), extensions }],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       showInFolder: (path) => shell.showItemInFolder(path),
     },
   });

@@ -1,8 +1,8 @@
 /**
- * `gloss export DIR --format csv|json|md|qdpx|qdc [--out FILE] [--tag T]... [--layout wide|tidy]
+ * `gloss export DIR --format csv|json|md|xlsx|qdpx|qdc [--out FILE] [--tag T]... [--layout wide|tidy]
  * [--context N|sentence] [--no-bom]`: the library's highlights to a file, or streamed to standard
- * output. `--tag` takes tag ids, paths (`Parent/Child`) or names, and includes sub-tags.
- * A `.qdpx` project is a binary ZIP: it goes to standard output only when that is not a terminal.
+ * output. `--tag` takes tag ids, paths (`Parent/Child`) or names, and includes sub-tags. A binary
+ * format (an .xlsx workbook, a .qdpx project) goes to standard output only when that is not a terminal.
  */
 import { once } from 'node:events';
 import { resolve } from 'node:path';
@@ -13,7 +13,7 @@ import type { AnnotationService } from '../../core/store/annotation-service.js';
 import type { CsvLayout } from '../../core/export/csv-export.js';
 import type { ExportScope } from '../../core/export/export-scope.js';
 import type { ContextSpec } from '../../core/export/quote-context.js';
-import { startExport, type ExportFormat } from '../../core/export/run-export.js';
+import { EXPORT_FILE_TYPES, startExport, type ExportFormat } from '../../core/export/run-export.js';
 import type { SkippedCounts } from '../../core/interop/collect-project.js';
 import { TagIndex } from '../../core/export/tag-index.js';
 import { writeStreamDurable } from '../../core/files/durable-write.js';
@@ -38,7 +38,7 @@ export interface ExportCommandOptions {
 }
 
 export interface CommandOutput {
-  stdout: NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
 }
 
@@ -97,6 +97,7 @@ export async function resolveTagArguments(
 /** What `run.rows` counts, per format. */
 const ROW_NAMES: Record<ExportFormat, string> = {
   csv: 'rows',
+  xlsx: 'rows',
   json: 'highlights',
   md: 'highlights',
   qdpx: 'highlights',
@@ -119,11 +120,17 @@ export async function exportCommand(
   output: CommandOutput = processOutput,
 ): Promise<void> {
   const format = options.format ?? 'csv';
-  if (format !== 'csv' && (options.layout || options.context !== undefined || options.bom === false)) {
-    throw new CliError('--layout, --context and --no-bom apply to CSV exports only.');
+  const rowFormat = format === 'csv' || format === 'xlsx';
+  if (!rowFormat && (options.layout || options.context !== undefined)) {
+    throw new CliError('--layout and --context apply to CSV and Excel exports only.');
   }
-  if (format === 'qdpx' && !options.out && (output.stdout as { isTTY?: boolean }).isTTY) {
-    throw new CliError('A .qdpx project is a binary file: give --out FILE, or redirect standard output.');
+  if (format !== 'csv' && options.bom === false) {
+    throw new CliError('--no-bom applies to CSV exports only.');
+  }
+  if (EXPORT_FILE_TYPES[format].binary && !options.out && output.stdout.isTTY) {
+    throw new CliError(
+      `A .${EXPORT_FILE_TYPES[format].extension} file is binary: give --out FILE, or redirect standard output.`,
+    );
   }
   const service = await createService({
     host: 'browser',

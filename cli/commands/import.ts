@@ -1,5 +1,7 @@
-/** `gloss import DIR FILE.json`: merges a Gloss JSON export into the library and prints what changed. */
-import { readFile } from 'node:fs/promises';
+/**
+ * `gloss import DIR FILE`: merges a Gloss JSON export into the library and prints what changed; a
+ * REFI-QDA project (`.qdpx`) or codebook (`.qdc`) goes to refi-import-command.ts.
+ */
 import { resolve } from 'node:path';
 import { createService } from '../../core/api/service.js';
 import { cliCoder, reportStoreProblems } from './open-for-cli.js';
@@ -8,22 +10,26 @@ import { appDataDir, packageVersion } from '../app-paths.js';
 import { CliError } from '../cli-error.js';
 import { terminalSafe } from '../terminal-text.js';
 import type { CommandOutput } from './export.js';
+import { listed, shorten } from './report-lines.js';
+import { readImportFile, refiImportCommand, refiKind } from './refi-import-command.js';
 
 const processOutput: CommandOutput = { stdout: process.stdout, stderr: process.stderr };
-
-/** At most this many conflicts and unplaced highlights are listed one by one. */
-const LISTED = 20;
 
 export async function importCommand(
   dir: string,
   file: string,
   output: CommandOutput = processOutput,
   coder?: string,
+  dryRun = false,
 ): Promise<void> {
   const path = resolve(file);
-  const json = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+  const bytes = await readImportFile(path).catch((err: NodeJS.ErrnoException) => {
     throw new CliError(`Cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
   });
+  // A REFI-QDA project or codebook (by name, else by content); anything else is a Gloss JSON export.
+  const kind = refiKind(path, bytes);
+  if (kind) return refiImportCommand(dir, path, bytes, kind, output, { ...(coder ? { coder } : {}), dryRun });
+  const json = Buffer.from(bytes).toString('utf8');
   const service = await createService({
     host: 'browser',
     version: packageVersion(),
@@ -40,17 +46,6 @@ export async function importCommand(
     if (service.ctx.session) await reportStoreProblems(service).catch(() => undefined);
     await service.close();
   }
-}
-
-function shorten(text: string, max = 40): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-function listed<T>(items: readonly T[], line: (item: T) => string): string[] {
-  const out = items.slice(0, LISTED).map((item) => `    ${line(item)}`);
-  if (items.length > LISTED) out.push(`    … and ${items.length - LISTED} more`);
-  return out;
 }
 
 export function formatImportSummary(s: ImportSummary, file: string, root: string): string {

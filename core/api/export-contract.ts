@@ -42,11 +42,11 @@ export const exportScopeSchema = z.discriminatedUnion('kind', [
 ]);
 
 const exportOptions = {
-  format: z.enum(['csv', 'json', 'md', 'qdpx', 'qdc']),
+  format: z.enum(['csv', 'json', 'md', 'xlsx', 'qdpx', 'qdc']),
   scope: exportScopeSchema.default({ kind: 'library' }),
-  /** CSV: one row per highlight ('wide') or per highlight × tag ('tidy'). */
+  /** CSV and Excel: one row per highlight ('wide') or per highlight × tag ('tidy'). */
   layout: z.enum(['wide', 'tidy']).default('wide'),
-  /** CSV: characters of context either side, or whole sentences. */
+  /** CSV and Excel: characters of context either side, or whole sentences. */
   context: z.union([z.number().int().min(0).max(10_000), z.literal('sentence')]).default(100),
   /** CSV: UTF-8 byte order mark, for Excel. */
   bom: z.boolean().default(true),

@@ -32,6 +32,8 @@ export interface ServiceContext {
 export interface HostDialogs {
   pickFolder(): Promise<string | null>;
   pickSaveFile(defaultName: string, extensions: string[]): Promise<string | null>;
+  /** The open dialog for one file of these extensions (absent in hosts without it). */
+  pickOpenFile?(extensions: string[]): Promise<string | null>;
   showInFolder(path: string): void;
 }
 

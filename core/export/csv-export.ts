@@ -73,23 +73,16 @@ export async function csvExport(
   let rows = 0;
 
   async function* chunks(): AsyncGenerator<string> {
-    const header = csvCells([...CSV_COLUMNS, ...metaKeys.map((k) => META_PREFIX + k)]);
+    const header = csvCells(csvHeader(metaKeys));
     let pending = ((options.bom ?? true) ? BOM : '') + header + ROW_END;
     for await (const entry of exportArticles(session, plan, { memos: false })) {
       // The article's own cells are the same on each of its rows: written once.
       const article = csvCells(articleCells(entry));
-      const extra = entry.article?.meta.extra ?? {};
-      // Own keys only: `constructor` must not find Object's when an article has no such key.
-      const cell = (k: string) => metaCell(Object.hasOwn(extra, k) ? extra[k] : undefined);
-      const meta = metaKeys.length ? `,${csvCells(metaKeys.map(cell))}` : '';
-      for (const item of entry.items) {
-        const a = item.annotation;
-        const groups = layout === 'tidy' ? (a.tagIds.length ? a.tagIds.map((id) => [id]) : [[]]) : [a.tagIds];
-        for (const tagIds of groups) {
-          const highlight = csvCells(highlightCells(entry, item, tagIds, plan, context));
-          pending += `${csvCells([a.id, a.articleId])},${article},${highlight}${meta}${ROW_END}`;
-          rows++;
-        }
+      const metaCells = metaCellsOf(entry, metaKeys);
+      const meta = metaCells.length ? `,${csvCells(metaCells)}` : '';
+      for (const row of highlightRows(entry, plan, layout, context)) {
+        pending += `${csvCells(row.ids)},${article},${csvCells(row.cells)}${meta}${ROW_END}`;
+        rows++;
       }
       if (pending.length >= CHUNK_CHARS) {
         yield pending;
@@ -107,8 +100,13 @@ export async function csvExport(
   };
 }
 
+/** The header row: the fixed columns, then one `meta_<key>` column per extra front-matter key. */
+export function csvHeader(metaKeys: readonly string[]): string[] {
+  return [...CSV_COLUMNS, ...metaKeys.map((k) => META_PREFIX + k)];
+}
+
 /** article_path … categories; for an article whose file is gone, as the store last saw it. */
-function articleCells({ article, planned, lastKnown: last }: ArticleExport): Cell[] {
+export function articleCells({ article, planned, lastKnown: last }: ArticleExport): Cell[] {
   const summary = planned.summary;
   return [
     summary?.path ?? last?.path ?? '',
@@ -118,6 +116,40 @@ function articleCells({ article, planned, lastKnown: last }: ArticleExport): Cel
     article?.meta.url ?? last?.sourceUrl ?? '',
     (article?.meta.categories ?? summary?.categories ?? []).join(LIST_SEPARATOR),
   ];
+}
+
+/** The `meta_<key>` cells of an article's rows, in `metaKeys` order. */
+export function metaCellsOf(entry: ArticleExport, metaKeys: readonly string[]): string[] {
+  const extra = entry.article?.meta.extra ?? {};
+  // Own keys only: `constructor` must not find Object's when an article has no such key.
+  return metaKeys.map((k) => metaCell(Object.hasOwn(extra, k) ? extra[k] : undefined));
+}
+
+/** One row's own cells: annotation_id and article_id (`ids`), quote … modified (`cells`). */
+export interface HighlightRow {
+  ids: [string, string];
+  cells: Cell[];
+  /** The tags this row stands for (all of the highlight's in 'wide', one or none in 'tidy'). */
+  tagIds: readonly string[];
+}
+
+/**
+ * The rows of an article's highlights in the layout; a full row is `ids`, `articleCells(entry)`,
+ * `cells`, then `metaCellsOf(entry, …)`, in `CSV_COLUMNS` order. The Excel export builds the same.
+ */
+export function* highlightRows(
+  entry: ArticleExport,
+  plan: ExportPlan,
+  layout: CsvLayout,
+  context: ContextSpec,
+): Generator<HighlightRow> {
+  for (const item of entry.items) {
+    const a = item.annotation;
+    const groups = layout === 'tidy' ? (a.tagIds.length ? a.tagIds.map((id) => [id]) : [[]]) : [a.tagIds];
+    for (const tagIds of groups) {
+      yield { ids: [a.id, a.articleId], cells: highlightCells(entry, item, tagIds, plan, context), tagIds };
+    }
+  }
 }
 
 /** quote … modified. */

@@ -324,7 +324,8 @@ export function creatorIdOf(creator: { id?: string; name: string }): string {
   return isValidCoderId(id) ? id : coderIdOf(creator.name);
 }
 
-function sameContent(a: Annotation, b: Annotation): boolean {
+/** Same place, quote (with context), tags and note: what an import compares before writing. */
+export function samePlaceTagsNote(a: Annotation, b: Annotation): boolean {
   const tags = (x: Annotation) => [...x.tagIds].sort().join('\u0000');
   return (
     a.quote.exact === b.quote.exact &&
@@ -333,7 +334,13 @@ function sameContent(a: Annotation, b: Annotation): boolean {
     a.position.start === b.position.start &&
     a.position.end === b.position.end &&
     tags(a) === tags(b) &&
-    a.note === b.note &&
+    a.note === b.note
+  );
+}
+
+function sameContent(a: Annotation, b: Annotation): boolean {
+  return (
+    samePlaceTagsNote(a, b) &&
     (a.color ?? '').toUpperCase() === (b.color ?? '').toUpperCase() &&
     a.creator === b.creator &&
     a.created === b.created

@@ -10,16 +10,17 @@ import { markdownExport } from './markdown-export.js';
 import type { ContextSpec } from './quote-context.js';
 import type { ExportSet } from '../interop/collect-project.js';
 import { qdcExport, qdpxExport, type RefiExportOptions } from '../interop/refi-export.js';
+import { xlsxExport } from './xlsx-export.js';
 
-/** `qdpx`: a REFI-QDA project (ZIP, binary); `qdc`: a REFI-QDA codebook (XML). */
-export type ExportFormat = 'csv' | 'json' | 'md' | 'qdpx' | 'qdc';
+/** `xlsx`: an Excel workbook; `qdpx`: a REFI-QDA project (ZIP, binary); `qdc`: a REFI-QDA codebook (XML). */
+export type ExportFormat = 'csv' | 'json' | 'md' | 'xlsx' | 'qdpx' | 'qdc';
 
 export interface ExportRequest {
   format: ExportFormat;
   scope?: ExportScope;
-  /** CSV only. */
+  /** CSV and Excel. */
   layout?: CsvLayout;
-  /** CSV only: characters either side, or 'sentence'. */
+  /** CSV and Excel: characters either side, or 'sentence'. */
   context?: ContextSpec;
   /** CSV only: UTF-8 byte order mark (default true). */
   bom?: boolean;
@@ -46,11 +47,23 @@ function refiOptions(about: ExportAbout): RefiExportOptions {
   };
 }
 
-export const EXPORT_FILE_TYPES: Record<ExportFormat, { extension: string; mimeType: string }> = {
+export interface ExportFileType {
+  extension: string;
+  mimeType: string;
+  /** Bytes, not text: never printed to a terminal (the browser's copy comes as base64 either way). */
+  binary?: true;
+}
+
+export const EXPORT_FILE_TYPES: Record<ExportFormat, ExportFileType> = {
   csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8' },
   json: { extension: 'json', mimeType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"' },
   md: { extension: 'md', mimeType: 'text/markdown;charset=utf-8' },
-  qdpx: { extension: 'qdpx', mimeType: 'application/zip' },
+  xlsx: {
+    extension: 'xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    binary: true,
+  },
+  qdpx: { extension: 'qdpx', mimeType: 'application/zip', binary: true },
   qdc: { extension: 'qdc', mimeType: 'application/xml;charset=utf-8' },
 };
 
@@ -77,6 +90,13 @@ export async function startExport(
       });
     case 'md':
       return markdownExport(session, plan, {
+        ...(about.libraryName ? { title: about.libraryName } : {}),
+        ...(about.now ? { now: about.now } : {}),
+      });
+    case 'xlsx':
+      return xlsxExport(session, plan, {
+        ...(request.layout ? { layout: request.layout } : {}),
+        ...(request.context !== undefined ? { context: request.context } : {}),
         ...(about.libraryName ? { title: about.libraryName } : {}),
         ...(about.now ? { now: about.now } : {}),
       });

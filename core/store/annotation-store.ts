@@ -336,7 +336,11 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       file.update(
         (doc) => {
           doc.articleId = articleId;
-          const changed = putRestored(doc, given, opts.article);
+          let changed = putRestored(doc, given, opts.article);
+          if (opts.memo !== undefined && doc.memo !== opts.memo) {
+            doc.memo = opts.memo;
+            changed = true;
+          }
           doc.annotations.sort(byPosition);
           return changed;
         },

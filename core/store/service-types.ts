@@ -145,6 +145,8 @@ export interface TagRemoval {
 export interface RestoreManyOptions {
   /** Recorded in the article's file, as with `create`. */
   article?: ArticleRef;
+  /** `restoreManyAs` only: the coder's memo on the article (an imported project's note on a source). */
+  memo?: string;
 }
 
 export interface AnnotationService {

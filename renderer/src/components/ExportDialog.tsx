@@ -6,7 +6,6 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportSummary } from '../../../core/api/export-contract.js';
 import type { Tag } from '../../../core/model.js';
 import type { CoderSummary } from '../coders/coder-types.js';
 import type { GlossApi } from '../../../core/api/contract.js';
@@ -34,7 +33,8 @@ interface ExportDialogProps {
   initialCoders: readonly string[] | null;
   articleTitle(id: string): string | null;
   initialTab?: ExportTab;
-  onImported(summary: ImportSummary): void;
+  /** After any import that went through: the app reloads what it shows. */
+  onImported(): void;
   onClose(): void;
 }
 
@@ -132,6 +132,7 @@ function ExportDialogContent(props: ExportDialogProps) {
       ) : (
         <ImportPanel
           api={props.api}
+          nativeDialogs={props.nativeDialogs}
           task={task}
           imported={imported}
           onReport={setImported}

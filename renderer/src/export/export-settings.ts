@@ -6,7 +6,13 @@
  */
 import type { ExportOpInput } from '../../../core/api/export-contract.js';
 
-export type ExportFormat = 'csv' | 'json' | 'md';
+export type ExportFormat = ExportOpInput<'exportAnnotations'>['format'];
+
+/** Every format the dialog offers, in its order. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'json', 'md', 'qdpx', 'qdc'];
+
+/** Formats with rows of highlights, and so the layout and context options (the BOM is CSV's alone). */
+export const hasRowOptions = (format: ExportFormat): boolean => format === 'csv' || format === 'xlsx';
 export type ExportScope = ExportOpInput<'exportAnnotations'>['scope'];
 
 export interface ExportSettings {
@@ -34,7 +40,7 @@ export function loadSettings(): ExportSettings {
   try {
     const raw = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Partial<ExportSettings>;
     const s = { ...DEFAULT_SETTINGS };
-    if (raw.format === 'csv' || raw.format === 'json' || raw.format === 'md') s.format = raw.format;
+    if (EXPORT_FORMATS.includes(raw.format as ExportFormat)) s.format = raw.format as ExportFormat;
     if (raw.layout === 'wide' || raw.layout === 'tidy') s.layout = raw.layout;
     if (raw.contextKind === 'chars' || raw.contextKind === 'sentence') s.contextKind = raw.contextKind;
     if (typeof raw.contextChars === 'number') s.contextChars = clampContext(raw.contextChars);

@@ -1,4 +1,5 @@
 /** UI strings: English (the reference set of keys). */
+import interop from './areas/interop.en.js';
 const en = {
   app: {
     name: 'Gloss',
@@ -554,6 +555,7 @@ const en = {
     saved: 'Saved to {{path}}',
     downloaded: 'Downloaded {{fileName}}',
   },
+  interop: interop,
 };
 
 export default en;

@@ -1,4 +1,5 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
+import interop from './areas/interop.zh-CN.js';
 import type en from './en.js';
 
 const zhCN: typeof en = {
@@ -532,6 +533,7 @@ const zhCN: typeof en = {
     saved: '已保存到 {{path}}',
     downloaded: '已下载 {{fileName}}',
   },
+  interop: interop,
 };
 
 export default zhCN;

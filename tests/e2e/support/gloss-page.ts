@@ -245,7 +245,7 @@ export class ExportPage {
     await this.dialog().waitFor();
   }
 
-  async chooseFormat(format: 'csv' | 'json' | 'md'): Promise<void> {
+  async chooseFormat(format: 'csv' | 'json' | 'md' | 'xlsx' | 'qdpx' | 'qdc'): Promise<void> {
     await this.page.getByTestId(`export-format-${format}`).check();
   }
 
@@ -269,15 +269,24 @@ export class ExportPage {
     return { fileName: download.suggestedFilename(), bytes };
   }
 
-  /** Imports a file through the Import tab's file picker and waits for the summary or an error. */
-  async importFile(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  /**
+   * Imports a file through the Import tab's file picker (the button of its kind) and waits for the
+   * report or an error.
+   */
+  async importFile(
+    file: string | { name: string; mimeType: string; buffer: Buffer },
+    kind: 'json' | 'qdpx' | 'qdc' = 'json',
+  ): Promise<void> {
     await this.page.getByTestId('export-tab-import').click();
     const [chooser] = await Promise.all([
       this.page.waitForEvent('filechooser'),
-      this.page.getByTestId('import-choose').click(),
+      this.page.getByTestId(`import-choose-${kind}`).click(),
     ]);
     await chooser.setFiles(file);
-    await this.page.locator('[data-testid="import-summary"], [data-testid="import-error"]').first().waitFor();
+    await this.page
+      .locator('[data-testid="import-summary"], [data-testid="interop-report"], [data-testid="import-error"]')
+      .first()
+      .waitFor();
   }
 
   /** The number shown for one line of the import summary ('added', 'tagsCreated'…). */

@@ -1,5 +1,6 @@
 // `gloss export` and `gloss import`, run in-process on a library annotated through the store.
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -74,8 +75,38 @@ describe('gloss export / import', () => {
       /No tag "nope"/,
     );
     await expect(exportCommand(root, { format: 'json', layout: 'tidy' }, capture())).rejects.toThrow(
+      /CSV and Excel exports only/,
+    );
+    await expect(exportCommand(root, { format: 'xlsx', bom: false }, capture())).rejects.toThrow(
       /CSV exports only/,
     );
+  });
+
+  it('writes an Excel workbook to a file, and refuses to print one on a terminal', async () => {
+    const root = await annotatedLibrary();
+    const file = path.join(await tempDir(), 'export.xlsx');
+    const io = capture();
+    await exportCommand(root, { format: 'xlsx', out: file, layout: 'tidy' }, io);
+    expect(io.err()).toBe(`Exported 4 rows to ${file}\n`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.getWorksheet('Highlights')!.rowCount).toBe(5);
+
+    const tty = capture();
+    Object.assign(tty.stdout, { isTTY: true });
+    await expect(exportCommand(root, { format: 'xlsx' }, tty)).rejects.toThrow(/binary: give --out FILE/);
+    // Redirected standard output takes the bytes.
+    const piped: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        piped.push(chunk);
+        done();
+      },
+    });
+    await exportCommand(root, { format: 'xlsx' }, { stdout: sink, stderr: capture().stderr });
+    const fromPipe = new ExcelJS.Workbook();
+    await fromPipe.xlsx.load(Buffer.concat(piped) as unknown as ArrayBuffer);
+    expect(fromPipe.getWorksheet('Highlights')!.rowCount).toBe(4);
   });
 
   it('writes JSON to a file and imports it into another copy of the library', async () => {

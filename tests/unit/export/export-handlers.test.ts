@@ -58,7 +58,7 @@ describe('export API', () => {
       success: true,
       data: { format: 'csv', scope: { kind: 'library' }, layout: 'wide', context: 100, bom: true },
     });
-    expect(parse('exportAnnotations', { format: 'xlsx' }).success).toBe(false);
+    expect(parse('exportAnnotations', { format: 'pdf' }).success).toBe(false);
     expect(parse('exportAnnotations', { format: 'csv', extra: 1 }).success).toBe(false);
     expect(parse('exportAnnotations', { format: 'csv', context: -1 }).success).toBe(false);
     expect(parse('exportAnnotations', { format: 'csv', context: 'sentence' }).success).toBe(true);
@@ -79,6 +79,30 @@ describe('export API', () => {
     expect(out.content.startsWith('\uFEFFannotation_id')).toBe(true);
     const json = await handlers.exportAnnotations(asText({ format: 'json' }));
     expect(JSON.parse(json.content).generator).toEqual({ type: 'Software', name: 'Gloss', version: '9.9.9' });
+  });
+
+  it('hands a workbook to the browser as base64 bytes, and saves it to a file as bytes', async () => {
+    const session = await newSession();
+    await highlight(session, GOV, '国务院总理');
+    const handlers = exportHandlers(await context(session, null));
+    const out = await handlers.exportAnnotations(asText({ format: 'xlsx' }));
+    expect(out.fileName).toMatch(/^我的库-annotations-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(out.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(out.encoding).toBe('base64');
+    const bytes = Buffer.from(out.content, 'base64');
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    // Text formats stay text.
+    expect((await handlers.exportAnnotations(asText({ format: 'csv' }))).encoding).toBeUndefined();
+
+    const target = path.join(await tempDir(), 'out.xlsx');
+    const desktop = exportHandlers(await context(session, fakeDialogs(target).dialogs));
+    expect(await desktop.exportAnnotationsToFile(asFile({ format: 'xlsx' }))).toEqual({
+      path: target,
+      rows: 1,
+    });
+    const saved = await readFile(target);
+    expect(saved.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    expect(saved.length).toBeGreaterThan(3000);
   });
 
   it('saves through the desktop dialog, atomically, and may save again to the chosen file', async () => {

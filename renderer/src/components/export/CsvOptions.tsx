@@ -1,4 +1,4 @@
-/** The CSV export's options: wide or tidy layout, context around each quote, the Excel BOM. */
+/** The CSV and Excel exports' options: wide or tidy layout, context around each quote; the CSV's BOM. */
 import { useTranslation } from 'react-i18next';
 import { clampContext, type ExportSettings } from '../../export/export-settings.js';
 
@@ -12,7 +12,7 @@ export function CsvOptions({ settings, disabled, onChange: update }: CsvOptionsP
   const { t } = useTranslation();
   return (
     <fieldset className="choice-group csv-options" disabled={disabled}>
-      <legend>{t('exporter.csvOptions')}</legend>
+      <legend>{settings.format === 'xlsx' ? t('interop.xlsxOptions') : t('exporter.csvOptions')}</legend>
       <div className="option-row" role="radiogroup" aria-label={t('exporter.layout')}>
         <span className="option-name">{t('exporter.layout')}</span>
         {(['wide', 'tidy'] as const).map((layout) => (
@@ -66,18 +66,20 @@ export function CsvOptions({ settings, disabled, onChange: update }: CsvOptionsP
           <span className="choice-label">{t('exporter.contextSentence')}</span>
         </label>
       </div>
-      <label className="choice">
-        <input
-          type="checkbox"
-          data-testid="export-bom"
-          checked={settings.bom}
-          onChange={(e) => update({ bom: e.target.checked })}
-        />
-        <span>
-          <span className="choice-label">{t('exporter.bom')}</span>
-          <span className="choice-hint">{t('exporter.bomHint')}</span>
-        </span>
-      </label>
+      {settings.format === 'csv' && (
+        <label className="choice">
+          <input
+            type="checkbox"
+            data-testid="export-bom"
+            checked={settings.bom}
+            onChange={(e) => update({ bom: e.target.checked })}
+          />
+          <span>
+            <span className="choice-label">{t('exporter.bom')}</span>
+            <span className="choice-hint">{t('exporter.bomHint')}</span>
+          </span>
+        </label>
+      )}
     </fieldset>
   );
 }

@@ -9,15 +9,20 @@ import type { Tag } from '../../../../core/model.js';
 import type { CoderSummary } from '../../coders/coder-types.js';
 import type { GlossApi } from '../../../../core/api/contract.js';
 import { downloadText } from '../../export/download.js';
-import { exportInput, MAX_SCOPE_ARTICLES, type CurrentFilter } from '../../export/export-settings.js';
+import {
+  EXPORT_FORMATS,
+  exportInput,
+  hasRowOptions,
+  MAX_SCOPE_ARTICLES,
+  type CurrentFilter,
+} from '../../export/export-settings.js';
 import type { DialogTask } from '../../hooks/use-dialog-task.js';
 import { CsvOptions } from './CsvOptions.js';
 import { ExportCoderChoice } from './ExportCoderChoice.js';
 import { ExportResult } from './ExportResult.js';
 import { ExportScopeChoice } from './ExportScopeChoice.js';
+import { FormatLossNote } from './FormatLossNote.js';
 import type { ExportForm } from './use-export-form.js';
-
-const FORMATS = ['csv', 'json', 'md'] as const;
 
 interface ExportPanelProps {
   api: GlossApi;
@@ -52,6 +57,12 @@ export function ExportPanel({
   const { settings, update, outcome, tooManyIds, noCoders } = form;
   const { t } = useTranslation();
   const busy = task.busy;
+  // The formats of issue 20 have their words in the interop section.
+  const interop = (format: string) => format === 'xlsx' || format === 'qdpx' || format === 'qdc';
+  const formatLabel = (format: string) =>
+    interop(format) ? t(`interop.formats.${format}`) : t(`exporter.formats.${format}`);
+  const formatHint = (format: string) =>
+    interop(format) ? t(`interop.formatHints.${format}`) : t(`exporter.formatHints.${format}`);
 
   const runExport = () =>
     task.run('export', async (alive) => {
@@ -86,7 +97,7 @@ export function ExportPanel({
     >
       <fieldset className="choice-group" disabled={busy !== null}>
         <legend>{t('exporter.format')}</legend>
-        {FORMATS.map((format) => (
+        {EXPORT_FORMATS.map((format) => (
           <label key={format} className="choice">
             <input
               type="radio"
@@ -97,24 +108,28 @@ export function ExportPanel({
               onChange={() => update({ format })}
             />
             <span>
-              <span className="choice-label">{t(`exporter.formats.${format}`)}</span>
-              <span className="choice-hint">{t(`exporter.formatHints.${format}`)}</span>
+              <span className="choice-label">{formatLabel(format)}</span>
+              <span className="choice-hint">{formatHint(format)}</span>
             </span>
           </label>
         ))}
       </fieldset>
 
-      <ExportScopeChoice
-        article={article}
-        filter={filter}
-        filterActive={form.filterActive}
-        tagsById={tagsById}
-        scope={form.effectiveScope}
-        disabled={busy !== null}
-        onChoose={form.setScopeKind}
-      />
+      <FormatLossNote format={settings.format} />
 
-      {coders.length > 1 && (
+      {settings.format !== 'qdc' && (
+        <ExportScopeChoice
+          article={article}
+          filter={filter}
+          filterActive={form.filterActive}
+          tagsById={tagsById}
+          scope={form.effectiveScope}
+          disabled={busy !== null}
+          onChoose={form.setScopeKind}
+        />
+      )}
+
+      {coders.length > 1 && settings.format !== 'qdc' && (
         <ExportCoderChoice
           coders={coders}
           chosen={form.coders}
@@ -123,7 +138,7 @@ export function ExportPanel({
         />
       )}
 
-      {settings.format === 'csv' && (
+      {hasRowOptions(settings.format) && (
         <CsvOptions settings={settings} disabled={busy !== null} onChange={update} />
       )}
 

@@ -1,10 +1,17 @@
 /** What the last export did: saved (with "Show in folder"), downloaded, or cancelled. */
 import { useTranslation } from 'react-i18next';
+import { hasRowOptions, type ExportFormat } from '../../export/export-settings.js';
 import type { ExportOutcome } from './use-export-form.js';
 
 interface ExportResultProps {
   outcome: NonNullable<ExportOutcome>;
   onShowInFolder(path: string): void;
+}
+
+/** What the count of a saved export counts: rows, codes (a codebook) or highlights. */
+function savedKey(format: ExportFormat): string {
+  if (format === 'qdc') return 'interop.savedCodes';
+  return hasRowOptions(format) ? 'exporter.savedRows' : 'exporter.savedHighlights';
 }
 
 export function ExportResult({ outcome, onShowInFolder }: ExportResultProps) {
@@ -14,9 +21,7 @@ export function ExportResult({ outcome, onShowInFolder }: ExportResultProps) {
       {outcome.kind === 'saved' && (
         <>
           <span className="result-text">
-            {t(outcome.format === 'csv' ? 'exporter.savedRows' : 'exporter.savedHighlights', {
-              count: outcome.rows,
-            })}{' '}
+            {t(savedKey(outcome.format), { count: outcome.rows })}{' '}
             <span className="path" title={outcome.path}>
               {outcome.path}
             </span>
