@@ -17,8 +17,10 @@ import { writerIdentity } from '../../../core/settings/coder-identity.js';
 import { articleFileName } from '../../../core/store/store-layout.js';
 import { emptyArticleFile } from '../../../core/store/store-schema.js';
 import { writerFolder, writeWriterFile } from '../../../core/store/writer-folders.js';
+import { setDoneMark } from '../../../core/store/done-marks-file.js';
 import {
   BLOG,
+  EMPTY,
   copyLibrary,
   GOV,
   openTestSession,
@@ -189,6 +191,30 @@ describe('agreement API', () => {
         }),
       ),
     );
+  });
+
+  it('by default counts the articles every coder marked coded or annotated', async () => {
+    const { session, policy } = await twoCoders();
+    const handlers = agreementHandlers(await context(session));
+    const ask = async () =>
+      (
+        await handlers.computeAgreement(
+          agreementContract.computeAgreement.input.parse({ coders: ['alice', 'bob'] }),
+        )
+      ).result;
+    expect((await ask()).articles).toBe(1);
+    // Bob read the blog and found nothing to code: marked done, it counts, as his disagreement.
+    const dataDir = path.join(session.root, '.gloss');
+    await setDoneMark(dataDir, writerIdentity('Bob', 'feed0001').writerId, BLOG, true);
+    const withBlog = await ask();
+    expect(withBlog.articles).toBe(2);
+    expect(withBlog.codes.find((c) => c.tag_id === policy)!.units).toEqual({ Alice: 2, Bob: 1 });
+    // Marked by Bob alone (Alice neither marked nor annotated it): still left out.
+    await setDoneMark(dataDir, writerIdentity('Bob', 'feed0001').writerId, EMPTY, true);
+    expect((await ask()).articles).toBe(2);
+    // Unmarked again: back to the report alone; (an explicit choice of articles never looks at marks).
+    await setDoneMark(dataDir, writerIdentity('Bob', 'feed0001').writerId, BLOG, false);
+    expect((await ask()).articles).toBe(1);
   });
 
   it('says what is wrong with a choice, and needs an open library', async () => {
