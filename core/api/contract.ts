@@ -10,6 +10,7 @@ import { exportContract } from './export-contract.js';
 import { coderContract } from './coder-contract.js';
 import { agreementContract } from './agreement-contract.js';
 import { marksContract } from './marks-contract.js';
+import { reviewContract } from './review-contract.js';
 
 export const contract = {
   ...libraryContract,
@@ -18,6 +19,7 @@ export const contract = {
   ...coderContract,
   ...agreementContract,
   ...marksContract,
+  ...reviewContract,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -145,6 +145,13 @@ export interface TagRemoval {
 export interface RestoreManyOptions {
   /** Recorded in the article's file, as with `create`. */
   article?: ArticleRef;
+  /**
+   * `restoreManyAs` only: the writer folder to write (default: the coder's import folder on this
+   * machine); the consensus of the disagreement review writes `consensus.<installation>`.
+   */
+  writerId?: string;
+  /** `restoreManyAs` only: highlights of that writer folder to remove (an undone decision). */
+  removeIds?: readonly string[];
 }
 
 export interface AnnotationService {
