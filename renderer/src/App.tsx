@@ -18,6 +18,7 @@ import { type ReaderHandle } from './components/ReaderPane.js';
 import { AppDialogs } from './app/AppDialogs.js';
 import { ReaderColumn } from './app/ReaderColumn.js';
 import { AnnotationsPane } from './components/AnnotationsPane.js';
+import { useDoneMarks } from './coding/use-done-marks.js';
 import type { HighlightsFilter, LibraryFilter } from './export/export-settings.js';
 import { StoreStatusBanner } from './components/StoreStatusBanner.js';
 import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts.js';
@@ -132,6 +133,14 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const openExport = useCallback((tab: 'export' | 'import' = 'export') => {
     dispatch({ type: 'open-dialog', dialog: 'export', tab });
   }, []);
+  const doneMarks = useDoneMarks(api, libraryRoot !== null);
+  const selectedId = nav.selectedId;
+  const toggleDone = useCallback(() => {
+    if (!selectedId) return;
+    doneMarks
+      .toggle(selectedId)
+      .then((done) => setNotice(t(done ? 'marks.marked' : 'marks.unmarked')), report);
+  }, [selectedId, doneMarks, setNotice, t, report]);
   const commands = useCodingCommands({
     nav,
     dispatch,
@@ -144,6 +153,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     reloadArticle: article.reload,
     toggleSnap,
     openExport,
+    toggleDone,
     onMineMade: showMine,
   });
   useKeyboardShortcuts(commands.handlers);
@@ -304,6 +314,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
             }}
             onDelete={(a) => void commands.deleteHighlight(a)}
             onError={report}
+            done={shown ? { marked: doneMarks.mine.has(shown.id), onToggle: toggleDone } : null}
           />
         </main>
         <AppDialogs

@@ -1,4 +1,6 @@
 /** UI strings: English (the reference set of keys). */
+import marksEn from './areas/marks.en.js';
+
 const en = {
   app: {
     name: 'Gloss',
@@ -356,6 +358,7 @@ const en = {
     search: 'Search',
     sheet: 'This sheet',
     export: 'Export or import highlights',
+    done: 'Mark the article as coded by you (or unmark it)',
   },
   store: {
     fallback: 'The library folder is read-only, so your highlights are kept in {{path}}.',
@@ -554,6 +557,7 @@ const en = {
     saved: 'Saved to {{path}}',
     downloaded: 'Downloaded {{fileName}}',
   },
+  marks: marksEn,
 };
 
 export default en;

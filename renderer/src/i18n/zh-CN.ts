@@ -1,6 +1,8 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
 import type en from './en.js';
 
+import marksZh from './areas/marks.zh-CN.js';
+
 const zhCN: typeof en = {
   app: {
     name: 'Gloss',
@@ -346,6 +348,7 @@ const zhCN: typeof en = {
     search: '搜索',
     sheet: '显示本表',
     export: '导出或导入高亮',
+    done: '将文章标记为你已编码（或取消标记）',
   },
   store: {
     fallback: '文库文件夹是只读的，高亮将保存在 {{path}}。',
@@ -532,6 +535,7 @@ const zhCN: typeof en = {
     saved: '已保存到 {{path}}',
     downloaded: '已下载 {{fileName}}',
   },
+  marks: marksZh,
 };
 
 export default zhCN;
