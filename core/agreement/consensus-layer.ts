@@ -33,7 +33,7 @@ export interface ConsensusRange {
 export interface ConsensusItem {
   articleId: string;
   tagId: string;
-  keep: readonly ConsensusRange[];
+  keep: ConsensusRange[];
   /** "Keep neither": the place remembered as settled (or, on removal, forgotten). */
   dismiss?: { start: number; end: number };
 }

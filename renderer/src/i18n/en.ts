@@ -1,4 +1,5 @@
 /** UI strings: English (the reference set of keys). */
+import reviewEn from './areas/review.en.js';
 import marksEn from './areas/marks.en.js';
 
 const en = {
@@ -558,6 +559,7 @@ const en = {
     downloaded: 'Downloaded {{fileName}}',
   },
   marks: marksEn,
+  review: reviewEn,
 };
 
 export default en;

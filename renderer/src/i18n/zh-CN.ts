@@ -1,6 +1,7 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
 import type en from './en.js';
 
+import reviewZh from './areas/review.zh-CN.js';
 import marksZh from './areas/marks.zh-CN.js';
 
 const zhCN: typeof en = {
@@ -536,6 +537,7 @@ const zhCN: typeof en = {
     downloaded: '已下载 {{fileName}}',
   },
   marks: marksZh,
+  review: reviewZh,
 };
 
 export default zhCN;
