@@ -14,7 +14,7 @@ import { matchPlaces, reviewPlaces, type ConsensusSpan, type ReviewPlace } from 
 import { reviewSegments } from './review-segments.js';
 
 /** Code points of text shown either side of a place. */
-const CONTEXT = 80;
+const CONTEXT = 60;
 
 export interface ReviewPlaceWithText extends ReviewPlace {
   /** The article's text around the place: `text` begins at code point `start` of the article. */

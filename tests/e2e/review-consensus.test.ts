@@ -35,7 +35,9 @@ function consensusHighlights(library: string): StoredHighlight[] {
     const dir = join(coders, w, 'annotations');
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).filter((name) => name.endsWith('.json')))
-      out.push(...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as { annotations: StoredHighlight[] }).annotations);
+      out.push(
+        ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as { annotations: StoredHighlight[] }).annotations,
+      );
   }
   return out;
 }
@@ -143,6 +145,24 @@ describe('the disagreement review', () => {
         .map((h) => h.quote.exact)
         .sort(),
     ).toEqual([A_ALONE, '全省公共充电桩总量达到12万台以上'].sort());
+
+    // Edit: a passage selected in a version, kept with 5.
+    await review.review().getByTestId('review-item').nth(2).click();
+    await review.page
+      .getByTestId('review-a')
+      .locator('mark.rv-own')
+      .evaluate((mark) => {
+        const text = mark.firstChild!;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, '每千瓦200元'.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+      });
+    await review.page.keyboard.press('5');
+    await expect.poll(() => review.decided()).toEqual([true, false, true]);
+    expect(consensusHighlights(server.library).map((h) => h.quote.exact)).toContain('每千瓦200元');
+
     await gloss.setTheme('dark');
     await review.review().getByTestId('review-item').nth(1).click();
     await review.shoot('dark-en');
@@ -169,6 +189,7 @@ describe('the disagreement review', () => {
     }>('computeAgreement', { coders: ['alice', 'consensus'] });
     expect(result.coders).toEqual(['Alice', 'Consensus']);
     expect(result.codes.find((c) => c.tag === '目标')!.units).toEqual({ Alice: 2, Consensus: 2 });
+    expect(result.codes.find((c) => c.tag === '补贴')!.units).toEqual({ Alice: 1, Consensus: 1 });
     await expect.poll(() => review.page.getByTestId('agreement-row').count()).toBe(2);
   });
 

@@ -71,7 +71,8 @@ export function DisagreementReview(props: DisagreementReviewProps) {
   const [[coderA, coderB], setPair] = useState<readonly [string, string]>(props.initialCoders);
   const [tagId, setTagId] = useState(props.initialTagId ?? '');
   const [currentKey, setCurrentKey] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // A key and its values (so it follows the language), or a host's error text.
+  const [message, setMessage] = useState<{ key: string; count?: number } | { text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const request = useMemo(
@@ -103,20 +104,27 @@ export function DisagreementReview(props: DisagreementReviewProps) {
     places.slice(from + 1).find((p) => !p.decided) ?? places.find((p, i) => i !== from && !p.decided);
 
   /** Runs a change and records its undo; the list is asked for again after it. */
-  const apply = async (entry: UndoEntry, after?: () => void) => {
+  /** Runs a change against the host (one at a time); the list is asked for again after it. */
+  const change = async (step: () => Promise<void>) => {
     setBusy(true);
     setMessage(null);
     try {
-      await entry.redo();
-      props.record(entry);
-      after?.();
+      await step();
     } catch (err) {
-      setMessage(errorText(t, i18n.language, err));
+      setMessage({ text: errorText(t, i18n.language, err) });
     } finally {
       setBusy(false);
       await refresh();
     }
   };
+
+  /** Makes a decision and puts it on the undo stack. */
+  const apply = (entry: UndoEntry, after?: () => void) =>
+    change(async () => {
+      await entry.redo();
+      props.record(entry);
+      after?.();
+    });
 
   const decide = (choice: Choice) => {
     if (!place || busy) return;
@@ -127,7 +135,7 @@ export function DisagreementReview(props: DisagreementReviewProps) {
     else if (choice === 'edit') {
       const span = selectedSpan(section.current, window.getSelection());
       if (!span) {
-        setMessage(t('review.selectFirst'));
+        setMessage({ key: 'review.selectFirst' });
         return;
       }
       keep = [span];
@@ -158,24 +166,17 @@ export function DisagreementReview(props: DisagreementReviewProps) {
     );
   };
 
-  const acceptMatches = async () => {
-    setBusy(true);
-    try {
+  const acceptMatches = () =>
+    change(async () => {
       const { items } = await api.acceptMatches(request);
-      setMessage(t('review.accepted', { count: items.length }));
+      setMessage({ key: 'review.accepted', count: items.length });
       if (items.length > 0)
         props.record({
           label: 'review.undoAccept',
           undo: async () => void (await api.removeConsensus({ items })),
           redo: async () => void (await api.writeConsensus({ items })),
         });
-    } catch (err) {
-      setMessage(errorText(t, i18n.language, err));
-    } finally {
-      setBusy(false);
-      await refresh();
-    }
-  };
+    });
 
   const move = (delta: number) => {
     const next = places[Math.min(places.length - 1, Math.max(0, index + delta))];
@@ -286,7 +287,7 @@ export function DisagreementReview(props: DisagreementReviewProps) {
       )}
       {message && (
         <p className="review-message" role="status" data-testid="review-message">
-          {message}
+          {'text' in message ? message.text : t(message.key, { count: message.count })}
         </p>
       )}
       {report && places.length === 0 && (
@@ -344,6 +345,20 @@ export function DisagreementReview(props: DisagreementReviewProps) {
                 · {t('review.position', { index: index + 1, count: places.length })}
               </span>
             </header>
+            <div className="review-actions" role="group" aria-label={t('review.choices')}>
+              {CHOICES.map((c, i) => (
+                <button
+                  key={c}
+                  type="button"
+                  disabled={busy}
+                  data-testid={`review-keep-${c}`}
+                  title={t(`review.hint.${c}`)}
+                  onClick={() => decide(c)}
+                >
+                  <kbd>{i + 1}</kbd> {t(`review.keep.${c}`)}
+                </button>
+              ))}
+            </div>
             <div className="review-versions">
               <Version
                 label={`A · ${nameOf(coderA)}`}
@@ -367,20 +382,6 @@ export function DisagreementReview(props: DisagreementReviewProps) {
               other={[]}
               testId="review-consensus"
             />
-            <div className="review-actions" role="group" aria-label={t('review.choices')}>
-              {CHOICES.map((c, i) => (
-                <button
-                  key={c}
-                  type="button"
-                  disabled={busy}
-                  data-testid={`review-keep-${c}`}
-                  title={t(`review.hint.${c}`)}
-                  onClick={() => decide(c)}
-                >
-                  <kbd>{i + 1}</kbd> {t(`review.keep.${c}`)}
-                </button>
-              ))}
-            </div>
             <p className="muted review-edit-hint">{t('review.editHint')}</p>
           </article>
         </div>
