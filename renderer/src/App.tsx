@@ -135,12 +135,14 @@ export function App({ bridge }: { bridge: HostBridge }) {
   }, []);
   const doneMarks = useDoneMarks(api, libraryRoot !== null);
   const selectedId = nav.selectedId;
+  const inAgreement = nav.view === 'agreement';
   const toggleDone = useCallback(() => {
-    if (!selectedId) return;
+    // In the agreement view the open article is not on screen: `d` would mark it unseen.
+    if (!selectedId || inAgreement) return;
     doneMarks
       .toggle(selectedId)
       .then((done) => setNotice(t(done ? 'marks.marked' : 'marks.unmarked')), report);
-  }, [selectedId, doneMarks, setNotice, t, report]);
+  }, [selectedId, inAgreement, doneMarks, setNotice, t, report]);
   const commands = useCodingCommands({
     nav,
     dispatch,
