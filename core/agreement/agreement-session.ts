@@ -4,8 +4,9 @@
  * library paths and canonical text lengths, and the coders' highlights on them. The measures stay
  * pure (compute-agreement.ts); this is the one place that reads the store and the library.
  *
- * Default articles: those every chosen coder has annotated. An article one coder left empty on
- * purpose is a real disagreement, so `--folder` / `--article` choose articles explicitly.
+ * Default articles: those every chosen coder has marked "coded" or annotated. A coder who read an
+ * article and found nothing to code marks it done, so that empty article counts as agreement or
+ * disagreement; `--folder` / `--article` choose articles explicitly.
  */
 import { ApiError } from '../errors.js';
 import type { Annotation, Tag } from '../model.js';
@@ -13,6 +14,7 @@ import { placeAnnotations } from '../export/place-annotations.js';
 import { findByPath, subtreeIds, tagPath } from '../store/codebook.js';
 import type { CodebookFile } from '../store/store-schema.js';
 import { coderIdOf } from '../teams/coder.js';
+import { readDoneMarks } from '../store/done-marks-file.js';
 import type { ExportSession } from '../export/export-scope.js';
 import type {
   AgreementCode,
@@ -97,6 +99,12 @@ function chooseCodes(book: CodebookFile, wanted: readonly string[]): AgreementCo
   });
 }
 
+/** Every coder's articles marked "coded", over the library's writer folders (and the layer below). */
+function doneMarksOf(session: ExportSession): Promise<Map<string, Set<string>>> {
+  const { dataDir, readOnlyBelow } = session.annotations;
+  return readDoneMarks(readOnlyBelow ? [dataDir, readOnlyBelow] : [dataDir]);
+}
+
 export async function agreementInput(session: ExportSession, req: AgreementRequest): Promise<AgreementInput> {
   const { library, annotations } = session;
   const coders = await chooseCoders(session, req.coders);
@@ -134,8 +142,11 @@ export async function agreementInput(session: ExportSession, req: AgreementReque
     }
   }
   const explicit = (req.articles?.length ?? 0) > 0 || req.folder !== undefined;
-  const codedByAll = (id: string): boolean =>
-    new Set((stored.get(id) ?? []).map((h) => h.coderId)).size === chosen.size;
+  const marks = explicit ? new Map<string, Set<string>>() : await doneMarksOf(session);
+  const codedByAll = (id: string): boolean => {
+    const annotating = new Set((stored.get(id) ?? []).map((h) => h.coderId));
+    return coders.every((c) => annotating.has(c.id) || marks.get(c.id)?.has(id) === true);
+  };
   const articles = explicit ? candidates : candidates.filter((a) => codedByAll(a.id));
   const withText = [];
   const highlights: AgreementHighlight[] = [];

@@ -18,7 +18,8 @@ import type { ServiceContext } from './service-context.js';
 
 export type AgreementHandlers = HandlersOf<typeof agreementContract>;
 
-function requestOf(input: OpParsedInput<'exportAgreementCsv'>): AgreementRequest {
+/** The request of the agreement measures (the review asks with the same fields). */
+export function requestOf(input: Omit<OpParsedInput<'exportAgreementCsv'>, 'bom'>): AgreementRequest {
   return {
     coders: input.coders,
     tags: input.tagIds ?? [],
@@ -45,7 +46,7 @@ export function agreementHandlers(ctx: ServiceContext): AgreementHandlers {
 
   return {
     async computeAgreement(input) {
-      const data = await agreementInput(requireSession(ctx), requestOf({ ...input, bom: false }));
+      const data = await agreementInput(requireSession(ctx), requestOf(input));
       const result = computeAgreement(data);
       const tagId = input.breakdownTagId;
       if (tagId === undefined) return { result, breakdown: null };

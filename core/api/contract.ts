@@ -10,6 +10,8 @@ import { exportContract } from './export-contract.js';
 import { coderContract } from './coder-contract.js';
 import { agreementContract } from './agreement-contract.js';
 import { interopContract } from './interop-contract.js';
+import { marksContract } from './marks-contract.js';
+import { reviewContract } from './review-contract.js';
 
 export const contract = {
   ...libraryContract,
@@ -18,6 +20,8 @@ export const contract = {
   ...coderContract,
   ...agreementContract,
   ...interopContract,
+  ...marksContract,
+  ...reviewContract,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

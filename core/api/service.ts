@@ -9,6 +9,8 @@ import { exportHandlers } from './export-handlers.js';
 import { coderHandlers } from './coder-handlers.js';
 import { agreementHandlers } from './agreement-handlers.js';
 import { interopHandlers } from './interop-handlers.js';
+import { marksHandlers } from './marks-handlers.js';
+import { reviewHandlers } from './review-handlers.js';
 import type { AppState } from './library-contract.js';
 import type { HostDialogs, ServiceContext } from './service-context.js';
 import { AppSettings } from '../settings/app-settings.js';
@@ -68,6 +70,8 @@ export async function createService(options: CreateServiceOptions): Promise<Glos
     ...coderHandlers(ctx),
     ...agreementHandlers(ctx),
     ...interopHandlers(ctx),
+    ...marksHandlers(ctx),
+    ...reviewHandlers(ctx),
   } satisfies GlossHandlers;
   return {
     handlers,

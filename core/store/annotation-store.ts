@@ -320,7 +320,10 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   ): Promise<void> {
     this.assertWritable();
     const installation = parseWriterId(this.writer.writerId)?.installationId ?? 'local';
-    const writerId = importWriterId(coder.id, installation.replace(/^import-/, ''));
+    const writerId = opts.writerId ?? importWriterId(coder.id, installation.replace(/^import-/, ''));
+    if (parseWriterId(writerId)?.coderId !== coder.id || writerId === this.writer.writerId)
+      throw new ApiError('invalid-input', `Writer folder "${writerId}" is not one of ${coder.name}'s.`);
+    const remove = new Set(opts.removeIds ?? []);
     const folder = writerFolder(this.dataDir, writerId);
     await mkdir(folder.annotationsDir, { recursive: true });
     await writeWriterFile(this.dataDir, writerId, coder);
@@ -336,7 +339,10 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       file.update(
         (doc) => {
           doc.articleId = articleId;
-          let changed = putRestored(doc, given, opts.article);
+          const kept = doc.annotations.filter((a) => !remove.has(a.id));
+          const removed = kept.length !== doc.annotations.length;
+          doc.annotations = kept;
+          let changed = putRestored(doc, given, opts.article) || removed;
           if (opts.memo !== undefined && doc.memo !== opts.memo) {
             doc.memo = opts.memo;
             changed = true;

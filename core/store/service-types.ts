@@ -147,6 +147,13 @@ export interface RestoreManyOptions {
   article?: ArticleRef;
   /** `restoreManyAs` only: the coder's memo on the article (an imported project's note on a source). */
   memo?: string;
+  /**
+   * `restoreManyAs` only: the writer folder to write (default: the coder's import folder on this
+   * machine); the consensus of the disagreement review writes `consensus.<installation>`.
+   */
+  writerId?: string;
+  /** `restoreManyAs` only: highlights of that writer folder to remove (an undone decision). */
+  removeIds?: readonly string[];
 }
 
 export interface AnnotationService {

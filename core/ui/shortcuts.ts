@@ -22,6 +22,7 @@ export type Command =
   | 'nextPrevious'
   | 'search'
   | 'export'
+  | 'done'
   | 'sheet';
 
 export interface Shortcut {
@@ -75,6 +76,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     chords: [{ key: 'e', shift: false }],
     accelerator: 'CmdOrCtrl+E',
   },
+  { label: 'shortcuts.done', display: 'd', command: 'done', keys: ['d'] },
   { label: 'shortcuts.sheet', display: '?', command: 'sheet', keys: ['?'], accelerator: 'Shift+/' },
 ];
 

@@ -18,6 +18,7 @@ import { type ReaderHandle } from './components/ReaderPane.js';
 import { AppDialogs } from './app/AppDialogs.js';
 import { ReaderColumn } from './app/ReaderColumn.js';
 import { AnnotationsPane } from './components/AnnotationsPane.js';
+import { useDoneMarks } from './coding/use-done-marks.js';
 import type { HighlightsFilter, LibraryFilter } from './export/export-settings.js';
 import { StoreStatusBanner } from './components/StoreStatusBanner.js';
 import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts.js';
@@ -132,6 +133,16 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const openExport = useCallback((tab: 'export' | 'import' = 'export') => {
     dispatch({ type: 'open-dialog', dialog: 'export', tab });
   }, []);
+  const doneMarks = useDoneMarks(api, libraryRoot !== null);
+  const selectedId = nav.selectedId;
+  const inAgreement = nav.view === 'agreement';
+  const toggleDone = useCallback(() => {
+    // In the agreement view the open article is not on screen: `d` would mark it unseen.
+    if (!selectedId || inAgreement) return;
+    doneMarks
+      .toggle(selectedId)
+      .then((done) => setNotice(t(done ? 'marks.marked' : 'marks.unmarked')), report);
+  }, [selectedId, inAgreement, doneMarks, setNotice, t, report]);
   const commands = useCodingCommands({
     nav,
     dispatch,
@@ -144,6 +155,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     reloadArticle: article.reload,
     toggleSnap,
     openExport,
+    toggleDone,
     onMineMade: showMine,
   });
   useKeyboardShortcuts(commands.handlers);
@@ -304,6 +316,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
             }}
             onDelete={(a) => void commands.deleteHighlight(a)}
             onError={report}
+            done={shown ? { marked: doneMarks.mine.has(shown.id), onToggle: toggleDone } : null}
           />
         </main>
         <AppDialogs

@@ -92,6 +92,8 @@ export function ReaderColumn(props: ReaderColumnProps) {
           listedIds={props.listedIds}
           onOpenArticle={(articleId) => dispatch({ type: 'open-at', jump: { articleId } })}
           onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
+          record={coding.record}
+          onUndo={commands.undo}
         />
       ) : nav.view === 'highlights' ? (
         <HighlightsView

@@ -28,6 +28,8 @@ export interface CodingCommandsInput {
   reloadArticle(quiet: boolean): void;
   toggleSnap(): void;
   openExport(): void;
+  /** `d`: the open article marked coded by me, or unmarked. */
+  toggleDone(): void;
   /** A highlight of mine was made or copied: my highlights must be in view to show it. */
   onMineMade(): void;
 }
@@ -115,7 +117,7 @@ export function useCodingCommands(input: CodingCommandsInput) {
 
   const rows = useMemo(() => tagRows(coding.tags), [coding.tags]);
   const active = coding.annotations.find((a) => a.id === nav.activeId) ?? null;
-  const { toggleSnap, openExport } = input;
+  const { toggleSnap, openExport, toggleDone } = input;
 
   const handlers = useMemo((): CommandHandlers => {
     const editor = (focus: 'note' | 'tags') => {
@@ -151,6 +153,7 @@ export function useCodingCommands(input: CodingCommandsInput) {
       undo,
       redo,
       export: () => openExport(),
+      done: toggleDone,
     };
   }, [
     step,
@@ -165,6 +168,7 @@ export function useCodingCommands(input: CodingCommandsInput) {
     refuseOthers,
     reader,
     toggleSnap,
+    toggleDone,
     rows,
     undo,
     redo,

@@ -50,6 +50,8 @@ export interface Coding {
   mergeTags(sourceId: string, targetId: string): Promise<void>;
   undo(): Promise<UndoEntry | null>;
   redo(): Promise<UndoEntry | null>;
+  /** A change made elsewhere (the disagreement review) put on the same undo stack. */
+  record(entry: UndoEntry): void;
   refreshTags(): void;
   /** Reloads the open article's highlights and the codebook (after an import, say). */
   refresh(): void;
@@ -133,6 +135,7 @@ export function useCoding(
       mergeTags: actions.mergeTags,
       undo: actions.undo,
       redo: actions.redo,
+      record: (entry) => stack.push(entry),
       refreshTags: () => void queries.invalidateQueries({ queryKey: ['tags'] }),
       refresh: actions.reloadAll,
       reanchor: () =>
@@ -142,5 +145,18 @@ export function useCoding(
           null,
         ),
     };
-  }, [api, queries, actions, articleId, listed, tags, tagsById, tagList, lastTagIds, canUndo, canRedo]);
+  }, [
+    api,
+    queries,
+    actions,
+    stack,
+    articleId,
+    listed,
+    tags,
+    tagsById,
+    tagList,
+    lastTagIds,
+    canUndo,
+    canRedo,
+  ]);
 }

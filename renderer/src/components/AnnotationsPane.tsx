@@ -37,6 +37,8 @@ interface AnnotationsPaneProps {
   onReattach(annotation: ListedAnnotation): void;
   onDelete(annotation: ListedAnnotation): void;
   onError(err: unknown): void;
+  /** The open article's "coded" mark (mine), with its button; null without an article. */
+  done?: { marked: boolean; onToggle(): void } | null;
 }
 
 const NONE: ListedAnnotation[] = [];
@@ -94,6 +96,18 @@ function AnnotationsPaneContent(props: AnnotationsPaneProps) {
           {article && <span className="count-badge">{placed.length}</span>}
         </h2>
         {props.layerMenu}
+        {props.done && (
+          <button
+            type="button"
+            className={`done-toggle${props.done.marked ? ' marked' : ''}`}
+            aria-pressed={props.done.marked}
+            title={t(props.done.marked ? 'marks.unmarkDoneHint' : 'marks.markDoneHint')}
+            data-testid="done-toggle"
+            onClick={props.done.onToggle}
+          >
+            {t(props.done.marked ? 'marks.unmarkDone' : 'marks.markDone')}
+          </button>
+        )}
       </div>
       {article && placed.length === 0 && <p className="muted">{t('annotations.empty')}</p>}
       <ol className="annotation-list virtual" style={{ height: virtualizer.getTotalSize() }} ref={list}>

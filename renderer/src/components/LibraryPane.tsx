@@ -25,6 +25,7 @@ import { warningText } from '../article-warning-text.js';
 import { formatDate } from '../format-date.js';
 import type { LibraryFilter } from '../export/export-settings.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
+import { useDoneMarks } from '../coding/use-done-marks.js';
 
 interface LibraryPaneProps {
   api: GlossApi;
@@ -53,6 +54,7 @@ const LibraryPaneContent = memo(function LibraryPane({
   onFilterChange,
 }: LibraryPaneProps) {
   const { t, i18n } = useTranslation();
+  const done = useDoneMarks(api, list !== null).mine;
   const [baseFilter, setFilter] = useState<ArticleFilter>({});
   const [tagId, setTagId] = useState('');
   const tagOptions = useMemo(() => tagRows(tags), [tags]);
@@ -255,6 +257,11 @@ const LibraryPaneContent = memo(function LibraryPane({
                 onClick={() => onSelect(a.id)}
               >
                 <div className="row-title" title={a.title}>
+                  {done.has(a.id) && (
+                    <span className="done-mark" title={t('marks.doneMark')} data-testid="done-mark">
+                      ✓
+                    </span>
+                  )}
                   {a.title}
                 </div>
                 <div className="row-meta muted">

@@ -18,5 +18,7 @@ export const keys = {
   /** Every article's memos; `memos(id)` is one article's (mine and the other coders'). */
   allMemos: ['memos'] as const,
   memos: (articleId: string) => ['memos', articleId] as const,
+  /** Articles marked coded, mine and every coder's. */
+  doneMarks: ['done-marks'] as const,
   search: (query: string, indexing: boolean) => ['search', query, indexing] as const,
 };

@@ -1,5 +1,8 @@
 /** UI strings: English (the reference set of keys). */
 import interop from './areas/interop.en.js';
+import reviewEn from './areas/review.en.js';
+import marksEn from './areas/marks.en.js';
+
 const en = {
   app: {
     name: 'Gloss',
@@ -357,6 +360,7 @@ const en = {
     search: 'Search',
     sheet: 'This sheet',
     export: 'Export or import highlights',
+    done: 'Mark the article as coded by you (or unmark it)',
   },
   store: {
     fallback: 'The library folder is read-only, so your highlights are kept in {{path}}.',
@@ -556,6 +560,8 @@ const en = {
     downloaded: 'Downloaded {{fileName}}',
   },
   interop: interop,
+  marks: marksEn,
+  review: reviewEn,
 };
 
 export default en;

@@ -2,6 +2,9 @@
 import interop from './areas/interop.zh-CN.js';
 import type en from './en.js';
 
+import reviewZh from './areas/review.zh-CN.js';
+import marksZh from './areas/marks.zh-CN.js';
+
 const zhCN: typeof en = {
   app: {
     name: 'Gloss',
@@ -347,6 +350,7 @@ const zhCN: typeof en = {
     search: '搜索',
     sheet: '显示本表',
     export: '导出或导入高亮',
+    done: '将文章标记为你已编码（或取消标记）',
   },
   store: {
     fallback: '文库文件夹是只读的，高亮将保存在 {{path}}。',
@@ -534,6 +538,8 @@ const zhCN: typeof en = {
     downloaded: '已下载 {{fileName}}',
   },
   interop: interop,
+  marks: marksZh,
+  review: reviewZh,
 };
 
 export default zhCN;

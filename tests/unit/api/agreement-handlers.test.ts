@@ -1,7 +1,7 @@
 // The agreement API as the view calls it: inputs validated strictly, the figures those of the pure
 // measures on the same highlights (and, where simple, of a hand count), the CSV download and the
 // desktop save dialog.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -9,16 +9,12 @@ import { agreementInput } from '../../../core/agreement/agreement-session.js';
 import { agreementByArticle, computeAgreement } from '../../../core/agreement/index.js';
 import { agreementContract } from '../../../core/api/agreement-contract.js';
 import { agreementHandlers } from '../../../core/api/agreement-handlers.js';
-import type { HostDialogs, ServiceContext } from '../../../core/api/service-context.js';
-import { AppSettings } from '../../../core/settings/app-settings.js';
-import { describeRange } from '../../../core/anchor/describe-range.js';
-import type { Annotation, Coder } from '../../../core/model.js';
+import type { HostDialogs } from '../../../core/api/service-context.js';
 import { writerIdentity } from '../../../core/settings/coder-identity.js';
-import { articleFileName } from '../../../core/store/store-layout.js';
-import { emptyArticleFile } from '../../../core/store/store-schema.js';
-import { writerFolder, writeWriterFile } from '../../../core/store/writer-folders.js';
+import { setDoneMark } from '../../../core/store/done-marks-file.js';
 import {
   BLOG,
+  EMPTY,
   copyLibrary,
   GOV,
   openTestSession,
@@ -26,73 +22,12 @@ import {
   tempDir,
   type TestSession,
 } from '../export/test-library.js';
-
-async function context(session: TestSession | null, dialogs: HostDialogs | null = null) {
-  const appDataDir = await tempDir();
-  const ctx: ServiceContext = {
-    host: dialogs ? 'desktop' : 'browser',
-    version: '9.9.9',
-    appDataDir,
-    settings: await AppSettings.load(appDataDir),
-    emit: () => undefined,
-    session: session && {
-      info: {
-        root: session.root,
-        name: '团队库',
-        dataDir: '',
-        dataDirFallback: false,
-        loadRemoteImages: false,
-      },
-      library: session.library,
-      annotations: session.annotations,
-      close: () => session.close(),
-    },
-    watch: false,
-    dialogs,
-    coderName: null,
-  };
-  return ctx;
-}
+import { arrived, context, stored } from './team-library.js';
 
 const GOV_A = '国务院总理作政府工作报告时说';
 const GOV_B = '国务院总理作政府工作报告';
 const GROWTH = '国内生产总值增长5%左右';
 const BLOG_A = 'The second one, with a comma, ends here!';
-
-/** A highlight as another Gloss writes it into its writer folder (the store's own format). */
-function stored(coder: Coder, articleId: string, text: string, quote: string, tagIds: string[]): Annotation {
-  const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`"${quote}" is not in ${articleId}`);
-  const range = describeRange(text, { start, end: start + quote.length });
-  return {
-    id: `${coder.id}-${start}`,
-    articleId,
-    ...range,
-    tagIds,
-    note: '',
-    color: null,
-    creator: coder.name,
-    creatorId: coder.id,
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-  };
-}
-
-/** Writes `highlights` as the work of `name` on another machine, arrived by sync. */
-async function arrived(root: string, name: string, highlights: (coder: Coder) => Annotation[]) {
-  const { coder, writerId } = writerIdentity(name, 'feed0001');
-  const dataDir = path.join(root, '.gloss');
-  const folder = writerFolder(dataDir, writerId);
-  await mkdir(folder.annotationsDir, { recursive: true });
-  await writeWriterFile(dataDir, writerId, coder);
-  const byArticle = new Map<string, Annotation[]>();
-  for (const h of highlights(coder)) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
-  for (const [articleId, annotations] of byArticle)
-    await writeFile(
-      path.join(folder.annotationsDir, articleFileName(articleId)),
-      JSON.stringify({ ...emptyArticleFile(articleId), annotations }),
-    );
-}
 
 /**
  * Alice and Bob coded the library on their machines; the lead opens it. Both tagged a passage of
@@ -189,6 +124,30 @@ describe('agreement API', () => {
         }),
       ),
     );
+  });
+
+  it('by default counts the articles every coder marked coded or annotated', async () => {
+    const { session, policy } = await twoCoders();
+    const handlers = agreementHandlers(await context(session));
+    const ask = async () =>
+      (
+        await handlers.computeAgreement(
+          agreementContract.computeAgreement.input.parse({ coders: ['alice', 'bob'] }),
+        )
+      ).result;
+    expect((await ask()).articles).toBe(1);
+    // Bob read the blog and found nothing to code: marked done, it counts, as his disagreement.
+    const dataDir = path.join(session.root, '.gloss');
+    await setDoneMark(dataDir, writerIdentity('Bob', 'feed0001').writerId, BLOG, true);
+    const withBlog = await ask();
+    expect(withBlog.articles).toBe(2);
+    expect(withBlog.codes.find((c) => c.tag_id === policy)!.units).toEqual({ Alice: 2, Bob: 1 });
+    // Marked by Bob alone (Alice neither marked nor annotated it): still left out.
+    await setDoneMark(dataDir, writerIdentity('Bob', 'feed0001').writerId, EMPTY, true);
+    expect((await ask()).articles).toBe(2);
+    // Unmarked again: back to the report alone; (an explicit choice of articles never looks at marks).
+    await setDoneMark(dataDir, writerIdentity('Bob', 'feed0001').writerId, BLOG, false);
+    expect((await ask()).articles).toBe(1);
   });
 
   it('says what is wrong with a choice, and needs an open library', async () => {

@@ -19,8 +19,14 @@ import { AgreementChoices, type AgreementChoice } from './AgreementChoices.js';
 import { AgreementLegend } from './AgreementLegend.js';
 import { AgreementTable } from './AgreementTable.js';
 import { ArticleBreakdown } from './ArticleBreakdown.js';
+import { DisagreementReview, type ReviewRequest } from './DisagreementReview.js';
+import type { UndoEntry } from '../../coding/undo-stack.js';
+import './review.css';
+
 import { useAgreementExport, type AgreementRequest } from './use-agreement-export.js';
 import './agreement.css';
+
+const CONSENSUS_ID = 'consensus';
 
 interface AgreementViewProps {
   api: GlossApi;
@@ -32,6 +38,9 @@ interface AgreementViewProps {
   listedIds: readonly string[];
   onOpenArticle(articleId: string): void;
   onClose(): void;
+  /** The disagreement review's decisions go on the app's undo stack. */
+  record(entry: UndoEntry): void;
+  onUndo(): void;
 }
 
 function requestOf(choice: AgreementChoice, listedIds: readonly string[]): AgreementRequest {
@@ -45,8 +54,10 @@ function requestOf(choice: AgreementChoice, listedIds: readonly string[]): Agree
 }
 
 function defaultChoice(coders: readonly CoderSummary[]): AgreementChoice {
-  const working = coders.filter((c) => c.highlights > 0);
-  const chosen = working.length >= 2 ? working : coders;
+  // The consensus is compared when chosen, never by default.
+  const people = coders.filter((c) => c.id !== CONSENSUS_ID);
+  const working = people.filter((c) => c.highlights > 0);
+  const chosen = working.length >= 2 ? working : people;
   return {
     coderIds: chosen.map((c) => c.id),
     tagIds: [],
@@ -73,12 +84,15 @@ function AgreementViewContent({
   listedIds,
   onOpenArticle,
   onClose,
+  record,
+  onUndo,
 }: AgreementViewProps) {
   const { t, i18n } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   const section = useRef<HTMLElement>(null);
   const coders = useCoder(api).data?.coders ?? null;
   const [breakdownTagId, setBreakdownTagId] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
   const exporter = useAgreementExport(api, nativeDialogs);
 
   useEffect(() => heading.current?.focus(), []);
@@ -113,7 +127,7 @@ function AgreementViewContent({
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    if (e.key !== 'Escape' || e.defaultPrevented || reviewing) return;
     e.stopPropagation();
     if (breakdownTagId) closeBreakdown();
     else onClose();
@@ -143,6 +157,15 @@ function AgreementViewContent({
         <span className="spacer" />
         <button
           type="button"
+          data-testid="agreement-review"
+          disabled={!request || reviewing}
+          title={t('review.openHint')}
+          onClick={() => setReviewing(true)}
+        >
+          {t('review.open')}
+        </button>
+        <button
+          type="button"
           data-testid="agreement-export"
           disabled={!request || exporter.state.kind === 'busy'}
           onClick={() => request && void exporter.run(request)}
@@ -153,81 +176,107 @@ function AgreementViewContent({
           {t('agreement.close')}
         </button>
       </div>
-      <div className="agreement-body">
-        {coders && choice ? (
-          <AgreementChoices
-            listedCount={listedIds.length}
-            coders={coders}
-            tags={tags}
-            folders={folderList}
-            choice={choice}
-            onChange={setChoice}
-          />
-        ) : (
-          <p className="muted">{t('app.loading')}</p>
-        )}
-        <div className="agreement-results" aria-live="polite">
-          <ExportStatus state={exporter.state} />
-          {coders && coders.length < 2 ? (
-            <p className="muted" data-testid="agreement-need-coders">
-              {t('agreement.needCodersInLibrary')}
-            </p>
-          ) : noneListed ? (
-            <p className="muted" data-testid="agreement-no-articles">
-              {t('agreement.noArticlesListed')}
-            </p>
-          ) : choice && !request ? (
-            <p className="muted" data-testid="agreement-need-coders">
-              {t('agreement.chooseTwo')}
-            </p>
-          ) : null}
-          {busy && (
-            <div className="export-progress" data-testid="agreement-busy">
-              <progress aria-label={t('agreement.computing')} />
-              <span>{t('agreement.computing')}</span>
-            </div>
+      {reviewing && request && choice ? (
+        <DisagreementReview
+          api={api}
+          coders={coders ?? []}
+          initialCoders={[choice.coderIds[0]!, choice.coderIds[1]!]}
+          tagIds={choice.tagIds}
+          initialTagId={breakdownTagId}
+          request={reviewRequestOf(request)}
+          tagPath={(id) =>
+            result?.codes.find((c) => c.tag_id === id)?.tag_path ?? tags.find((x) => x.id === id)?.name ?? id
+          }
+          record={record}
+          undo={onUndo}
+          onClose={() => {
+            setReviewing(false);
+            heading.current?.focus();
+          }}
+        />
+      ) : (
+        <div className="agreement-body">
+          {coders && choice ? (
+            <AgreementChoices
+              listedCount={listedIds.length}
+              coders={coders.map((c) => (c.id === CONSENSUS_ID ? { ...c, name: t('review.consensus') } : c))}
+              tags={tags}
+              folders={folderList}
+              choice={choice}
+              onChange={setChoice}
+            />
+          ) : (
+            <p className="muted">{t('app.loading')}</p>
           )}
-          {request && report.error && (
-            <p className="error-text" role="alert" data-testid="agreement-error">
-              {errorText(t, i18n.language, report.error)}
-            </p>
-          )}
-          {result && (
-            <div className={busy ? 'stale' : undefined}>
-              {result.articles === 0 && (
-                <p className="muted" data-testid="agreement-no-articles">
-                  {choice?.articles.kind === 'folder'
-                    ? t('agreement.noArticlesInFolder')
-                    : choice?.articles.kind === 'listed'
-                      ? t('agreement.noArticlesListed')
-                      : t('agreement.noArticles')}
-                </p>
-              )}
-              <AgreementLegend />
-              {result.codes.length === 0 ? (
-                <p className="muted">{t('agreement.noCodes')}</p>
-              ) : (
-                <AgreementTable
-                  result={result}
-                  selectedTagId={breakdownTagId}
-                  onSelect={(id) => setBreakdownTagId((current) => (current === id ? null : id))}
-                />
-              )}
-              {breakdownCode && (
-                <ArticleBreakdown
-                  code={breakdownCode.tag_path}
-                  coders={result.coders}
-                  articles={breakdown.data?.breakdown?.articles ?? null}
-                  onOpenArticle={onOpenArticle}
-                  onClose={closeBreakdown}
-                />
-              )}
-            </div>
-          )}
+          <div className="agreement-results" aria-live="polite">
+            <ExportStatus state={exporter.state} />
+            {coders && coders.length < 2 ? (
+              <p className="muted" data-testid="agreement-need-coders">
+                {t('agreement.needCodersInLibrary')}
+              </p>
+            ) : noneListed ? (
+              <p className="muted" data-testid="agreement-no-articles">
+                {t('agreement.noArticlesListed')}
+              </p>
+            ) : choice && !request ? (
+              <p className="muted" data-testid="agreement-need-coders">
+                {t('agreement.chooseTwo')}
+              </p>
+            ) : null}
+            {busy && (
+              <div className="export-progress" data-testid="agreement-busy">
+                <progress aria-label={t('agreement.computing')} />
+                <span>{t('agreement.computing')}</span>
+              </div>
+            )}
+            {request && report.error && (
+              <p className="error-text" role="alert" data-testid="agreement-error">
+                {errorText(t, i18n.language, report.error)}
+              </p>
+            )}
+            {result && (
+              <div className={busy ? 'stale' : undefined}>
+                {result.articles === 0 && (
+                  <p className="muted" data-testid="agreement-no-articles">
+                    {choice?.articles.kind === 'folder'
+                      ? t('agreement.noArticlesInFolder')
+                      : choice?.articles.kind === 'listed'
+                        ? t('agreement.noArticlesListed')
+                        : t('agreement.noArticles')}
+                  </p>
+                )}
+                <AgreementLegend />
+                {result.codes.length === 0 ? (
+                  <p className="muted">{t('agreement.noCodes')}</p>
+                ) : (
+                  <AgreementTable
+                    result={result}
+                    selectedTagId={breakdownTagId}
+                    onSelect={(id) => setBreakdownTagId((current) => (current === id ? null : id))}
+                  />
+                )}
+                {breakdownCode && (
+                  <ArticleBreakdown
+                    code={breakdownCode.tag_path}
+                    coders={result.coders}
+                    articles={breakdown.data?.breakdown?.articles ?? null}
+                    onOpenArticle={onOpenArticle}
+                    onClose={closeBreakdown}
+                  />
+                )}
+              </div>
+            )}
+          </div>
         </div>
-      </div>
+      )}
     </section>
   );
+}
+
+/** The review asks for the same articles as the table (its coders and codes are its own). */
+function reviewRequestOf(request: AgreementRequest): ReviewRequest {
+  const { coders: _coders, tagIds: _tagIds, bom: _bom, ...rest } = request;
+  return rest;
 }
 
 function ExportStatus({ state }: { state: ReturnType<typeof useAgreementExport>['state'] }) {
