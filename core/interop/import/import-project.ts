@@ -24,6 +24,7 @@ import { samePlaceTagsNote } from '../../export/import-annotations.js';
 import { decodeBytes } from '../../library/decode-bytes.js';
 import { buildArticle } from '../../library/load-article.js';
 import { parseArticleBytes } from '../../library/read-article.js';
+import { plainTextToHtml } from '../../clean/plain-text-to-html.js';
 import type { Annotation, Coder } from '../../model.js';
 import type { ArticleRef } from '../../store/annotation-service.js';
 import { coderIdOf } from '../../teams/coder.js';
@@ -398,27 +399,43 @@ async function targetArticle(
       isNew: false,
     };
   }
-  const content = articleFileText(frontMatter, normalized);
+  // Plain text, unless the text reads as HTML to the library (a source quoting markup): then
+  // the same paragraphs as HTML, escaped, which gives the same canonical text.
+  let extension: 'txt' | 'html' = 'txt';
+  let content = articleFileText(frontMatter, normalized);
+  const probe = Buffer.from(content, 'utf8');
+  if (
+    parseArticleBytes(probe, { relPath: 'x.txt', size: probe.length, mtimeMs: 0 }).summary.format !==
+    'plain-text'
+  ) {
+    extension = 'html';
+    content = articleFileText(frontMatter, plainTextToHtml(normalized));
+  }
   const file = await writeNewArticle(
     session.library.root,
     ctx.project.name,
     name,
     content,
+    extension,
     ctx.taken,
     ctx.dryRun,
   );
-  report.newArticles.push(file.relPath);
+  // A file an earlier import of this project wrote, not scanned yet: the same article.
+  if (file.existed)
+    report.matchedArticles.push({ source: name, articleId: '', path: file.relPath, exact: true });
+  else report.newArticles.push(file.relPath);
   // The article as the library will read it: the same parser and cleaner, run here.
   const bytes = Buffer.from(content, 'utf8');
   const article = buildArticle(
     parseArticleBytes(bytes, { relPath: file.relPath, size: bytes.length, mtimeMs: 0 }),
   );
+  if (file.existed) report.matchedArticles[report.matchedArticles.length - 1]!.articleId = article.id;
   return {
     articleId: article.id,
     text: article.doc.text,
     spaceless: new SpacelessText(article.doc.text),
     ref: { path: file.relPath, fingerprint: article.fingerprint, title: article.title },
-    isNew: true,
+    isNew: !file.existed,
   };
 }
 
