@@ -19,6 +19,7 @@ import { refiGuid } from './refi-guids.js';
 import type { RefiNote, RefiProject, RefiSelection, RefiSet, RefiSource, RefiUser } from './refi-model.js';
 import { refiOrigin, xsdDateTime } from './refi-model.js';
 import { SourceVariables } from './source-variables.js';
+import { xmlChars } from './xml-text.js';
 
 /** A named group of articles (Gloss's saved sets), exported as a Set of sources. */
 export interface ExportSet {
@@ -169,14 +170,16 @@ export class ProjectCollector {
         ...(created ? { created } : {}),
       });
     }
+    // A note of nothing but characters XML cannot hold is no note.
+    const noteText = xmlChars(a.note);
     const noteGuids: string[] = [];
-    if (a.note) {
+    if (noteText) {
       const note = refiGuid('note', guid);
       noteGuids.push(note);
       this.notes.push({
         guid: note,
-        name: shortened(a.note.trim().split(/\r?\n/, 1)[0]!, NOTE_NAME_LENGTH),
-        text: a.note,
+        name: shortened(noteText.trim().split(/\r?\n/, 1)[0]!, NOTE_NAME_LENGTH),
+        text: noteText,
         ...(creatingUser ? { creatingUser } : {}),
         ...(created ? { created } : {}),
         ...(modified ? { modified } : {}),
@@ -191,7 +194,7 @@ export class ProjectCollector {
       ...(creatingUser ? { creatingUser } : {}),
       ...(created ? { created } : {}),
       ...(modified ? { modified } : {}),
-      description: a.note,
+      description: noteText,
       codings,
       noteGuids,
     };
@@ -204,7 +207,7 @@ export class ProjectCollector {
     const memos = [
       { coderId: me.id, coderName: me.name, memo: await annotations.getMemo(articleId) },
       ...(await annotations.otherMemos(articleId)),
-    ].filter((m) => m.memo);
+    ].filter((m) => xmlChars(m.memo));
     return memos.map((m) => {
       const guid = refiGuid('memo', articleId, m.coderId);
       this.notes.push({

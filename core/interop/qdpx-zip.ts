@@ -27,6 +27,24 @@ export class QdpxZipWriter {
     this.check();
   }
 
+  /**
+   * Adds a file whose text arrives in pieces, each compressed as it comes; yields the archive's
+   * bytes as they are produced.
+   */
+  *addPieces(name: string, pieces: Iterable<string>): Generator<Uint8Array> {
+    const entry = new ZipDeflate(name, { level: 6 });
+    entry.mtime = this.mtime;
+    this.zip.add(entry);
+    for (const piece of pieces) {
+      entry.push(Buffer.from(piece, 'utf8'));
+      this.check();
+      yield* this.take();
+    }
+    entry.push(new Uint8Array(0), true);
+    this.check();
+    yield* this.take();
+  }
+
   /** Writes the central directory; nothing can be added after. */
   end(): void {
     this.zip.end();

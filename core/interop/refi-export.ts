@@ -10,7 +10,7 @@ import type { ExportPlan, ExportSession } from '../export/export-scope.js';
 import { codebookXml } from './codebook-xml.js';
 import { codesFromTags } from './codebook-codes.js';
 import { ProjectCollector, type ExportSet, type SkippedCounts } from './collect-project.js';
-import { projectXml } from './project-xml.js';
+import { projectXmlChunks } from './project-xml.js';
 import { QdpxZipWriter } from './qdpx-zip.js';
 import { refiOrigin } from './refi-model.js';
 
@@ -48,7 +48,7 @@ export function qdpxExport(
       zip.add(source.file, source.text);
       yield* zip.take();
     }
-    zip.add('project.qde', projectXml(await collector.finish(options.sets)));
+    yield* zip.addPieces('project.qde', projectXmlChunks(await collector.finish(options.sets)));
     zip.end();
     yield* zip.take();
   }

@@ -4,8 +4,7 @@
  * exports (`.qdpx`) arrive in base64 and are decoded to their bytes first.
  */
 export function downloadText(fileName: string, text: string, mimeType: string, encoding?: 'base64'): void {
-  const part: BlobPart = encoding === 'base64' ? base64Bytes(text) : text;
-  const url = URL.createObjectURL(new Blob([part], { type: mimeType }));
+  const url = URL.createObjectURL(exportBlob(text, mimeType, encoding));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -15,6 +14,11 @@ export function downloadText(fileName: string, text: string, mimeType: string, e
   a.remove();
   // Revoked later: the download starts asynchronously.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The file's contents as the browser saves them: the text as UTF-8, or the base64 decoded. */
+export function exportBlob(text: string, mimeType: string, encoding?: 'base64'): Blob {
+  return new Blob([encoding === 'base64' ? base64Bytes(text) : text], { type: mimeType });
 }
 
 function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {

@@ -117,6 +117,32 @@ describe('REFI-QDA export from the CLI and the API', () => {
     },
   );
 
+  it('saves the project as a ZIP file through the desktop save dialog', async () => {
+    const root = await codedLibrary();
+    const target = path.join(await tempDir(), 'chosen.qdpx');
+    const offered: string[] = [];
+    const service = await createService({
+      host: 'desktop',
+      version: '3.4.5',
+      appDataDir: await tempDir(),
+      watch: false,
+      dialogs: {
+        pickFolder: async () => null,
+        pickSaveFile: async (name) => (offered.push(name), target),
+        showInFolder: () => undefined,
+      },
+    });
+    try {
+      const api = createClient(inProcessHost(service).call);
+      await api.openLibrary({ path: root });
+      expect(await api.exportAnnotationsToFile({ format: 'qdpx' })).toEqual({ path: target, rows: 1 });
+      expect(offered[0]).toMatch(/-project-.*\.qdpx$/);
+      expect(projectOf(await readFile(target))).toContain('城镇新增就业');
+    } finally {
+      await service.close();
+    }
+  });
+
   it('hands the browser the project in base64 and the codebook as text', async () => {
     const root = await codedLibrary();
     const service = await createService({

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { codesFromTags } from '../../../core/interop/codebook-codes.js';
 import { codebookXml } from '../../../core/interop/codebook-xml.js';
 import { refiGuid, uuidV5 } from '../../../core/interop/refi-guids.js';
-import { finishXml, xmlAttr, xmlChars, xmlText } from '../../../core/interop/xml-text.js';
+import { escapeAttr, escapeText, xmlChars } from '../../../core/interop/xml-text.js';
 import type { Tag } from '../../../core/model.js';
 import { CODEBOOK_XSD, parseRefiXml, schemaErrors, xmllint, type XmlNode } from '../../support/refi-qda.js';
 import { reportMissingTool } from '../../support/required-tool.js';
@@ -44,8 +44,8 @@ describe('REFI-QDA GUIDs', () => {
 describe('XML-safe text', () => {
   it('drops what XML 1.0 forbids and keeps CR, LF and tab as references where readers would change them', () => {
     expect(xmlChars('a\u0000b\u0001c\u000Bd\uFFFEe\uD800f𠀀😀\t\n\r')).toBe('abcdef𠀀😀\t\n\r');
-    expect(finishXml(xmlText('x\r\ny\tz'))).toBe('x&#xD;\ny\tz');
-    expect(finishXml(xmlAttr('x\r\ny\tz'))).toBe('x&#xD;&#xA;y&#x9;z');
+    expect(escapeText('x\r\ny\tz & <a> "q"')).toBe('x&#xD;\ny\tz &amp; &lt;a&gt; "q"');
+    expect(escapeAttr('x\r\ny\tz & <a> "q"')).toBe('x&#xD;&#xA;y&#x9;z &amp; &lt;a&gt; &quot;q&quot;');
   });
 });
 
