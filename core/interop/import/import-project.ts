@@ -554,6 +554,12 @@ function mergeSamePlace(highlights: readonly Planned[]): Planned[] {
   return [...byPlace.values()];
 }
 
+/** A coder's highlight by what it is: place, text, tags and note (not its id or context). */
+function twinKey(coderId: string, a: Annotation): string {
+  const tags = [...a.tagIds].sort().join(',');
+  return JSON.stringify([coderId, a.position.start, a.position.end, a.quote.exact, tags, a.note]);
+}
+
 /**
  * Stores the plans, each coder's highlights of an article in one write (none for what is stored
  * already); returns the highlights written (those a dry run would write).
@@ -568,12 +574,16 @@ async function writePlans(
   const now = new Date().toISOString();
   let written = 0;
   for (const [articleId, plan] of plans) {
-    const stored = new Map(
-      (await store.list(articleId).catch(() => [])).map((a) => [`${a.coderId}\u0000${a.id}`, a]),
-    );
+    const listed = await store.list(articleId).catch(() => []);
+    const stored = new Map(listed.map((a) => [`${a.coderId}\u0000${a.id}`, a]));
+    // The coder's own highlight under another id (a project Gloss exported, come back): the same.
+    const twins = new Set(listed.map((a) => twinKey(a.coderId, a)));
     const memos = new Map(
       (await store.otherMemos(articleId).catch(() => [])).map((m) => [m.coderId, m.memo]),
     );
+    // My own memo counts too: a project of mine come back brings it again.
+    const me = store.writer.coder.id;
+    if (!memos.has(me)) memos.set(me, await store.getMemo(articleId).catch(() => ''));
     const byCoder = new Map<string, { coder: Coder; list: Annotation[] }>();
     for (const { coder, annotation } of oneSelectionPerCode
       ? mergeSamePlace(plan.highlights)
@@ -582,6 +592,7 @@ async function writePlans(
       const group = byCoder.get(coder.id) ?? { coder, list: [] };
       byCoder.set(coder.id, group);
       if (existing && samePlaceTagsNote(existing, annotation)) continue;
+      if (!existing && twins.has(twinKey(coder.id, annotation))) continue;
       const created = annotation.created || existing?.created || now;
       group.list.push({
         ...annotation,
