@@ -274,6 +274,15 @@ function notePassagesBySource(
   return out;
 }
 
+function codeName(codes: QdaProject['codes'], guid: string): string | null {
+  for (const code of codes) {
+    if (code.guid === guid) return code.name;
+    const below = codeName(code.children, guid);
+    if (below !== null) return below;
+  }
+  return null;
+}
+
 async function importSource(
   ctx: ImportContext,
   source: QdaTextSource,
@@ -282,9 +291,10 @@ async function importSource(
   const { report, project, archive } = ctx;
   const name = source.name || source.guid;
   const selections = [...source.selections, ...fromNotes.map((n) => n.selection)];
+  // Gloss codes passages, not whole articles: such codings are listed, by their code's name.
   for (const coding of source.codings) {
-    report.unplaced.push({ source: name, quote: '', reason: 'whole-source-coding', storedForReview: false });
-    void coding;
+    const quote = codeName(project.codes, coding.codeGuid) ?? '';
+    report.unplaced.push({ source: name, quote, reason: 'whole-source-coding', storedForReview: false });
   }
   const text = sourceTextOf(archive, source);
   if (typeof text === 'string') {
