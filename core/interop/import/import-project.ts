@@ -24,6 +24,7 @@ import { samePlaceTagsNote } from '../../export/import-annotations.js';
 import { decodeBytes } from '../../library/decode-bytes.js';
 import { buildArticle } from '../../library/load-article.js';
 import { parseArticleBytes } from '../../library/read-article.js';
+import { plainTextToHtml } from '../../clean/plain-text-to-html.js';
 import type { Annotation, Coder } from '../../model.js';
 import type { ArticleRef } from '../../store/annotation-service.js';
 import { coderIdOf } from '../../teams/coder.js';
@@ -273,6 +274,15 @@ function notePassagesBySource(
   return out;
 }
 
+function codeName(codes: QdaProject['codes'], guid: string): string | null {
+  for (const code of codes) {
+    if (code.guid === guid) return code.name;
+    const below = codeName(code.children, guid);
+    if (below !== null) return below;
+  }
+  return null;
+}
+
 async function importSource(
   ctx: ImportContext,
   source: QdaTextSource,
@@ -281,9 +291,10 @@ async function importSource(
   const { report, project, archive } = ctx;
   const name = source.name || source.guid;
   const selections = [...source.selections, ...fromNotes.map((n) => n.selection)];
+  // Gloss codes passages, not whole articles: such codings are listed, by their code's name.
   for (const coding of source.codings) {
-    report.unplaced.push({ source: name, quote: '', reason: 'whole-source-coding', storedForReview: false });
-    void coding;
+    const quote = codeName(project.codes, coding.codeGuid) ?? '';
+    report.unplaced.push({ source: name, quote, reason: 'whole-source-coding', storedForReview: false });
   }
   const text = sourceTextOf(archive, source);
   if (typeof text === 'string') {
@@ -398,27 +409,43 @@ async function targetArticle(
       isNew: false,
     };
   }
-  const content = articleFileText(frontMatter, normalized);
+  // Plain text, unless the text reads as HTML to the library (a source quoting markup): then
+  // the same paragraphs as HTML, escaped, which gives the same canonical text.
+  let extension: 'txt' | 'html' = 'txt';
+  let content = articleFileText(frontMatter, normalized);
+  const probe = Buffer.from(content, 'utf8');
+  if (
+    parseArticleBytes(probe, { relPath: 'x.txt', size: probe.length, mtimeMs: 0 }).summary.format !==
+    'plain-text'
+  ) {
+    extension = 'html';
+    content = articleFileText(frontMatter, plainTextToHtml(normalized));
+  }
   const file = await writeNewArticle(
     session.library.root,
     ctx.project.name,
     name,
     content,
+    extension,
     ctx.taken,
     ctx.dryRun,
   );
-  report.newArticles.push(file.relPath);
+  // A file an earlier import of this project wrote, not scanned yet: the same article.
+  if (file.existed)
+    report.matchedArticles.push({ source: name, articleId: '', path: file.relPath, exact: true });
+  else report.newArticles.push(file.relPath);
   // The article as the library will read it: the same parser and cleaner, run here.
   const bytes = Buffer.from(content, 'utf8');
   const article = buildArticle(
     parseArticleBytes(bytes, { relPath: file.relPath, size: bytes.length, mtimeMs: 0 }),
   );
+  if (file.existed) report.matchedArticles[report.matchedArticles.length - 1]!.articleId = article.id;
   return {
     articleId: article.id,
     text: article.doc.text,
     spaceless: new SpacelessText(article.doc.text),
     ref: { path: file.relPath, fingerprint: article.fingerprint, title: article.title },
-    isNew: true,
+    isNew: !file.existed,
   };
 }
 
@@ -537,6 +564,12 @@ function mergeSamePlace(highlights: readonly Planned[]): Planned[] {
   return [...byPlace.values()];
 }
 
+/** A coder's highlight by what it is: place, text, tags and note (not its id or context). */
+function twinKey(coderId: string, a: Annotation): string {
+  const tags = [...a.tagIds].sort().join(',');
+  return JSON.stringify([coderId, a.position.start, a.position.end, a.quote.exact, tags, a.note]);
+}
+
 /**
  * Stores the plans, each coder's highlights of an article in one write (none for what is stored
  * already); returns the highlights written (those a dry run would write).
@@ -551,12 +584,16 @@ async function writePlans(
   const now = new Date().toISOString();
   let written = 0;
   for (const [articleId, plan] of plans) {
-    const stored = new Map(
-      (await store.list(articleId).catch(() => [])).map((a) => [`${a.coderId}\u0000${a.id}`, a]),
-    );
+    const listed = await store.list(articleId).catch(() => []);
+    const stored = new Map(listed.map((a) => [`${a.coderId}\u0000${a.id}`, a]));
+    // The coder's own highlight under another id (a project Gloss exported, come back): the same.
+    const twins = new Set(listed.map((a) => twinKey(a.coderId, a)));
     const memos = new Map(
       (await store.otherMemos(articleId).catch(() => [])).map((m) => [m.coderId, m.memo]),
     );
+    // My own memo counts too: a project of mine come back brings it again.
+    const me = store.writer.coder.id;
+    if (!memos.has(me)) memos.set(me, await store.getMemo(articleId).catch(() => ''));
     const byCoder = new Map<string, { coder: Coder; list: Annotation[] }>();
     for (const { coder, annotation } of oneSelectionPerCode
       ? mergeSamePlace(plan.highlights)
@@ -565,6 +602,7 @@ async function writePlans(
       const group = byCoder.get(coder.id) ?? { coder, list: [] };
       byCoder.set(coder.id, group);
       if (existing && samePlaceTagsNote(existing, annotation)) continue;
+      if (!existing && twins.has(twinKey(coder.id, annotation))) continue;
       const created = annotation.created || existing?.created || now;
       group.list.push({
         ...annotation,

@@ -23,7 +23,10 @@ export type UnplacedReason =
 export interface UnplacedSelection {
   /** The source's name in the project. */
   source: string;
-  /** The selected text as the other tool had it (empty when it could not be read). */
+  /**
+   * The selected text as the other tool had it (empty when it could not be read); for a code on a
+   * whole source, the code's name.
+   */
   quote: string;
   reason: UnplacedReason;
   /** Stored as a highlight to review ("Needs review" in the article), or only listed here. */

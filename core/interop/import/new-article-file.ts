@@ -1,7 +1,8 @@
 /**
  * A source no library article matched becomes a plain-text article of its own, in
  * `imported/<project name>/<source name>.txt` inside the library: its text (line breaks as LF)
- * under YAML front matter holding its title and the project's variables for it. Names come from
+ * under YAML front matter holding its title and the project's variables for it (`.html`, its
+ * paragraphs escaped, when the text itself would read as HTML). Names come from
  * another tool's file and are made safe (no separators, no reserved or hidden names, bounded
  * length), and the folder is checked to stay inside the library once links are followed. An
  * existing file with the same content is the same article (an import repeated); another one with
@@ -60,6 +61,7 @@ export async function writeNewArticle(
   projectName: string,
   sourceName: string,
   content: string,
+  extension: 'txt' | 'html',
   taken: Set<string>,
   dryRun: boolean,
 ): Promise<NewArticleFile> {
@@ -75,7 +77,7 @@ export async function writeNewArticle(
       );
   }
   for (let n = 1; ; n++) {
-    const relPath = posix.join(folder, `${base}${n > 1 ? ` (${n})` : ''}.txt`);
+    const relPath = posix.join(folder, `${base}${n > 1 ? ` (${n})` : ''}.${extension}`);
     if (taken.has(relPath)) continue;
     const absPath = join(root, ...relPath.split('/'));
     const existing = await stat(absPath).then(

@@ -68,6 +68,41 @@ describe('hostile projects', () => {
     expect(await readdir(path.dirname(root))).toEqual(['library']);
   });
 
+  it('keeps a source that quotes markup as text, every tag of it highlightable', async () => {
+    const root = await newLibrary();
+    const session = await openSession(root);
+    const text = '模板这样写：\n\n<div class="x"><img v-for="i in list" src=a></div>\n\n& 完。';
+    const bytes = buildQdpx('qualcoder', {
+      name: 'Markup',
+      users: [{ guid: '1f0e0000-0000-4000-8000-000000000001', name: 'Ann' }],
+      codes: [{ guid: 'c0de0000-0000-4000-8000-000000000001', name: 'Code' }],
+      sources: [
+        {
+          guid: '50c0e000-0000-4000-8000-000000000001',
+          name: 'markup',
+          text,
+          selections: [
+            {
+              guid: '5e1e0000-0000-4000-8000-000000000001',
+              quote: '<img v-for="i in list" src=a>',
+              codes: ['c0de0000-0000-4000-8000-000000000001'],
+              user: '1f0e0000-0000-4000-8000-000000000001',
+            },
+          ],
+        },
+      ],
+    });
+    const report = await importProject(session, file(bytes), { dryRun: false });
+    expect(report.newArticles).toEqual(['imported/Markup/markup.html']);
+    expect(report.placed).toBe(1);
+    await session.close();
+    const reopened = await openSession(root);
+    const id = reopened.library.idForPath('imported/Markup/markup.html');
+    expect((await reopened.library.getText(id)).text).toBe(text);
+    const [h] = await reopened.annotations.list(id);
+    expect(h!.quote.exact).toBe('<img v-for="i in list" src=a>');
+  });
+
   it('writes nothing through an imported/ folder that links outside the library', async () => {
     const root = await newLibrary();
     const outside = await tempDir();

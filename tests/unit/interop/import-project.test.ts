@@ -378,6 +378,32 @@ describe('what cannot be placed', () => {
     expect(anchor(gov.text, orphan.a).status).toBe('orphan');
   });
 
+  it('lists codes on whole sources and sources Gloss cannot hold, and reads inline text', async () => {
+    const root = await newLibrary();
+    const session = await openSession(root);
+    const { zipSync, strToU8 } = await import('fflate');
+    const xml =
+      `<Project xmlns="urn:QDA-XML:project:1.0" name="Mixed" origin="MAXQDA 2024">` +
+      `<Users><User guid="${LI}" name="李老师"/></Users>` +
+      `<CodeBook><Codes><Code guid="${VOICES}" name="Voices" isCodable="true"/></Codes></CodeBook>` +
+      `<Sources><TextSource guid="50c0e000-0000-4000-8000-0000000000ff" name="inline">` +
+      `<PlainTextContent>访谈记录：受访者谈到物价。</PlainTextContent>` +
+      `<PlainTextSelection guid="${sel(61)}" startPosition="7" endPosition="11" creatingUser="${LI}">` +
+      `<Coding guid="${sel(62)}" creatingUser="${LI}"><CodeRef targetGUID="${VOICES}"/></Coding></PlainTextSelection>` +
+      `<Coding guid="${sel(63)}" creatingUser="${LI}"><CodeRef targetGUID="${VOICES}"/></Coding></TextSource>` +
+      `<PDFSource guid="50c0e000-0000-4000-8000-0000000000fe" name="scan.pdf" path="internal://x.pdf"/>` +
+      `</Sources></Project>`;
+    const bytes = zipSync({ 'project.qde': strToU8(xml) });
+    const report = await importProject(session, file(bytes), { dryRun: false });
+    expect(report.placed).toBe(1);
+    expect(report.unplaced).toEqual([
+      { source: 'inline', quote: 'Voices', reason: 'whole-source-coding', storedForReview: false },
+    ]);
+    expect(report.skippedSources).toEqual([{ source: 'scan.pdf', kind: 'PDFSource' }]);
+    const written = await readFile(path.join(root, report.newArticles[0]!), 'utf8');
+    expect(written).toContain('访谈记录：受访者谈到物价。');
+  });
+
   it('refuses a project with a DOCTYPE (entity expansion) and writes nothing', async () => {
     const root = await newLibrary();
     const session = await openSession(root);

@@ -133,6 +133,15 @@ describe('Gloss → .qdpx → Gloss', () => {
         }
 
         const bytes = await qdpxOf(source);
+        // Back into the library it came from: every highlight is there already.
+        const counts = await source.annotations.counts();
+        const others = await source.annotations.otherMemos(ids[0]!);
+        const home = await importProject(source, { bytes, fileName: '随机库.qdpx' }, { dryRun: false });
+        expect(home.highlightsWritten).toBe(0);
+        expect(home.newArticles).toEqual([]);
+        expect(await source.annotations.counts()).toEqual(counts);
+        expect(await source.annotations.otherMemos(ids[0]!)).toEqual(others);
+
         const target = await openSession(await newLibrary({}), '导入者');
         const report = await importProject(target, { bytes, fileName: '随机库.qdpx' }, { dryRun: false });
         expect(report.unplaced).toEqual([]);
