@@ -9,6 +9,7 @@ import { annotationContract } from './annotation-contract.js';
 import { exportContract } from './export-contract.js';
 import { coderContract } from './coder-contract.js';
 import { agreementContract } from './agreement-contract.js';
+import { analysisContract } from './analysis-contract.js';
 
 export const contract = {
   ...libraryContract,
@@ -16,6 +17,7 @@ export const contract = {
   ...exportContract,
   ...coderContract,
   ...agreementContract,
+  ...analysisContract,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { annotationHandlers } from './annotation-handlers.js';
 import { exportHandlers } from './export-handlers.js';
 import { coderHandlers } from './coder-handlers.js';
 import { agreementHandlers } from './agreement-handlers.js';
+import { analysisHandlers } from './analysis-handlers.js';
 import type { AppState } from './library-contract.js';
 import type { HostDialogs, ServiceContext } from './service-context.js';
 import { AppSettings } from '../settings/app-settings.js';
@@ -66,6 +67,7 @@ export async function createService(options: CreateServiceOptions): Promise<Glos
     ...exportHandlers(ctx),
     ...coderHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...analysisHandlers(ctx),
   } satisfies GlossHandlers;
   return {
     handlers,
