@@ -34,6 +34,8 @@ export const RENDERER_MAY_IMPORT = [
   'core/analysis/report-types.ts',
   'core/analysis/set-types.ts',
   'core/analysis/autocode-types.ts',
+  // The analysis charts (Observable Plot), drawn in the page as in the CLI.
+  'core/charts/index.ts',
   'core/anchor/anchor.ts',
   'core/anchor/code-points.ts',
   'core/anchor/describe-range.ts',
