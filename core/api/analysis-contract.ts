@@ -7,53 +7,13 @@ import { z } from 'zod';
 import { op } from './define.js';
 import { LIMITS } from '../limits.js';
 import type { ExportContent } from './export-contract.js';
-import type {
-  ArticleScope,
-  CooccurrenceRow,
-  FrequencyRow,
-  MatrixRow,
-  Report,
-  ReportCoder,
-  ReportKind,
-  ReportOf,
-  ReportScope,
-  ReportTag,
-  StratifyBy,
-  TimelineBy,
-  TimelineRow,
-} from '../analysis/report-types.js';
-import type { DrawnSample, SampleRecipe, SampleStratum, SavedSet, SetList } from '../analysis/set-types.js';
-import type {
-  AutocodeHit,
-  AutocodePreview,
-  AutocodeResult,
-  AutocodeUnit,
-} from '../analysis/autocode-types.js';
+import type { Report } from '../analysis/report-types.js';
+import type { DrawnSample, SavedSet, SetList } from '../analysis/set-types.js';
+import type { AutocodePreview, AutocodeResult } from '../analysis/autocode-types.js';
 
-export type {
-  ArticleScope,
-  AutocodeHit,
-  AutocodePreview,
-  AutocodeResult,
-  AutocodeUnit,
-  CooccurrenceRow,
-  DrawnSample,
-  FrequencyRow,
-  MatrixRow,
-  Report,
-  ReportCoder,
-  ReportKind,
-  ReportOf,
-  ReportScope,
-  ReportTag,
-  SampleRecipe,
-  SampleStratum,
-  SavedSet,
-  SetList,
-  StratifyBy,
-  TimelineBy,
-  TimelineRow,
-};
+export type * from '../analysis/report-types.js';
+export type * from '../analysis/set-types.js';
+export type * from '../analysis/autocode-types.js';
 
 const id = z.string().min(1).max(LIMITS.id);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-03-05');
