@@ -10,6 +10,7 @@ import { exportContract } from './export-contract.js';
 import { coderContract } from './coder-contract.js';
 import { agreementContract } from './agreement-contract.js';
 import { analysisContract } from './analysis-contract.js';
+import { chartFileContract } from './chart-file-contract.js';
 
 export const contract = {
   ...libraryContract,
@@ -18,6 +19,7 @@ export const contract = {
   ...coderContract,
   ...agreementContract,
   ...analysisContract,
+  ...chartFileContract,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { exportHandlers } from './export-handlers.js';
 import { coderHandlers } from './coder-handlers.js';
 import { agreementHandlers } from './agreement-handlers.js';
 import { analysisHandlers } from './analysis-handlers.js';
+import { chartFileHandlers } from './chart-file-handlers.js';
 import type { AppState } from './library-contract.js';
 import type { HostDialogs, ServiceContext } from './service-context.js';
 import { AppSettings } from '../settings/app-settings.js';
@@ -68,6 +69,7 @@ export async function createService(options: CreateServiceOptions): Promise<Glos
     ...coderHandlers(ctx),
     ...agreementHandlers(ctx),
     ...analysisHandlers(ctx),
+    ...chartFileHandlers(ctx),
   } satisfies GlossHandlers;
   return {
     handlers,

@@ -24,6 +24,8 @@ export interface ChartWords {
   overlaps: string;
   /** The bucket of articles without a date. */
   undated: string;
+  /** The bucket of articles without a source or category (timeline by those); `undated` if absent. */
+  unnamed?: string;
   /** Said under a chart that shows fewer rows than the table (`{shown}` and `{total}` filled in). */
   truncated?: string;
 }

@@ -7,7 +7,7 @@ import type { ChartOptions, CooccurrenceDatum } from './chart-types.js';
 import { codeOrder } from './chart-colors.js';
 import { fitLabel, widestLabel } from './label-size.js';
 import { rightRoom } from './matrix-chart.js';
-import { CHART_FONT_SIZE, renderPlot, type Chart } from './render-plot.js';
+import { CHART_FONT_SIZE, labelCells, renderPlot, type Chart } from './render-plot.js';
 
 /** The cells' colour: the palette's blue, readable under dark and light text. */
 const CELL_COLOR = '#56B4E9';
@@ -63,5 +63,6 @@ export function cooccurrenceChart(rows: readonly CooccurrenceDatum[], options: C
       ],
     },
   });
+  labelCells(svg, data, (r) => [r.tagAPath, r.tagBPath]);
   return { svg, note: null };
 }

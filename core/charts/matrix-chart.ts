@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { ChartOptions, MatrixDatum } from './chart-types.js';
 import { codeColor, codeOrder } from './chart-colors.js';
 import { fitLabel, widestLabel } from './label-size.js';
-import { CHART_FONT_SIZE, renderPlot, type Chart } from './render-plot.js';
+import { CHART_FONT_SIZE, labelCells, renderPlot, type Chart } from './render-plot.js';
 
 const ROTATE = 40;
 
@@ -83,6 +83,7 @@ export function matrixChart(rows: readonly MatrixDatum[], options: ChartOptions,
       ],
     },
   });
+  labelCells(svg, data, (r) => [r.articleId, r.tagPath]);
   const note =
     articles.length > shown.size && options.words.truncated
       ? options.words.truncated

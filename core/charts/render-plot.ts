@@ -101,3 +101,17 @@ export function renderPlot({ document, ariaLabel, plot, legend }: RenderInput): 
   }
   return svg;
 }
+
+/**
+ * Names each cell of a heat map by its row and column (`data-row`, `data-column`), so a click on
+ * it can be answered. Plot draws one rect per datum, in order.
+ */
+export function labelCells<T>(svg: SVGSVGElement, data: readonly T[], key: (d: T) => [string, string]): void {
+  const rects = svg.querySelectorAll('g[aria-label="cell"] rect');
+  if (rects.length !== data.length) return;
+  rects.forEach((rect, i) => {
+    const [row, column] = key(data[i]!);
+    rect.setAttribute('data-row', row);
+    rect.setAttribute('data-column', column);
+  });
+}

@@ -38,8 +38,13 @@ export function reportChart(report: Report, options: ReportChartOptions): Chart 
       return matrixChart(report.rows, base, options.maxRows);
     case 'cooccurrence':
       return cooccurrenceChart(report.rows, base);
-    case 'timeline':
-      return timelineChart(report.rows, base, options.timelineStyle, options.timelineMeasure);
+    case 'timeline': {
+      const byDate = ['day', 'week', 'month', 'year'].includes(report.by);
+      const words = byDate
+        ? base.words
+        : { ...base.words, undated: base.words.unnamed ?? base.words.undated };
+      return timelineChart(report.rows, { ...base, words }, options.timelineStyle, options.timelineMeasure);
+    }
   }
 }
 
@@ -61,6 +66,7 @@ export const ENGLISH_CHART_WORDS: Record<Report['kind'], ChartWords> = Object.fr
       characters: 'Characters',
       overlaps: 'Overlapping pairs',
       undated: 'No date',
+      unnamed: '(none)',
       truncated: 'The first {shown} of {total} articles; the table lists all.',
     },
   ]),

@@ -10,6 +10,7 @@ import type { Coding } from '../coding/use-coding.js';
 import { pendingSelection, type PendingSelection } from '../coding/pending-selection.js';
 import { HighlightsView } from '../components/HighlightsView.js';
 import { AgreementView } from '../components/agreement/AgreementView.js';
+import { AnalysisView } from '../components/analysis/AnalysisView.js';
 import { ReaderPane, type ReaderHandle } from '../components/ReaderPane.js';
 import { SearchResults } from '../components/SearchResults.js';
 import type { HighlightsFilter } from '../export/export-settings.js';
@@ -83,7 +84,19 @@ export function ReaderColumn(props: ReaderColumnProps) {
           onClose={() => props.onSearch('')}
         />
       )}
-      {nav.view === 'agreement' ? (
+      {nav.view === 'analysis' ? (
+        <AnalysisView
+          api={api}
+          tags={coding.tags}
+          nativeDialogs={props.nativeDialogs}
+          listedIds={props.listedIds}
+          libraryCount={list?.articles.length ?? 0}
+          onOpenAt={(articleId, annotationId) =>
+            dispatch({ type: 'open-at', jump: { articleId, annotationId } })
+          }
+          onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
+        />
+      ) : nav.view === 'agreement' ? (
         <AgreementView
           api={api}
           tags={coding.tags}

@@ -1,4 +1,5 @@
 /** UI strings: English (the reference set of keys). */
+import analysis from './areas/analysis.en.js';
 const en = {
   app: {
     name: 'Gloss',
@@ -18,6 +19,7 @@ const en = {
     annotations: 'highlights pane',
     highlights: 'highlights view',
     agreement: 'agreement view',
+    analysis: 'analysis view',
     search: 'search results',
     codebook: 'codebook',
     export: 'export dialog',
@@ -554,6 +556,7 @@ const en = {
     saved: 'Saved to {{path}}',
     downloaded: 'Downloaded {{fileName}}',
   },
+  analysis,
 };
 
 export default en;

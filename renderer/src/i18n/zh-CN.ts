@@ -1,5 +1,6 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
 import type en from './en.js';
+import analysis from './areas/analysis.zh-CN.js';
 
 const zhCN: typeof en = {
   app: {
@@ -19,6 +20,7 @@ const zhCN: typeof en = {
     annotations: '高亮面板',
     highlights: '全部高亮视图',
     agreement: '一致性视图',
+    analysis: '分析视图',
     search: '搜索结果',
     codebook: '编码表',
     export: '导出对话框',
@@ -532,6 +534,7 @@ const zhCN: typeof en = {
     saved: '已保存到 {{path}}',
     downloaded: '已下载 {{fileName}}',
   },
+  analysis,
 };
 
 export default zhCN;

@@ -151,3 +151,14 @@ describe('a saved chart', () => {
     expect(text.startsWith('<?xml')).toBe(true);
   });
 });
+
+describe('heat-map cells', () => {
+  it('name their article and code, so a click on one can open its segments', () => {
+    const rects = [...draw(matrix).svg.querySelectorAll('rect[data-row]')];
+    expect(rects).toHaveLength(matrix.rows.length);
+    expect([rects[0]!.getAttribute('data-row'), rects[0]!.getAttribute('data-column')]).toEqual([
+      matrix.rows[0]!.articleId,
+      matrix.rows[0]!.tagPath,
+    ]);
+  });
+});
