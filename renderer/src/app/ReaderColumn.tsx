@@ -11,6 +11,7 @@ import { pendingSelection, type PendingSelection } from '../coding/pending-selec
 import { HighlightsView } from '../components/HighlightsView.js';
 import { AgreementView } from '../components/agreement/AgreementView.js';
 import { AnalysisView } from '../components/analysis/AnalysisView.js';
+import { CodeHitsButton } from '../components/analysis/CodeHitsButton.js';
 import { ReaderPane, type ReaderHandle } from '../components/ReaderPane.js';
 import { SearchResults } from '../components/SearchResults.js';
 import type { HighlightsFilter } from '../export/export-settings.js';
@@ -82,6 +83,15 @@ export function ReaderColumn(props: ReaderColumnProps) {
           indexing={list?.progress.scanning === true && list.progress.phase === 'indexing'}
           onOpen={(articleId, hit) => dispatch({ type: 'open-at', jump: { articleId, hit } })}
           onClose={() => props.onSearch('')}
+          actions={
+            <CodeHitsButton
+              api={api}
+              query={query}
+              tags={coding.tags}
+              disabled={coding.tags.length === 0}
+              onApply={coding.autocode}
+            />
+          }
         />
       )}
       {nav.view === 'analysis' ? (

@@ -124,6 +124,7 @@ export default {
     clear: 'Clear set',
   },
   autocode: {
+    undoLabel: 'Code hits',
     open: 'Code hits…',
     title: 'Code the hits of “{{query}}”',
     unit: 'Highlight',

@@ -125,6 +125,7 @@ const zhCN: typeof en = {
     clear: '清除集合',
   },
   autocode: {
+    undoLabel: '编码命中结果',
     open: '编码命中结果…',
     title: '为“{{query}}”的命中结果编码',
     unit: '高亮范围',
