@@ -40,3 +40,19 @@ export function colorsOf(tags: readonly { path: string; color: string }[]): Map<
     }),
   );
 }
+
+/**
+ * `hex` blended with white: `strength` 1 is the colour itself, 0 is white. Heat-map cells are
+ * shaded this way rather than by opacity, so they look the same on a dark page and their dark
+ * count stays readable.
+ */
+export function tint(hex: string, strength: number): string {
+  const k = Math.min(1, Math.max(0, strength));
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+    return Math.round(255 - (255 - c) * k)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(1)}${channel(2)}`;
+}

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartOptions, CooccurrenceDatum } from './chart-types.js';
-import { codeOrder } from './chart-colors.js';
+import { codeOrder, tint } from './chart-colors.js';
 import { fitLabel, widestLabel } from './label-size.js';
 import { rightRoom } from './matrix-chart.js';
 import { CHART_FONT_SIZE, labelCells, renderPlot, type Chart } from './render-plot.js';
@@ -35,6 +35,7 @@ export function cooccurrenceChart(rows: readonly CooccurrenceDatum[], options: C
   const words = options.words;
   const tip = (r: CooccurrenceDatum) =>
     `${r.tagAPath} × ${r.tagBPath}\n${words.articles}: ${r.articles}\n${words.overlaps}: ${r.overlaps}`;
+  const most = Math.max(1, ...data.map((r) => r.articles));
   const text = (r: CooccurrenceDatum) =>
     r.overlaps > 0 ? `${r.articles} (${r.overlaps})` : String(r.articles);
 
@@ -50,13 +51,11 @@ export function cooccurrenceChart(rows: readonly CooccurrenceDatum[], options: C
       marginBottom: 12,
       x: { domain: codes, axis: 'top', label: null, tickRotate: -ROTATE, tickFormat: label, padding: 0.04 },
       y: { domain: codes, label: null, tickFormat: label, padding: 0.04 },
-      opacity: { type: 'linear', domain: [0, Math.max(1, ...data.map((r) => r.articles))], range: [0.15, 1] },
       marks: [
         Plot.cell(data, {
           x: 'tagAPath',
           y: 'tagBPath',
-          fill: CELL_COLOR,
-          fillOpacity: 'articles',
+          fill: (r: CooccurrenceDatum) => tint(CELL_COLOR, 0.15 + (0.85 * r.articles) / most),
           title: tip,
         }),
         Plot.text(data, { x: 'tagAPath', y: 'tagBPath', text, fill: '#1f2328' }),

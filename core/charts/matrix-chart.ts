@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartOptions, MatrixDatum } from './chart-types.js';
-import { codeColor, codeOrder } from './chart-colors.js';
+import { codeColor, codeOrder, tint } from './chart-colors.js';
 import { fitLabel, widestLabel } from './label-size.js';
 import { CHART_FONT_SIZE, labelCells, renderPlot, type Chart } from './render-plot.js';
 
@@ -44,6 +44,7 @@ export function matrixChart(rows: readonly MatrixDatum[], options: ChartOptions,
   const right = rightRoom(codes, cellWidth, codeCap);
   cellWidth = Math.max(28, Math.min(64, (width - left - right) / n));
   const plotWidth = Math.min(width, left + right + cellWidth * n);
+  const most = Math.max(1, ...data.map((r) => r.highlights));
   const tip = (r: MatrixDatum) =>
     `${labels.get(r.articleId)}\n${r.tagPath}\n${options.words.highlights}: ${r.highlights}`;
 
@@ -75,8 +76,8 @@ export function matrixChart(rows: readonly MatrixDatum[], options: ChartOptions,
         Plot.cell(data, {
           x: 'tagPath',
           y: 'articleId',
-          fill: (r: MatrixDatum) => codeColor(r.tagPath, options.colors),
-          fillOpacity: 'highlights',
+          fill: (r: MatrixDatum) =>
+            tint(codeColor(r.tagPath, options.colors), 0.25 + (0.75 * r.highlights) / most),
           title: tip,
         }),
         Plot.text(data, { x: 'tagPath', y: 'articleId', text: 'highlights', fill: '#1f2328' }),

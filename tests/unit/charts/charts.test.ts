@@ -53,10 +53,26 @@ describe.each(REPORTS.map((r) => [r.kind, r] as const))('the %s chart', (kind, r
 
 describe('codebook colours', () => {
   it('fills each code with its own colour', () => {
-    for (const report of [frequencies, matrix, timeline]) {
+    for (const report of [frequencies, timeline]) {
       const used = fills(draw(report).svg);
       for (const tag of TAGS.slice(0, 3)) expect(used, `${report.kind} ${tag.path}`).toContain(tag.color);
     }
+  });
+
+  it('shades a matrix cell from white towards its code’s colour, the fullest cell in the colour itself', () => {
+    const { svg } = draw(matrix);
+    const most = Math.max(...matrix.rows.map((r) => r.highlights));
+    const full = matrix.rows.findIndex((r) => r.highlights === most);
+    const least = matrix.rows.findIndex((r) => r.highlights === 1);
+    const rects = [...svg.querySelectorAll('g[aria-label="cell"] rect')];
+    expect(rects[full]!.getAttribute('fill')?.toUpperCase()).toBe(
+      TAGS.find((t) => t.path === matrix.rows[full]!.tagPath)!.color,
+    );
+    // Lighter: every channel nearer white.
+    const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const light = channels(rects[least]!.getAttribute('fill')!);
+    const own = channels(TAGS.find((t) => t.path === matrix.rows[least]!.tagPath)!.color);
+    light.forEach((c, i) => expect(c).toBeGreaterThanOrEqual(own[i]!));
   });
 
   it('the timeline legend pairs each code with its colour', () => {

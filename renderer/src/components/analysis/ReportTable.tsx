@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { MatrixRow, Report, ReportOf } from '../../../../core/api/analysis-contract.js';
+import { colorsOf } from '../../../../core/charts/index.js';
 import { formatDate } from '../../format-date.js';
 import type { CellKey } from './ChartFigure.js';
 
@@ -18,16 +19,17 @@ interface ReportTableProps {
 }
 
 function Swatch({ color }: { color: string }) {
-  // An SVG attribute, not a style: nothing for the CSP to refuse, and the colour is #rrggbb here.
+  // An SVG attribute, not a style: nothing for the CSP to refuse; colorsOf makes it #rrggbb.
   return (
     <svg className="code-swatch" width="10" height="10" aria-hidden="true">
-      <rect width="10" height="10" fill={/^#[0-9a-f]{6}$/i.test(color) ? color : '#999999'} />
+      <rect width="10" height="10" fill={color} />
     </svg>
   );
 }
 
+/** The code's name with the colour the chart draws it in. */
 function CodeName({ report, path }: { report: Report; path: string }) {
-  const color = report.tags.find((t) => t.path === path)?.color ?? '';
+  const color = colorsOf(report.tags).get(path) ?? '#999999';
   return (
     <span className="code-name">
       <Swatch color={color} />
