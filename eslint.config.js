@@ -34,6 +34,7 @@ export const RENDERER_MAY_IMPORT = [
   'core/analysis/report-types.ts',
   'core/analysis/set-types.ts',
   'core/analysis/autocode-types.ts',
+  'core/analysis/scope-schema.ts',
   'core/anchor/anchor.ts',
   'core/anchor/code-points.ts',
   'core/anchor/describe-range.ts',
