@@ -34,6 +34,7 @@ export const RENDERER_MAY_IMPORT = [
   'core/analysis/report-types.ts',
   'core/analysis/set-types.ts',
   'core/analysis/autocode-types.ts',
+  'core/analysis/scope-schema.ts',
   // The analysis charts (Observable Plot), drawn in the page as in the CLI.
   'core/charts/index.ts',
   'core/anchor/anchor.ts',

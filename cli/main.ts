@@ -17,6 +17,10 @@ import {
 } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { agreementCommand, type AgreementCommandOptions } from './commands/agreement-command.js';
+import { addSampleCommand } from './commands/sample-command.js';
+import { addSetsCommand } from './commands/sets-command.js';
+import { addReportCommand } from './commands/report-command.js';
+import { addAutocodeCommand } from './commands/autocode-command.js';
 import { CliError } from './cli-error.js';
 import { terminalSafe } from './terminal-text.js';
 import { toErrorPayload } from '../core/errors.js';
@@ -147,6 +151,11 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV, one row per code')
     .action((dir: string, options: AgreementCommandOptions) => agreementCommand(dir, options));
+
+  addSampleCommand(program);
+  addSetsCommand(program);
+  addReportCommand(program);
+  addAutocodeCommand(program);
 
   return program;
 }

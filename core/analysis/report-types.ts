@@ -68,7 +68,7 @@ export interface MatrixRow {
   highlights: number;
 }
 
-/** One pair of codes (tagA's path sorts before tagB's; the table is symmetric). */
+/** One pair of different codes, tagA before tagB in codebook order (the table is symmetric). */
 export interface CooccurrenceRow {
   tagA: string;
   tagAPath: string;

@@ -8,6 +8,13 @@ import { op } from './define.js';
 import { LIMITS } from '../limits.js';
 import type { ExportContent } from './export-contract.js';
 import type { Report } from '../analysis/report-types.js';
+import {
+  articleScopeShape,
+  sampleRecipeShape,
+  seedSchema,
+  setNameSchema,
+  stratifySchema,
+} from '../analysis/scope-schema.js';
 import type { DrawnSample, SavedSet, SetList } from '../analysis/set-types.js';
 import type { AutocodePreview, AutocodeResult } from '../analysis/autocode-types.js';
 
@@ -16,25 +23,8 @@ export type * from '../analysis/set-types.js';
 export type * from '../analysis/autocode-types.js';
 
 const id = z.string().min(1).max(LIMITS.id);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-03-05');
 
-/** A set's name: shown in lists and typed on the command line. */
-export const setNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'a name')
-  .max(LIMITS.name)
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'no control characters');
-
-export const articleScopeShape = {
-  set: setNameSchema.optional(),
-  folder: z.string().max(LIMITS.path).optional(),
-  category: z.string().max(LIMITS.name).optional(),
-  query: z.string().max(LIMITS.query).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  articleIds: z.array(id).max(100_000).optional(),
-};
+export { setNameSchema, stratifySchema };
 export const articleScopeSchema = z.object(articleScopeShape).strict();
 
 export const reportScopeSchema = z
@@ -48,7 +38,6 @@ export const reportScopeSchema = z
 
 export const reportKindSchema = z.enum(['frequencies', 'matrix', 'cooccurrence', 'timeline']);
 export const timelineBySchema = z.enum(['day', 'week', 'month', 'year', 'source', 'category', 'folder']);
-export const stratifySchema = z.enum(['source', 'category', 'folder', 'month']);
 export const autocodeUnitSchema = z.enum(['match', 'sentence', 'paragraph']);
 
 const reportRequest = {
@@ -58,18 +47,7 @@ const reportRequest = {
   scope: reportScopeSchema.default({}),
 };
 
-const seed = z.number().int().min(0).max(0xffff_ffff);
-
-export const sampleRecipeSchema = z
-  .object({
-    seed,
-    size: z.number().int().min(0).max(1_000_000),
-    percent: z.number().gt(0).max(100).optional(),
-    stratify: stratifySchema.optional(),
-    equal: z.boolean().optional(),
-    filter: articleScopeSchema,
-  })
-  .strict();
+export const sampleRecipeSchema = z.object({ ...sampleRecipeShape, filter: articleScopeSchema }).strict();
 
 const autocodeRequest = {
   query: z.string().trim().min(1).max(LIMITS.query),
@@ -112,7 +90,7 @@ export const analysisContract = {
       .object({
         size: z.number().int().min(1).max(1_000_000).optional(),
         percent: z.number().gt(0).max(100).optional(),
-        seed: seed.optional(),
+        seed: seedSchema.optional(),
         stratify: stratifySchema.optional(),
         equal: z.boolean().default(false),
         scope: articleScopeSchema.default({}),
