@@ -19,6 +19,7 @@ import {
   type ScopeOptions,
 } from './analysis-cli.js';
 import { withLibrary } from './open-for-cli.js';
+import { writeReportSvg } from './report-svg.js';
 
 export interface ReportOptions extends ScopeOptions {
   kind: ReportKind;
@@ -28,6 +29,8 @@ export interface ReportOptions extends ScopeOptions {
   fold?: boolean;
   json?: boolean;
   csv?: boolean;
+  /** Also write the chart to this SVG file. */
+  svg?: string;
 }
 
 const processOutput: CommandOutput = { stdout: process.stdout, stderr: process.stderr };
@@ -68,6 +71,10 @@ export async function reportCommand(
       );
     }
     for (const note of report.notes) output.stderr.write(`note: ${terminalSafe(note)}\n`);
+    if (options.svg) {
+      const note = await writeReportSvg(report, options.svg);
+      output.stderr.write(`chart written to ${terminalSafe(options.svg)}${note ? ` (${note})` : ''}\n`);
+    }
   });
 }
 
@@ -102,5 +109,6 @@ export function addReportCommand(program: Command): void {
   )
     .option('--json', 'print JSON rows')
     .option('--csv', 'print CSV')
+    .option('--svg <file>', 'also write the chart as an SVG file')
     .action((dir: string, options: ReportOptions) => reportCommand(dir, options));
 }
