@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartOptions, FrequencyDatum } from './chart-types.js';
 import { codeColor, codeOrder } from './chart-colors.js';
-import { fitLabel, widestLabel } from './label-size.js';
+import { countFormat, countTicks, fitLabel, widestLabel } from './label-size.js';
 import { CHART_FONT_SIZE, renderPlot, type Chart } from './render-plot.js';
 
 export type FrequencyMeasure = 'highlights' | 'articles' | 'characters';
@@ -33,6 +33,8 @@ export function frequencyChart(
   const value = (r: FrequencyDatum) => r[measure];
   const tip = (r: FrequencyDatum) =>
     `${r.tagPath}${split ? ` · ${r.coderName}` : ''}\n${options.words.highlights}: ${r.highlights}\n${options.words.articles}: ${r.articles}\n${options.words.characters}: ${r.characters}`;
+  const most = Math.max(1, ...data.map(value));
+  const ticks = countTicks(most);
   const fill = (r: FrequencyDatum) => codeColor(r.tagPath, options.colors);
 
   const bars = split
@@ -56,7 +58,9 @@ export function frequencyChart(
       x: {
         label: options.words[measure],
         grid: true,
-        domain: [0, Math.max(1, ...data.map(value)) * 1.12],
+        domain: [0, most * 1.12],
+        tickFormat: countFormat,
+        ...(ticks ? { ticks } : {}),
       },
       ...(split
         ? {

@@ -32,3 +32,12 @@ export function widestLabel(labels: Iterable<string>, fontSize: number, cap: num
   for (const label of labels) widest = Math.max(widest, labelWidth(label, fontSize));
   return Math.min(widest, cap);
 }
+
+/** Axis ticks for counts: every whole number up to a small maximum, else Plot's own (whole) ticks. */
+export function countTicks(max: number): number[] | undefined {
+  if (max > 10) return undefined;
+  return Array.from({ length: Math.max(1, Math.ceil(max)) + 1 }, (_, i) => i);
+}
+
+/** Counts are whole numbers: an axis never labels 0.5. */
+export const countFormat = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : '');

@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartOptions, TimelineDatum } from './chart-types.js';
 import { codeColor, codeOrder } from './chart-colors.js';
-import { fitLabel, widestLabel } from './label-size.js';
+import { countFormat, countTicks, fitLabel, widestLabel } from './label-size.js';
 import { CHART_FONT_SIZE, legendHeight, renderPlot, type Chart } from './render-plot.js';
 
 export type TimelineStyle = 'bars' | 'lines';
@@ -49,6 +49,19 @@ export function timelineChart(
   const items = codes.map((c) => ({ label: c, color: codeColor(c, options.colors) }));
   const legend = legendHeight(items, width, LEFT);
   const color = { domain: codes, range: items.map((i) => i.color) };
+  // The highest bar (stacked: the sum of a period's codes) or line point.
+  const totals = new Map<string, number>();
+  for (const r of data) {
+    const v = r[measure];
+    totals.set(
+      r.period,
+      style === 'bars' ? (totals.get(r.period) ?? 0) + v : Math.max(totals.get(r.period) ?? 0, v),
+    );
+  }
+  const top = Math.max(1, ...totals.values());
+  const ticksY = countTicks(top);
+  // Bars no wider than 56 px however few the periods.
+  const barPadding = Math.min(0.9, Math.max(0.15, 1 - 56 / slot));
   const tip = (r: TimelineDatum) =>
     `${r.period} · ${r.tagPath}\n${words.highlights}: ${r.highlights}\n${words.articles}: ${r.articles}`;
 
@@ -81,9 +94,15 @@ export function timelineChart(
         ticks,
         tickFormat: label,
         ...(rotate ? { tickRotate: -ROTATE } : {}),
-        ...(style === 'lines' ? { type: 'point' as const, padding: 0.5 } : { padding: 0.15 }),
+        ...(style === 'lines' ? { type: 'point' as const, padding: 0.5 } : { padding: barPadding }),
       },
-      y: { label: words[measure], grid: true, nice: true },
+      y: {
+        label: words[measure],
+        grid: true,
+        domain: [0, top],
+        tickFormat: countFormat,
+        ...(ticksY ? { ticks: ticksY } : {}),
+      },
       color,
       marks,
     },

@@ -178,3 +178,12 @@ describe('heat-map cells', () => {
     ]);
   });
 });
+
+describe('count axes', () => {
+  it('label whole numbers only', () => {
+    const few = { ...timeline, rows: timeline.rows.slice(0, 2).map((r) => ({ ...r, highlights: 1 })) };
+    const ticks = texts(draw(few).svg.querySelector('g[aria-label="y-axis tick label"]')!);
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const t of ticks.filter(Boolean)) expect(t).toMatch(/^\d+$/);
+  });
+});
