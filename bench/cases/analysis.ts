@@ -45,7 +45,7 @@ export async function benchAnalysis(
   const annotations = await openAnnotationService(store.teamDir, {
     writerFolders: true,
     writer: () => me,
-    watch: false,
+    // Watching, as the app opens it: without a watcher the index is rebuilt from the files on every call.
   });
   try {
     const sets = new SetStore({ dataDir: store.teamDir, writer: () => me, readOnly: () => null });
