@@ -118,6 +118,7 @@ export function buildProgram(): Command {
     )
     .option('--no-bom', 'CSV: leave out the UTF-8 byte order mark')
     .option('--coder <id|name>', "only this coder's highlights (repeatable)", collectOption)
+    .option('--set <name>', 'only the articles of this saved set (gloss sets)')
     .action((dir: string, options: ExportCommandOptions) => exportCommand(dir, options));
 
   program
@@ -143,6 +144,7 @@ export function buildProgram(): Command {
     .option('--with-children', "count a code's sub-codes as the code")
     .option('--folder <folder>', 'only articles in this folder (and its sub-folders)')
     .option('--article <id|path>', 'only this article (repeatable)', collectOption)
+    .option('--set <name>', 'only the articles of this saved set (gloss sets)')
     .option(
       '--overlap <share>',
       'segment match threshold, share of the longer segment (default 0.6)',

@@ -63,6 +63,12 @@ export function analysisHandlers(ctx: ServiceContext): AnalysisHandlers {
     return buildReport(data, input.kind, input.by);
   };
 
+  // One event for a batch over many articles (null: "several"), so windows refetch once, not per article.
+  const announce = (articleIds: string[]): void => {
+    if (articleIds.length === 0) return;
+    ctx.emit({ type: 'annotations-changed', articleId: articleIds.length === 1 ? articleIds[0]! : null });
+  };
+
   return {
     analysisReport: (input) => report(input),
 
@@ -112,8 +118,7 @@ export function analysisHandlers(ctx: ServiceContext): AnalysisHandlers {
 
     async autocodeApply(input) {
       const result = await applyAutocode(analysisSources(requireSession(ctx)), input);
-      for (const { articleId } of result.createdByArticle)
-        ctx.emit({ type: 'annotations-changed', articleId });
+      announce(result.createdByArticle.map((a) => a.articleId));
       return result;
     },
 
@@ -131,8 +136,8 @@ export function analysisHandlers(ctx: ServiceContext): AnalysisHandlers {
             missing++;
           }
         }
-        ctx.emit({ type: 'annotations-changed', articleId });
       }
+      announce(input.createdByArticle.map((a) => a.articleId));
       return { removed, missing };
     },
   };
