@@ -31,6 +31,13 @@ export const RENDERER_MAY_IMPORT = [
   'core/api/annotation-contract.ts',
   'core/api/export-contract.ts',
   'core/api/interop-contract.ts',
+  'core/api/analysis-contract.ts',
+  'core/analysis/report-types.ts',
+  'core/analysis/set-types.ts',
+  'core/analysis/autocode-types.ts',
+  'core/analysis/scope-schema.ts',
+  // The analysis charts (Observable Plot), drawn in the page as in the CLI.
+  'core/charts/index.ts',
   'core/anchor/anchor.ts',
   'core/anchor/code-points.ts',
   'core/anchor/describe-range.ts',

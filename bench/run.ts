@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only open|search|clean|store|export|xlsx|paint|agreement|teams]`: generates (or reuses) the
+// `npm run bench [-- --quick] [-- --only open|search|clean|store|export|xlsx|paint|agreement|teams|analysis]`: generates (or reuses) the
 // synthetic libraries in bench/.cache, runs each measure beside its baseline, writes bench/results/latest.*.
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { openLibrary } from '../core/library/library.js';
 import type { LibraryHandle } from '../core/library/library-handle.js';
 import { benchAgreement } from './cases/agreement.js';
+import { benchAnalysis } from './cases/analysis.js';
 import type { CleanResult } from './cases/clean.js';
 import {
   benchExport,
@@ -26,7 +27,18 @@ import { REST_MS, runChild, settle, summarize } from './measure.js';
 import { ratio, writeReport, type Report, type Row } from './report.js';
 import { seedStore, type SeedArticle } from './seed-store.js';
 
-const CASES = ['open', 'search', 'clean', 'store', 'export', 'xlsx', 'paint', 'agreement', 'teams'] as const;
+const CASES = [
+  'open',
+  'search',
+  'clean',
+  'store',
+  'export',
+  'xlsx',
+  'paint',
+  'agreement',
+  'teams',
+  'analysis',
+] as const;
 const SEED = 1;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
@@ -194,9 +206,12 @@ async function runSearchStoreExport(): Promise<void> {
         note: `first search after open ${s.firstSearchMs.toFixed(0)} ms`,
       });
     }
-    if (!wants('store') && !wants('export') && !wants('xlsx') && !wants('teams')) return;
+    if (!wants('store') && !wants('export') && !wants('xlsx') && !wants('teams') && !wants('analysis'))
+      return;
     const articles = seedArticles(handle);
     if (wants('teams')) await runTeams(handle, articles).catch((err: unknown) => failed('teams', err));
+    if (wants('analysis'))
+      await runAnalysis(handle, articles).catch((err: unknown) => failed('analysis', err));
     if (!wants('store') && !wants('export') && !wants('xlsx')) return;
     const dataDir = join(workDir, 'store-10k');
     const t = Date.now();
@@ -255,6 +270,20 @@ async function runSearchStoreExport(): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+async function runAnalysis(handle: LibraryHandle, articles: SeedArticle[]): Promise<void> {
+  const store = ensureTeamStore(cacheRoot, articles, SEED, log);
+  log(
+    `analysis: every report over ${store.highlights.toLocaleString('en')} highlights of 5 coders, and a sample of 500`,
+  );
+  await settle(5_000);
+  const a = await benchAnalysis(handle, store, { reps: quick ? 5 : 15 });
+  details.analysis = a.result;
+  rows.push(...a.rows);
+  notes.push(
+    'Analysis: the teams store (5 coders × 20,000 highlights in writer folders, bench/cases/teams.ts) over the 10,000-article library, opened as the first coder with its index built; each report = gathering its data from the store and library (core/analysis/report-data.ts) and computing it, as the API handler does. The baseline walks every highlight of every article through listEach, which every report also does. The sample is drawSample over the whole library (10,000 articles sorted by path, stratified by month).',
+  );
 }
 
 async function runTeams(handle: LibraryHandle, articles: SeedArticle[]): Promise<void> {
@@ -529,7 +558,14 @@ async function main(): Promise<void> {
   log(`${quick ? 'quick' : 'full'} run${only ? `, only ${only}` : ''}; corpus templates: ${corpusDir}`);
   try {
     if (wants('open')) await runOpen(quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
-    if (wants('search') || wants('store') || wants('export') || wants('xlsx') || wants('teams'))
+    if (
+      wants('search') ||
+      wants('store') ||
+      wants('export') ||
+      wants('xlsx') ||
+      wants('teams') ||
+      wants('analysis')
+    )
       await runSearchStoreExport().catch((err: unknown) => failed('search / store / export', err));
     if (wants('clean')) await runClean().catch((err: unknown) => failed('clean', err));
     if (wants('paint')) await runPaint().catch((err: unknown) => failed('paint', err));

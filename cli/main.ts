@@ -17,6 +17,10 @@ import {
 } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { agreementCommand, type AgreementCommandOptions } from './commands/agreement-command.js';
+import { addSampleCommand } from './commands/sample-command.js';
+import { addSetsCommand } from './commands/sets-command.js';
+import { addReportCommand } from './commands/report-command.js';
+import { addAutocodeCommand } from './commands/autocode-command.js';
 import { CliError } from './cli-error.js';
 import { terminalSafe } from './terminal-text.js';
 import { toErrorPayload } from '../core/errors.js';
@@ -118,6 +122,7 @@ export function buildProgram(): Command {
     )
     .option('--no-bom', 'CSV: leave out the UTF-8 byte order mark')
     .option('--coder <id|name>', "only this coder's highlights (repeatable)", collectOption)
+    .option('--set <name>', 'only the articles of this saved set (gloss sets)')
     .action((dir: string, options: ExportCommandOptions) => exportCommand(dir, options));
 
   program
@@ -144,6 +149,7 @@ export function buildProgram(): Command {
     .option('--with-children', "count a code's sub-codes as the code")
     .option('--folder <folder>', 'only articles in this folder (and its sub-folders)')
     .option('--article <id|path>', 'only this article (repeatable)', collectOption)
+    .option('--set <name>', 'only the articles of this saved set (gloss sets)')
     .option(
       '--overlap <share>',
       'segment match threshold, share of the longer segment (default 0.6)',
@@ -152,6 +158,11 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV, one row per code')
     .action((dir: string, options: AgreementCommandOptions) => agreementCommand(dir, options));
+
+  addSampleCommand(program);
+  addSetsCommand(program);
+  addReportCommand(program);
+  addAutocodeCommand(program);
 
   return program;
 }

@@ -6,6 +6,7 @@
 import { terminalTable } from '../terminal-table.js';
 import { agreementInput, type AgreementRequest } from '../../core/agreement/agreement-session.js';
 import { agreementCsv, computeAgreement, type AgreementResult } from '../../core/agreement/index.js';
+import { setStoreOf } from '../../core/api/analysis-handlers.js';
 import { ApiError } from '../../core/errors.js';
 import { CliError } from '../cli-error.js';
 import { terminalSafe } from '../terminal-text.js';
@@ -19,6 +20,8 @@ export interface AgreementCommandOptions {
   folder?: string;
   article?: string[];
   overlap?: number;
+  /** Only the articles of this saved set. */
+  set?: string;
   json?: boolean;
   csv?: boolean;
 }
@@ -75,6 +78,12 @@ export async function agreementCommand(
     const session = service.ctx.session!;
     let result: AgreementResult;
     try {
+      if (options.set !== undefined) {
+        const inSet = (await setStoreOf(session).get(options.set)).articleIds;
+        const named = request.articles ?? [];
+        request.articles = named.length ? named.filter((a) => inSet.includes(a)) : inSet;
+        if (request.articles.length === 0) throw new CliError(`No article of the set "${options.set}" is left to compare.`);
+      }
       result = computeAgreement(await agreementInput(session, request));
     } catch (err) {
       if (err instanceof ApiError) throw new CliError(err.message);

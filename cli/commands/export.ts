@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import { setStoreOf } from '../../core/api/analysis-handlers.js';
 import { createService } from '../../core/api/service.js';
 import { reportStoreProblems } from './open-for-cli.js';
 import type { AnnotationService } from '../../core/store/annotation-service.js';
@@ -35,6 +36,8 @@ export interface ExportCommandOptions {
   bom?: boolean;
   /** Only these coders' highlights: coder ids or names (repeatable). */
   coder?: string[];
+  /** Only the articles of this saved set. */
+  set?: string;
 }
 
 export interface CommandOutput {
@@ -142,11 +145,13 @@ export async function exportCommand(
     await service.open(dir);
     const session = service.ctx.session!;
     const tagIds = await resolveTagArguments(session.annotations, options.tag ?? []);
-    const filtered = tagIds.length || options.folder || options.from || options.to;
+    const articleIds = options.set ? (await setStoreOf(session).get(options.set)).articleIds : null;
+    const filtered = tagIds.length || options.folder || options.from || options.to || articleIds;
     const scope: ExportScope = filtered
       ? {
           kind: 'filter',
           ...(tagIds.length ? { tagIds } : {}),
+          ...(articleIds ? { articleIds } : {}),
           ...(options.folder ? { folder: options.folder } : {}),
           ...(options.from ? { from: options.from } : {}),
           ...(options.to ? { to: options.to } : {}),

@@ -12,6 +12,8 @@ import { agreementContract } from './agreement-contract.js';
 import { interopContract } from './interop-contract.js';
 import { marksContract } from './marks-contract.js';
 import { reviewContract } from './review-contract.js';
+import { analysisContract } from './analysis-contract.js';
+import { chartFileContract } from './chart-file-contract.js';
 
 export const contract = {
   ...libraryContract,
@@ -22,6 +24,8 @@ export const contract = {
   ...interopContract,
   ...marksContract,
   ...reviewContract,
+  ...analysisContract,
+  ...chartFileContract,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

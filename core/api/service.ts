@@ -11,6 +11,8 @@ import { agreementHandlers } from './agreement-handlers.js';
 import { interopHandlers } from './interop-handlers.js';
 import { marksHandlers } from './marks-handlers.js';
 import { reviewHandlers } from './review-handlers.js';
+import { analysisHandlers } from './analysis-handlers.js';
+import { chartFileHandlers } from './chart-file-handlers.js';
 import type { AppState } from './library-contract.js';
 import type { HostDialogs, ServiceContext } from './service-context.js';
 import { AppSettings } from '../settings/app-settings.js';
@@ -72,6 +74,8 @@ export async function createService(options: CreateServiceOptions): Promise<Glos
     ...interopHandlers(ctx),
     ...marksHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...analysisHandlers(ctx),
+    ...chartFileHandlers(ctx),
   } satisfies GlossHandlers;
   return {
     handlers,

@@ -62,6 +62,7 @@ import { importWriterId } from '../settings/coder-identity.js';
 import { writerFolder, writeWriterFile } from './writer-folders.js';
 import { unionHighlights } from '../teams/annotation-union.js';
 import { removeTags } from './tag-removal.js';
+import { highlightFacts, type HighlightFact } from './highlight-facts.js';
 
 /** Puts the highlights into the article's file (new ones added, changed ones replaced); true if anything changed. */
 function putRestored(
@@ -435,6 +436,11 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
           : (sources[0]?.annotations ?? []);
       yield { articleId, lastKnown: entries[0] ? lastKnownOf(entries[0]) : null, annotations };
     }
+  }
+
+  async highlightFacts(): Promise<HighlightFact[]> {
+    const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
+    return highlightFacts(this.mergedEntries(), book);
   }
 
   async counts(): Promise<Record<string, number>> {

@@ -18,6 +18,7 @@ import type { CodebookImportResult } from './codebook-csv.js';
 import type { NewTag, TagPatch } from './codebook.js';
 import type { ExternalChange } from './external-changes.js';
 import type { FileKind, MigrationTable } from './migrations.js';
+import type { HighlightFact } from './highlight-facts.js';
 import type { CurrentArticle } from './relink-plan.js';
 import type { StoreProblem } from './store-problems.js';
 
@@ -27,6 +28,7 @@ export type {
   CodebookImportResult,
   CurrentArticle,
   ExternalChange,
+  HighlightFact,
   NewTag,
   StoreProblem,
   TagPatch,
@@ -213,6 +215,11 @@ export interface AnnotationService {
    * whole store, such as an export, reads no file per article. Only the yielded article is copied.
    */
   listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations>;
+  /**
+   * Every highlight of the library reduced to article, coder, tags, place and quote, from the
+   * in-memory index without copying (for reports over 100,000 highlights; highlight-facts.ts).
+   */
+  highlightFacts(): Promise<HighlightFact[]>;
   /** Number of highlights per article id (articles without any are absent). */
   counts(): Promise<Record<string, number>>;
   /** Every article the store holds a file for (highlights, a memo, or what was last known of it). */

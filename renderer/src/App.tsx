@@ -205,6 +205,10 @@ export function App({ bridge }: { bridge: HostBridge }) {
           onToggleAgreement={() =>
             dispatch({ type: 'set-view', view: nav.view === 'agreement' ? 'reader' : 'agreement' })
           }
+          analysisOpen={nav.view === 'analysis'}
+          onToggleAnalysis={() =>
+            dispatch({ type: 'set-view', view: nav.view === 'analysis' ? 'reader' : 'analysis' })
+          }
           onCodebook={() => dispatch({ type: 'open-dialog', dialog: 'codebook' })}
           onShortcuts={() => dispatch({ type: 'open-dialog', dialog: 'shortcuts' })}
           onExport={() => openExport()}

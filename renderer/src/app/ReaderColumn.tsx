@@ -2,7 +2,8 @@
  * The middle column: search results over the reader, or the library-wide highlights view. The
  * reader reports selections and clicks on highlights as navigation events.
  */
-import { useCallback, type Dispatch, type RefObject } from 'react';
+import { lazy, Suspense, useCallback, type Dispatch, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ArticleList } from '../../../core/api/library-contract.js';
 import type { OpenedArticle } from '../../../core/model.js';
 import type { HostBridge } from '../api/api-client.js';
@@ -10,6 +11,7 @@ import type { Coding } from '../coding/use-coding.js';
 import { pendingSelection, type PendingSelection } from '../coding/pending-selection.js';
 import { HighlightsView } from '../components/HighlightsView.js';
 import { AgreementView } from '../components/agreement/AgreementView.js';
+import { CodeHitsButton } from '../components/analysis/CodeHitsButton.js';
 import { ReaderPane, type ReaderHandle } from '../components/ReaderPane.js';
 import { SearchResults } from '../components/SearchResults.js';
 import type { HighlightsFilter } from '../export/export-settings.js';
@@ -18,6 +20,11 @@ import type { Layer } from '../coders/layers.js';
 import type { Navigation, NavigationEvent } from '../state/navigation.js';
 import { EditorPopover, popoverAnchor } from './EditorPopover.js';
 import { clearSelection, type useCodingCommands } from './use-coding-commands.js';
+
+// The Analysis area carries the chart library: loaded when first opened, not with the app.
+const AnalysisView = lazy(() =>
+  import('../components/analysis/AnalysisView.js').then((m) => ({ default: m.AnalysisView })),
+);
 
 interface ReaderColumnProps {
   api: HostBridge['api'];
@@ -50,6 +57,7 @@ interface ReaderColumnProps {
 
 export function ReaderColumn(props: ReaderColumnProps) {
   const { api, nav, dispatch, reader, list, shown, pending, codingOff, coding, commands } = props;
+  const { t } = useTranslation();
   const query = props.searchQuery.trim();
   const editorKind = nav.editor?.kind;
   const closeEditor = useCallback(() => {
@@ -81,9 +89,32 @@ export function ReaderColumn(props: ReaderColumnProps) {
           indexing={list?.progress.scanning === true && list.progress.phase === 'indexing'}
           onOpen={(articleId, hit) => dispatch({ type: 'open-at', jump: { articleId, hit } })}
           onClose={() => props.onSearch('')}
+          actions={
+            <CodeHitsButton
+              api={api}
+              query={query}
+              tags={coding.tags}
+              disabled={coding.tags.length === 0}
+              onApply={coding.autocode}
+            />
+          }
         />
       )}
-      {nav.view === 'agreement' ? (
+      {nav.view === 'analysis' ? (
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          <AnalysisView
+            api={api}
+            tags={coding.tags}
+            nativeDialogs={props.nativeDialogs}
+            listedIds={props.listedIds}
+            libraryCount={list?.articles.length ?? 0}
+            onOpenAt={(articleId, annotationId) =>
+              dispatch({ type: 'open-at', jump: { articleId, annotationId } })
+            }
+            onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
+          />
+        </Suspense>
+      ) : nav.view === 'agreement' ? (
         <AgreementView
           api={api}
           tags={coding.tags}

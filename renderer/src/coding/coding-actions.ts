@@ -17,6 +17,7 @@ import { keys } from '../data/query-keys.js';
 import type { OwnChanges } from '../data/own-changes.js';
 import { newId, placedAt, type PendingSelection } from './pending-selection.js';
 import type { Done, UndoEntry, UndoStack } from './undo-stack.js';
+import { autocodeStep, type AutocodeInput } from './autocode-action.js';
 import { readOrder } from './annotation-order.js';
 import { createTagActions } from './tag-actions.js';
 
@@ -302,6 +303,8 @@ export function createCodingActions({ api, queries, stack, own, report, remember
     run(async (): Promise<Done<UndoEntry | null>> => ({ result: await move(), entry: null }), reloadAll);
 
   return {
+    /** Codes search hits in one batch (issue 19), one undo step. */
+    autocode: (input: AutocodeInput) => run(() => autocodeStep(api, input), reloadAll),
     createAnnotation,
     updateAnnotation,
     toggleTag,

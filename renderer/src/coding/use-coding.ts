@@ -12,6 +12,8 @@ import { annotationsQuery, useAnnotations, useTagList } from '../data/queries.js
 import type { OwnChanges } from '../data/own-changes.js';
 import { UndoStack, type UndoEntry } from './undo-stack.js';
 import type { PendingSelection } from './pending-selection.js';
+import type { AutocodeResult } from '../../../core/api/analysis-contract.js';
+import type { AutocodeInput } from './autocode-action.js';
 import {
   createCodingActions,
   type AnnotationDraft,
@@ -22,6 +24,8 @@ import {
 export type { AnnotationDraft, AnnotationPatch, TagPatch };
 
 export interface Coding {
+  /** Codes search hits in one batch, one undo step; null when it failed (reported). */
+  autocode(input: AutocodeInput): Promise<AutocodeResult | null>;
   tags: Tag[];
   tagsById: ReadonlyMap<string, Tag>;
   /** Highlights per tag id (a Map: tag ids come from files and may be `__proto__`). */
@@ -123,6 +127,7 @@ export function useCoding(
       lastTagIds: lastTagIds.filter((id) => tagsById.has(id)),
       canUndo,
       canRedo,
+      autocode: actions.autocode,
       createAnnotation: actions.createAnnotation,
       updateAnnotation: (id, patch) => open((article) => actions.updateAnnotation(article, id, patch), null),
       deleteAnnotation: (id) => open((article) => actions.deleteAnnotation(article, id), false),

@@ -26,6 +26,8 @@ import { formatDate } from '../format-date.js';
 import type { LibraryFilter } from '../export/export-settings.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
 import { useDoneMarks } from '../coding/use-done-marks.js';
+import { SetControls } from './analysis/SetControls.js';
+import { useSets } from './analysis/use-sets.js';
 
 interface LibraryPaneProps {
   api: GlossApi;
@@ -66,17 +68,24 @@ const LibraryPaneContent = memo(function LibraryPane({
     enabled: tagId !== '',
   });
   const taggedIds: ReadonlySet<string> | null = tagged.data ?? null;
-  const filter = useMemo<ArticleFilter>(
-    () => (tagId && taggedIds ? { ...baseFilter, ids: taggedIds } : baseFilter),
-    [baseFilter, tagId, taggedIds],
-  );
+  // A saved set (issue 19): only its articles, with the other filters on top.
+  const [setName, setSetName] = useState('');
+  const sets = useSets(api, setName !== '').data?.sets;
+  const filter = useMemo<ArticleFilter>(() => {
+    const chosen = setName ? sets?.find((s) => s.name === setName) : undefined;
+    const inSet = chosen ? new Set(chosen.articleIds) : null;
+    const withTag = tagId && taggedIds ? taggedIds : null;
+    const ids = inSet && withTag ? new Set([...inSet].filter((id) => withTag.has(id))) : (inSet ?? withTag);
+    return ids ? { ...baseFilter, ids } : baseFilter;
+  }, [baseFilter, tagId, taggedIds, setName, sets]);
   const [sort, setSort] = useState<ArticleSort>({ key: 'date', descending: true });
   const articles = useMemo(() => list?.articles ?? [], [list]);
   const folders = useMemo(() => folderTree(articles), [articles]);
   const categories = useMemo(() => categoryList(articles), [articles]);
   const rows = useMemo(() => sortArticles(filterArticles(articles, filter), sort), [articles, filter, sort]);
 
-  useEffect(() => onVisibleChange(rows.map((r) => r.id)), [rows, onVisibleChange]);
+  const visibleIds = useMemo(() => rows.map((r) => r.id), [rows]);
+  useEffect(() => onVisibleChange(visibleIds), [visibleIds, onVisibleChange]);
   useEffect(() => {
     onFilterChange?.({
       source: 'library',
@@ -129,6 +138,13 @@ const LibraryPaneContent = memo(function LibraryPane({
         </div>
       ))}
       <div className="filters">
+        <SetControls
+          api={api}
+          value={setName}
+          onChange={setSetName}
+          listedIds={visibleIds}
+          libraryCount={articles.length}
+        />
         <select
           aria-label={t('library.folder')}
           value={filter.folder ?? ''}

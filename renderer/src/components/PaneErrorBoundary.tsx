@@ -14,6 +14,7 @@ export type PaneName =
   | 'annotations'
   | 'highlights'
   | 'agreement'
+  | 'analysis'
   | 'search'
   | 'codebook'
   | 'export'

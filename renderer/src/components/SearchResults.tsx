@@ -1,4 +1,5 @@
 /** Full-text search results with the matching passage in context; a click opens the article. */
+import type { ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { GlossApi } from '../../../core/api/contract.js';
@@ -14,9 +15,11 @@ interface SearchResultsProps {
   indexing: boolean;
   onOpen(articleId: string, hit: SearchHit): void;
   onClose(): void;
+  /** More actions on the hits ("Code hits…"), beside the count. */
+  actions?: ReactNode;
 }
 
-function SearchResultsContent({ api, query, indexing, onOpen, onClose }: SearchResultsProps) {
+function SearchResultsContent({ api, query, indexing, onOpen, onClose, actions }: SearchResultsProps) {
   const { t } = useTranslation();
   const asked = useDebounced(query, 150);
   // Searched again when the library finishes reading article bodies; a failed search shows none.
@@ -38,6 +41,7 @@ function SearchResultsContent({ api, query, indexing, onOpen, onClose }: SearchR
               : t('search.results', { count: result.total })
             : '…'}
         </strong>
+        {result && result.total > 0 && actions}
         <button type="button" onClick={onClose}>
           {t('search.close')}
         </button>

@@ -26,6 +26,9 @@ interface ToolbarProps {
   /** The agreement view between coders (issue 18). */
   agreementOpen?: boolean;
   onToggleAgreement?(): void;
+  /** The Analysis area (issue 19). */
+  analysisOpen?: boolean;
+  onToggleAnalysis?(): void;
   onCodebook(): void;
   onShortcuts(): void;
   onExport(): void;
@@ -133,6 +136,17 @@ export function Toolbar(props: ToolbarProps) {
             onClick={props.onToggleAgreement}
           >
             {t('toolbar.agreement')}
+          </button>
+        )}
+        {props.onToggleAnalysis && (
+          <button
+            type="button"
+            data-testid="open-analysis"
+            aria-pressed={props.analysisOpen ?? false}
+            title={t('analysis.openHint')}
+            onClick={props.onToggleAnalysis}
+          >
+            {t('analysis.open')}
           </button>
         )}
         <button

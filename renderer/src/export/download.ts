@@ -4,7 +4,12 @@
  * exports (`.qdpx`) arrive in base64 and are decoded to their bytes first.
  */
 export function downloadText(fileName: string, text: string, mimeType: string, encoding?: 'base64'): void {
-  const url = URL.createObjectURL(exportBlob(text, mimeType, encoding));
+  downloadBlob(fileName, exportBlob(text, mimeType, encoding));
+}
+
+/** Browser mode: hands a blob (an export, a PNG) to the browser as a file download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -2,6 +2,7 @@
 import interop from './areas/interop.en.js';
 import reviewEn from './areas/review.en.js';
 import marksEn from './areas/marks.en.js';
+import analysis from './areas/analysis.en.js';
 
 const en = {
   app: {
@@ -22,6 +23,7 @@ const en = {
     annotations: 'highlights pane',
     highlights: 'highlights view',
     agreement: 'agreement view',
+    analysis: 'analysis view',
     search: 'search results',
     codebook: 'codebook',
     export: 'export dialog',
@@ -562,6 +564,7 @@ const en = {
   interop: interop,
   marks: marksEn,
   review: reviewEn,
+  analysis,
 };
 
 export default en;

@@ -1,6 +1,7 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
 import interop from './areas/interop.zh-CN.js';
 import type en from './en.js';
+import analysis from './areas/analysis.zh-CN.js';
 
 import reviewZh from './areas/review.zh-CN.js';
 import marksZh from './areas/marks.zh-CN.js';
@@ -23,6 +24,7 @@ const zhCN: typeof en = {
     annotations: '高亮面板',
     highlights: '全部高亮视图',
     agreement: '一致性视图',
+    analysis: '分析视图',
     search: '搜索结果',
     codebook: '编码表',
     export: '导出对话框',
@@ -540,6 +542,7 @@ const zhCN: typeof en = {
   interop: interop,
   marks: marksZh,
   review: reviewZh,
+  analysis,
 };
 
 export default zhCN;

@@ -1,0 +1,160 @@
+/**
+ * Gathers what the reports count, from an open library: the articles in scope, the chosen coders'
+ * highlights on them with their codes (folded to parents or to the chosen codes when asked), and
+ * the codes and coders as the reports name them. The reports themselves are pure functions of this
+ * (frequencies.ts, article-matrix.ts, cooccurrence.ts, timeline.ts).
+ *
+ * Positions are the stored ones (what the reader shows once a highlight is placed); characters are
+ * the code points of the highlighted text, as the CSV export counts `end - start`. Re-anchoring
+ * every highlight against every text would take seconds at 100,000 highlights.
+ */
+import { ApiError } from '../errors.js';
+import type { ArticleSummary, Tag } from '../model.js';
+import type { AnnotationService } from '../store/annotation-service.js';
+import { findByPath, tagPath, tagsInTreeOrder } from '../store/codebook.js';
+import type { CodebookFile } from '../store/store-schema.js';
+import { coderIdOf } from '../teams/coder.js';
+import type { ReportCoder, ReportScope, ReportTag } from './report-types.js';
+import { articlesInScope, type ScopeSources } from './resolve-scope.js';
+
+export interface ReportHighlight {
+  articleId: string;
+  coderId: string;
+  /** Report codes (ids of `ReportData.tags`), each once; never empty. */
+  tagIds: string[];
+  /** Stored UTF-16 range. */
+  start: number;
+  end: number;
+  /** Code points highlighted. */
+  characters: number;
+}
+
+export interface ReportData {
+  /** In library-path order. */
+  articles: ArticleSummary[];
+  /** In article order, then by start. */
+  highlights: ReportHighlight[];
+  /** The report's codes in codebook order. */
+  tags: ReportTag[];
+  coders: ReportCoder[];
+  notes: string[];
+}
+
+export interface ReportSources extends ScopeSources {
+  annotations: AnnotationService;
+}
+
+/** Code points of `s`: a surrogate pair (an emoji, a rare CJK character) is one. */
+export function codePointCount(s: string): number {
+  return s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+}
+
+/** A coder given by id or name, among the library's coders. */
+export function findCoder(known: readonly ReportCoder[], given: string): ReportCoder {
+  const w = given.trim();
+  const coder =
+    known.find((c) => c.id === w) ??
+    known.find((c) => c.name === w) ??
+    known.find((c) => c.id === coderIdOf(w));
+  if (coder) return coder;
+  const names = known.map((c) => c.name).join(', ') || 'none yet';
+  throw new ApiError('invalid-input', `No coder "${w}" in this library (its coders: ${names}).`);
+}
+
+/** A code given by id, path (`Parent/Child`) or unique name. */
+export function findCode(book: CodebookFile, given: string): Tag {
+  const w = given.trim();
+  const byId = book.tags.find((t) => t.id === w) ?? findByPath(book, w);
+  if (byId) return byId;
+  const named = book.tags.filter((t) => t.name === w);
+  if (named.length > 1)
+    throw new ApiError('invalid-input', `Several codes are called "${w}": give its path (Parent/Child).`);
+  if (named[0]) return named[0];
+  throw new ApiError('invalid-input', `No code "${w}" in the codebook.`);
+}
+
+/**
+ * Maps each stored tag id to the report code it counts as (or to nothing). Folding: to the nearest
+ * chosen code above or at it (with chosen codes), else to its top-level code.
+ */
+function codeMapping(
+  book: CodebookFile,
+  chosen: Tag[],
+  fold: boolean,
+): { targets: Tag[]; of: Map<string, string> } {
+  const byId = new Map(book.tags.map((t) => [t.id, t]));
+  const ordered = tagsInTreeOrder(book);
+  const targets =
+    chosen.length > 0
+      ? chosen
+      : fold
+        ? ordered.filter((t) => t.parentId === null || !byId.has(t.parentId))
+        : ordered;
+  const isTarget = new Set(targets.map((t) => t.id));
+  const of = new Map<string, string>();
+  for (const tag of book.tags) {
+    if (!fold) {
+      if (isTarget.has(tag.id)) of.set(tag.id, tag.id);
+      continue;
+    }
+    const seen = new Set<string>();
+    for (
+      let t: Tag | undefined = tag;
+      t && !seen.has(t.id);
+      t = t.parentId ? byId.get(t.parentId) : undefined
+    ) {
+      seen.add(t.id);
+      if (isTarget.has(t.id)) {
+        of.set(tag.id, t.id);
+        break;
+      }
+    }
+  }
+  const order = new Map(ordered.map((t, i) => [t.id, i]));
+  const sorted = [...targets].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { targets: sorted, of };
+}
+
+export async function reportData(src: ReportSources, scope: ReportScope): Promise<ReportData> {
+  const { articles, notes } = await articlesInScope(src, scope);
+  const book: CodebookFile = { schemaVersion: 1, tags: await src.annotations.listTags(), retired: {} };
+  const library = await src.annotations.coders();
+  const known = library.map((c) => ({ id: c.id, name: c.name }));
+  // Every coder who has highlights, unless coders were chosen (the current coder may have none yet).
+  const coders = scope.coders?.length
+    ? scope.coders.map((c) => findCoder(known, c))
+    : library.filter((c) => c.highlights > 0).map((c) => ({ id: c.id, name: c.name }));
+  const wantedCoders = new Set(coders.map((c) => c.id));
+  const chosen = [
+    ...new Map((scope.tags ?? []).map((t) => findCode(book, t)).map((t) => [t.id, t])).values(),
+  ];
+  const { targets, of } = codeMapping(book, chosen, scope.foldToParents ?? false);
+  const tags = targets.map((t) => ({ id: t.id, path: tagPath(book, t.id), color: t.color }));
+
+  // Straight from the store's index (no copies): the one read of every highlight a report makes.
+  const byArticle = new Map<string, ReportHighlight[]>(articles.map((a) => [a.id, []]));
+  for (const h of await src.annotations.highlightFacts()) {
+    const list = byArticle.get(h.articleId);
+    if (!list || !wantedCoders.has(h.coderId)) continue;
+    const codes: string[] = [];
+    for (const id of h.tagIds) {
+      const code = of.get(id);
+      if (code !== undefined && !codes.includes(code)) codes.push(code);
+    }
+    if (codes.length === 0) continue;
+    list.push({
+      articleId: h.articleId,
+      coderId: h.coderId,
+      tagIds: codes,
+      start: h.start,
+      end: h.end,
+      characters: codePointCount(h.exact),
+    });
+  }
+  const highlights: ReportHighlight[] = [];
+  for (const list of byArticle.values()) {
+    list.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const h of list) highlights.push(h);
+  }
+  return { articles, highlights, tags, coders, notes };
+}
