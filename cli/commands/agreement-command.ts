@@ -82,7 +82,8 @@ export async function agreementCommand(
         const inSet = (await setStoreOf(session).get(options.set)).articleIds;
         const named = request.articles ?? [];
         request.articles = named.length ? named.filter((a) => inSet.includes(a)) : inSet;
-        if (request.articles.length === 0) throw new CliError(`No article of the set "${options.set}" is left to compare.`);
+        if (request.articles.length === 0)
+          throw new CliError(`No article of the set "${options.set}" is left to compare.`);
       }
       result = computeAgreement(await agreementInput(session, request));
     } catch (err) {

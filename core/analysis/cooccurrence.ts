@@ -17,23 +17,26 @@ interface Segment {
 export function cooccurrence(data: Pick<ReportData, 'highlights' | 'tags'>): CooccurrenceRow[] {
   const index = new Map(data.tags.map((t, i) => [t.id, i]));
   const n = data.tags.length;
-  const articles = new Map<number, number>();
-  const overlaps = new Map<number, number>();
-  const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
-  const add = (m: Map<number, number>, key: number): void => {
-    m.set(key, (m.get(key) ?? 0) + 1);
-  };
+  // Pair counts in flat n × n tables (a < b used), and per code the last article it was seen in.
+  const articles = new Int32Array(n * n);
+  const overlaps = new Int32Array(n * n);
+  const seenIn = new Int32Array(n).fill(-1);
+  const present: number[] = [];
+  let article = 0;
 
   const flush = (segments: Segment[]): void => {
-    const codes = [...new Set(segments.map((s) => s.code))].sort((a, b) => a - b);
-    for (let i = 0; i < codes.length; i++)
-      for (let j = i + 1; j < codes.length; j++) add(articles, pairKey(codes[i]!, codes[j]!));
+    present.sort((a, b) => a - b);
+    for (let i = 0; i < present.length; i++)
+      for (let j = i + 1; j < present.length; j++) articles[present[i]! * n + present[j]!]!++;
+    present.length = 0;
+    article++;
     segments.sort((a, b) => a.start - b.start || a.end - b.end);
     for (let i = 0; i < segments.length; i++) {
       const s = segments[i]!;
       for (let j = i + 1; j < segments.length && segments[j]!.start < s.end; j++) {
         const t = segments[j]!;
-        if (t.code !== s.code && t.end > s.start) add(overlaps, pairKey(s.code, t.code));
+        if (t.code === s.code || t.end <= s.start) continue;
+        overlaps[s.code < t.code ? s.code * n + t.code : t.code * n + s.code]!++;
       }
     }
   };
@@ -46,15 +49,21 @@ export function cooccurrence(data: Pick<ReportData, 'highlights' | 'tags'>): Coo
       current = h.articleId;
       segments = [];
     }
-    for (const id of h.tagIds) segments.push({ code: index.get(id)!, start: h.start, end: h.end });
+    for (const id of h.tagIds) {
+      const code = index.get(id)!;
+      if (seenIn[code] !== article) {
+        seenIn[code] = article;
+        present.push(code);
+      }
+      segments.push({ code, start: h.start, end: h.end });
+    }
   }
   if (segments.length) flush(segments);
 
   const rows: CooccurrenceRow[] = [];
   for (let a = 0; a < n; a++)
     for (let b = a + 1; b < n; b++) {
-      const key = a * n + b;
-      const both = articles.get(key) ?? 0;
+      const both = articles[a * n + b]!;
       if (both === 0) continue;
       const [x, y] = [data.tags[a]!, data.tags[b]!];
       rows.push({
@@ -63,7 +72,7 @@ export function cooccurrence(data: Pick<ReportData, 'highlights' | 'tags'>): Coo
         tagB: y.id,
         tagBPath: y.path,
         articles: both,
-        overlaps: overlaps.get(key) ?? 0,
+        overlaps: overlaps[a * n + b]!,
       });
     }
   return rows;

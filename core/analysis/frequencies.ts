@@ -8,10 +8,12 @@ import type { FrequencyRow } from './report-types.js';
 interface Tally {
   highlights: number;
   characters: number;
-  articles: Set<string>;
+  articles: number;
+  /** Highlights come grouped by article (ReportData), so a new article is one not seen last. */
+  lastArticle: string | null;
 }
 
-const tally = (): Tally => ({ highlights: 0, characters: 0, articles: new Set() });
+const tally = (): Tally => ({ highlights: 0, characters: 0, articles: 0, lastArticle: null });
 
 export function frequencies(data: Pick<ReportData, 'highlights' | 'tags' | 'coders'>): FrequencyRow[] {
   const all = new Map<string, Tally>(data.tags.map((t) => [t.id, tally()]));
@@ -24,7 +26,10 @@ export function frequencies(data: Pick<ReportData, 'highlights' | 'tags' | 'code
       for (const t of [all.get(tagId)!, mine]) {
         t.highlights++;
         t.characters += h.characters;
-        t.articles.add(h.articleId);
+        if (t.lastArticle !== h.articleId) {
+          t.articles++;
+          t.lastArticle = h.articleId;
+        }
       }
     }
   }
@@ -37,7 +42,7 @@ export function frequencies(data: Pick<ReportData, 'highlights' | 'tags' | 'code
       coderId,
       coderName,
       highlights: t.highlights,
-      articles: t.articles.size,
+      articles: t.articles,
       characters: t.characters,
     });
     rows.push(row(null, null, total));

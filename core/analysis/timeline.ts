@@ -18,16 +18,23 @@ export function timeline(
 ): TimelineRow[] {
   const periods = new Map(data.articles.map((a) => [a.id, periodsOf(a, by)]));
   // period → tag → tally; a Map keeps null as a key of its own.
-  const cells = new Map<string | null, Map<string, { highlights: number; articles: Set<string> }>>();
+  const cells = new Map<
+    string | null,
+    Map<string, { highlights: number; articles: number; last: string | null }>
+  >();
   for (const h of data.highlights) {
     for (const period of periods.get(h.articleId) ?? [null]) {
       let row = cells.get(period);
       if (!row) cells.set(period, (row = new Map()));
       for (const tagId of h.tagIds) {
         let cell = row.get(tagId);
-        if (!cell) row.set(tagId, (cell = { highlights: 0, articles: new Set() }));
+        if (!cell) row.set(tagId, (cell = { highlights: 0, articles: 0, last: null }));
         cell.highlights++;
-        cell.articles.add(h.articleId);
+        // Highlights come grouped by article (ReportData): a new article is one not seen last.
+        if (cell.last !== h.articleId) {
+          cell.articles++;
+          cell.last = h.articleId;
+        }
       }
     }
   }
@@ -42,7 +49,7 @@ export function timeline(
           tagId: tag.id,
           tagPath: tag.path,
           highlights: cell.highlights,
-          articles: cell.articles.size,
+          articles: cell.articles,
         });
     }
   }
