@@ -1,7 +1,8 @@
 /**
  * What the rest of Gloss needs from an open library. `openLibrary()` in `library.ts` returns one.
  */
-import type { Article, ArticleMeta, ArticleSummary, SearchHit } from '../model.js';
+import type { Article, ArticleMeta, ArticleSummary, SearchHit, SearchReply } from '../model.js';
+import type { SearchOptions } from '../search/run-search.js';
 import type { ScanProgress } from '../model.js';
 
 export interface LibraryOpenOptions {
@@ -40,7 +41,10 @@ export interface LibraryHandle {
   getText(id: string): Promise<ArticleText>;
   /** Resolve a path (absolute, or relative to the root) to an article id; throws outside the library. */
   idForPath(path: string): string;
+  /** The first `limit` occurrences of one literal string (no query language), as a flat list. */
   search(query: string, limit: number): { hits: SearchHit[]; total: number; totalCapped: boolean };
+  /** A search in the query language, grouped by article (core/search/run-search.ts). */
+  find(query: string, options?: SearchOptions): SearchReply;
   /**
    * Resolves when every file found is in the list, with its metadata; search may still be missing
    * the bodies of files the cache did not know (until whenScanned).

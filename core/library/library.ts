@@ -7,7 +7,8 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../errors.js';
-import type { Article, ArticleSummary, ScanProgress, SearchHit } from '../model.js';
+import type { Article, ArticleSummary, ScanProgress, SearchHit, SearchReply } from '../model.js';
+import { runSearch, type SearchOptions } from '../search/run-search.js';
 import { CLEANER_VERSION } from '../clean/clean-article.js';
 import type { StoredArticle } from './doc-cache.js';
 import type { ArticleText, LibraryHandle, LibraryOpenOptions } from './library-handle.js';
@@ -202,6 +203,11 @@ class Library extends ScannedLibrary implements LibraryHandle {
   search(query: string, limit: number): { hits: SearchHit[]; total: number; totalCapped: boolean } {
     this.fillCachedTexts();
     return this.index.search(query, Math.max(0, limit));
+  }
+
+  find(query: string, options: SearchOptions = {}): SearchReply {
+    this.fillCachedTexts();
+    return runSearch(this.index, query, options);
   }
 
   whenScanned(): Promise<void> {

@@ -9,6 +9,7 @@
  * one alternative (`a b OR c` is a AND (b OR c)). Pure; never throws: whatever cannot be read is
  * dropped with a problem the UI shows, and the rest of the query still runs.
  */
+import type { SearchQueryProblem } from '../model.js';
 import { normalizeForSearch } from './normalize-text.js';
 
 export interface QueryTerm {
@@ -22,22 +23,8 @@ export interface QueryTerm {
 /** An article matches when every clause does: an `any` clause when one of its terms occurs, a `not` clause when its term does not. */
 export type QueryClause = { kind: 'any'; terms: QueryTerm[] } | { kind: 'not'; term: QueryTerm };
 
-export type QueryProblemCode =
-  | 'unclosed-quote'
-  | 'empty-phrase'
-  | 'dangling-or'
-  | 'lone-minus'
-  | 'or-with-exclusion'
-  | 'only-exclusions'
-  | 'too-many-terms';
-
-export interface QueryProblem {
-  code: QueryProblemCode;
-  /** In English; the UI words it from `code` (and `term`) in its own language. */
-  message: string;
-  /** The part of the query it is about, when there is one. */
-  term?: string;
-}
+export type QueryProblem = SearchQueryProblem;
+export type QueryProblemCode = SearchQueryProblem['code'];
 
 export interface ParsedQuery {
   clauses: QueryClause[];

@@ -57,6 +57,9 @@ function fakeLibrary(texts: Record<string, string>): LibraryHandle {
     },
     idForPath: (p) => p,
     search: () => ({ hits: [], total: 0, totalCapped: false }),
+    find: () => {
+      throw new Error('not used');
+    },
     whenListed: async () => undefined,
     whenScanned: async () => undefined,
     close: async () => undefined,
