@@ -22,7 +22,7 @@ import {
   wrapLooseText,
 } from './tidy-blocks.js';
 
-export const CLEANER_VERSION = 2;
+export const CLEANER_VERSION = 3;
 
 export interface CleanResult {
   doc: CleanDocument;
