@@ -1,7 +1,8 @@
 /**
  * The scanning half of an open library: walks the folder, reads each article's metadata (from the
  * parse cache when the file is unchanged, else on the main thread or in parse workers), fills the
- * article list and the search index, and keeps the parse cache saved. `library.ts` adds watching
+ * article list and the search index (each article's canonical cleaned text: index-article.ts),
+ * and keeps the parse cache saved. `library.ts` adds watching
  * and opening articles on top.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -9,7 +10,9 @@ import { availableParallelism } from 'node:os';
 import type { ScanProgress } from '../model.js';
 import type { Article } from '../model.js';
 import { SearchIndex } from '../search/search-index.js';
+import { CLEANER_VERSION } from '../clean/clean-article.js';
 import { idFromPath } from './article-id.js';
+import { canonicalText } from './index-article.js';
 import { DocCache } from './doc-cache.js';
 import type { LibraryOpenOptions } from './library-handle.js';
 import {
@@ -138,7 +141,8 @@ export abstract class ScannedLibrary {
         sliceMs: SLICE_MS,
         stopped: () => this.closed,
         onFile: (_file, parsed) => {
-          this.put({ ...(parsed as ParsedFile), textCleanerVersion: null, cleanMeta: null });
+          // The canonical text (index-article.ts), without the cleaned meta (kept only once opened).
+          this.put({ ...(parsed as ParsedFile), textCleanerVersion: CLEANER_VERSION, cleanMeta: null });
           this.cacheDirty = true;
           this.progress.done++;
           const now = Date.now();
@@ -188,19 +192,17 @@ export abstract class ScannedLibrary {
     for (const file of files) {
       if (this.closed) break;
       const entry = cached.get(file.relPath);
-      if (isFresh(entry, file.size, file.mtimeMs)) this.put(entry, true);
-      else {
+      if (isFresh(entry, file.size, file.mtimeMs)) {
+        this.put(entry, true);
+        // Text of another cleaner (or none): listed now, cleaned for search in phase two.
+        if (entry.textCleanerVersion !== CLEANER_VERSION) misses.push(file);
+      } else {
         const head = readArticleHeadSync(file.absPath, file);
         if (file.size < 0) statLater(file);
         const parsed = head ?? readArticleFileSync(file.absPath, file);
-        this.put({
-          summary: parsed.summary,
-          searchText: parsed.searchText,
-          textCleanerVersion: null,
-          cleanMeta: null,
-        });
-        if (head) misses.push(file);
-        else this.cacheDirty = true;
+        // No search text yet (titles are searchable): phase two cleans the file for it.
+        this.put({ summary: parsed.summary, searchText: '', textCleanerVersion: null, cleanMeta: null });
+        misses.push(file);
       }
       this.progress.done++;
       const now = Date.now();
@@ -236,7 +238,8 @@ export abstract class ScannedLibrary {
       this.cacheDirty = true;
     }
     for (const entry of this.entries.values()) {
-      if (cache.entries.get(entry.summary.path) === entry) {
+      // Only canonical texts are searchable; the others are being cleaned by the scan.
+      if (cache.entries.get(entry.summary.path) === entry && entry.textCleanerVersion === CLEANER_VERSION) {
         this.index.set(entry.summary.id, entry.summary.path, entry.summary.title, entry.searchText);
       }
     }
@@ -250,8 +253,8 @@ export abstract class ScannedLibrary {
     const parsed = await readArticleFile(file.absPath, file);
     return {
       summary: parsed.summary,
-      searchText: parsed.searchText,
-      textCleanerVersion: null,
+      searchText: canonicalText(parsed),
+      textCleanerVersion: CLEANER_VERSION,
       cleanMeta: null,
     };
   }

@@ -165,12 +165,16 @@ class Library extends ScannedLibrary implements LibraryHandle {
     // Keep the list's identity (id, annotation count) and warnings from the scan.
     const article: Article = { ...stored, id: summary.id, annotationCount: summary.annotationCount };
     this.recent.set(id, key, article);
-    // From now on search offsets for this article are exact (see search-index.ts).
-    if (entry.textCleanerVersion !== CLEANER_VERSION && this.entries.get(path) === entry) {
+    // Keep its text and meta, so exports need not clean it again (getText).
+    if (
+      (entry.textCleanerVersion !== CLEANER_VERSION || !entry.cleanMeta) &&
+      this.entries.get(path) === entry
+    ) {
+      if (entry.searchText !== article.doc.text)
+        this.index.set(summary.id, path, summary.title, article.doc.text);
       entry.searchText = article.doc.text;
       entry.textCleanerVersion = CLEANER_VERSION;
       entry.cleanMeta = article.meta;
-      this.index.set(summary.id, path, summary.title, article.doc.text);
       this.scheduleCacheSave();
     }
     return article;

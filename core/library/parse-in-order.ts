@@ -7,7 +7,7 @@
  */
 import { packFiles, unpackFiles, type ParsedFile } from './pack-texts.js';
 import type { ParsePool } from './parse-pool.js';
-import { readArticleFileSync } from './read-article.js';
+import { parseForIndex } from './index-article.js';
 import { yieldToEventLoop, type ScannedFile } from './scan-folder.js';
 
 const BATCH_FILES = 32;
@@ -125,8 +125,7 @@ export async function parseInOrder(
     b.state = 'main';
     const parsed: ParsedFile[] = [];
     for (const file of b.misses) {
-      const { summary, searchText } = readArticleFileSync(file.absPath, file);
-      parsed.push({ summary, searchText });
+      parsed.push(parseForIndex(file.absPath, file));
       await breathe();
       if (opts.stopped()) return;
     }

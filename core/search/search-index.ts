@@ -20,13 +20,11 @@
  * Failure. Building never throws out of `prepare()` or `search()`: the error goes to `onError` and
  * search falls back to a plain scan of the articles (slower, same results).
  *
- * Offsets: a hit's `offset` is into the text the index holds for that article. After the article
- * has been opened (or when the parse cache has its cleaned text) that is the canonical text and
- * the offset is exact; before, it is the scan-time text (core/library/quick-text.ts), which follows
- * the same rules and usually matches, but may differ where the cleaner removed boilerplate. The UI
- * should therefore treat {before, match, after, offset} like a TextQuoteSelector with a position
- * hint: check `text.slice(offset, offset + length)` and otherwise search `match` with its context
- * near `offset`. Title-only matches have offset -1.
+ * Offsets: a hit's `offset` is into the text the index holds for that article, which the library
+ * makes its canonical cleaned text (core/library/index-article.ts): the text the reader shows, so
+ * `text.slice(offset, offset + length)` is the match. The UI should still treat {before, match,
+ * after, offset} like a TextQuoteSelector with a position hint, as the file may have changed since.
+ * Title-only matches have offset -1.
  */
 import { Buffer } from 'node:buffer';
 import type { SearchHit } from '../model.js';

@@ -1,0 +1,28 @@
+/**
+ * What the scan keeps of an article file for search: its summary and its canonical cleaned text
+ * (the text the reader shows and highlights anchor to), so that a search finds exactly what can be
+ * read: never boilerplate the cleaner removes or text the page hides. The scan-time regex text
+ * (quick-text.ts) differed from it in about one article in eight of the corpus. Cleaning costs
+ * about ten times the regex pass; the scan does it in its worker threads (parse-worker.ts) and in
+ * slices on the main thread, and the parse cache keeps the result, so only new or changed files
+ * pay it.
+ */
+import { buildArticle } from './load-article.js';
+import type { ParsedFile } from './pack-texts.js';
+import { readArticleFileSync, type FileInfo, type ParsedArticle } from './read-article.js';
+
+/** The canonical text of a parsed article; '' when it has no body or cleaning failed (it then has no text to open either). */
+export function canonicalText(parsed: ParsedArticle): string {
+  if (parsed.body.trim() === '') return '';
+  try {
+    return buildArticle(parsed).doc.text;
+  } catch {
+    return '';
+  }
+}
+
+/** Read, parse and clean one file for the search index; never throws. */
+export function parseForIndex(absPath: string, info: FileInfo): ParsedFile {
+  const parsed = readArticleFileSync(absPath, info);
+  return { summary: parsed.summary, searchText: canonicalText(parsed) };
+}
