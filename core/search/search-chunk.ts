@@ -25,6 +25,8 @@ export interface Built {
   starts: Int32Array;
   /** The normalised text, UTF-16LE. */
   buf: Buffer;
+  /** The same memory as UTF-16 units. */
+  units: Uint16Array;
   /** Every entry's bitmap, back to back (`fOff[i]` words in, 2^(32 - fShift[i]) bits long). */
   filter: Int32Array;
   fOff: Int32Array;
@@ -125,7 +127,7 @@ export function buildChunk(
       fShift[i] as number,
     );
   }
-  return { starts, buf, filter, fOff, fShift };
+  return { starts, buf, units: u16, filter, fOff, fShift };
 }
 
 /** The hashes of a query's pairs of units, all of which an article's bitmap must have. */
