@@ -11,18 +11,26 @@ import { buildArticle } from './load-article.js';
 import type { ParsedFile } from './pack-texts.js';
 import { readArticleFileSync, type FileInfo, type ParsedArticle } from './read-article.js';
 
-/** The canonical text of a parsed article; '' when it has no body or cleaning failed (it then has no text to open either). */
-export function canonicalText(parsed: ParsedArticle): string {
+/**
+ * The canonical text of a parsed article ('' when it has no body), or null when the cleaner
+ * failed: in a parse worker that cannot load jsdom (the packaged worker carries its other packages
+ * but loads jsdom from node_modules), or on an article that breaks it.
+ */
+export function canonicalText(parsed: ParsedArticle): string | null {
   if (parsed.body.trim() === '') return '';
   try {
     return buildArticle(parsed).doc.text;
   } catch {
-    return '';
+    return null;
   }
 }
 
-/** Read, parse and clean one file for the search index; never throws. */
+/**
+ * Read, parse and clean one file for the search index; never throws. When the cleaner fails, the
+ * text is the scan-time one and `canonical` false (the main thread then tries, see library-scan.ts).
+ */
 export function parseForIndex(absPath: string, info: FileInfo): ParsedFile {
   const parsed = readArticleFileSync(absPath, info);
-  return { summary: parsed.summary, searchText: canonicalText(parsed) };
+  const text = canonicalText(parsed);
+  return { summary: parsed.summary, searchText: text ?? parsed.searchText, canonical: text !== null };
 }

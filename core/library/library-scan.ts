@@ -12,7 +12,7 @@ import type { Article } from '../model.js';
 import { SearchIndex } from '../search/search-index.js';
 import { CLEANER_VERSION } from '../clean/clean-article.js';
 import { idFromPath } from './article-id.js';
-import { canonicalText } from './index-article.js';
+import { canonicalText, parseForIndex } from './index-article.js';
 import { DocCache } from './doc-cache.js';
 import type { LibraryOpenOptions } from './library-handle.js';
 import {
@@ -140,9 +140,18 @@ export abstract class ScannedLibrary {
         pool: this.pool,
         sliceMs: SLICE_MS,
         stopped: () => this.closed,
-        onFile: (_file, parsed) => {
+        onFile: (file, parsed) => {
           // The canonical text (index-article.ts), without the cleaned meta (kept only once opened).
-          this.put({ ...(parsed as ParsedFile), textCleanerVersion: CLEANER_VERSION, cleanMeta: null });
+          // A worker that could not clean leaves it to this thread; if it fails here too, the
+          // article has no search text (it cannot be opened either).
+          const got = parsed as ParsedFile;
+          const { searchText, canonical } = got.canonical ? got : parseForIndex(file.absPath, file);
+          this.put({
+            summary: got.summary,
+            searchText: canonical ? searchText : '',
+            textCleanerVersion: CLEANER_VERSION,
+            cleanMeta: null,
+          });
           this.cacheDirty = true;
           this.progress.done++;
           const now = Date.now();
@@ -253,7 +262,7 @@ export abstract class ScannedLibrary {
     const parsed = await readArticleFile(file.absPath, file);
     return {
       summary: parsed.summary,
-      searchText: canonicalText(parsed),
+      searchText: canonicalText(parsed) ?? '',
       textCleanerVersion: CLEANER_VERSION,
       cleanMeta: null,
     };
