@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only open|search|clean|store|export|paint]`: generates (or reuses) the
+// `npm run bench [-- --quick] [-- --only open|search|clean|store|export|paint|agreement|teams]`: generates (or reuses) the
 // synthetic libraries in bench/.cache, runs each measure beside its baseline, writes bench/results/latest.*.
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLibrary } from '../core/library/library.js';
 import type { LibraryHandle } from '../core/library/library-handle.js';
+import { benchAgreement } from './cases/agreement.js';
 import type { CleanResult } from './cases/clean.js';
 import {
   benchExport,
@@ -18,12 +19,13 @@ import { benchOpen, type OpenSizeResult } from './cases/open.js';
 import { benchPaint, HIGHLIGHTS, paintUnavailable } from './cases/paint.js';
 import { benchGroupedSearch, benchSearch, indexedTexts, LANGUAGE_QUERIES, QUERIES } from './cases/search.js';
 import { benchStore, readWholeStore } from './cases/store.js';
+import { benchTeams, ensureTeamStore } from './cases/teams.js';
 import { ensureLibrary, type GeneratedLibrary } from './generate-library.js';
-import { REST_MS, runChild, settle } from './measure.js';
+import { REST_MS, runChild, settle, summarize } from './measure.js';
 import { ratio, writeReport, type Report, type Row } from './report.js';
 import { seedStore, type SeedArticle } from './seed-store.js';
 
-const CASES = ['open', 'search', 'clean', 'store', 'export', 'paint'] as const;
+const CASES = ['open', 'search', 'clean', 'store', 'export', 'paint', 'agreement', 'teams'] as const;
 const SEED = 1;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
@@ -209,8 +211,10 @@ async function runSearchStoreExport(): Promise<void> {
         note: `p50 ${g.p50.toFixed(1)} ms over ${g.samples} samples (${QUERIES.length + LANGUAGE_QUERIES.length} queries × filters: ${g.filters.join(', ')}); cold scan of the library, every body cleaned for search: ${lastColdScanMs === null ? '–' : `${(lastColdScanMs / 1000).toFixed(1)} s`}`,
       });
     }
-    if (!wants('store') && !wants('export')) return;
+    if (!wants('store') && !wants('export') && !wants('teams')) return;
     const articles = seedArticles(handle);
+    if (wants('teams')) await runTeams(handle, articles).catch((err: unknown) => failed('teams', err));
+    if (!wants('store') && !wants('export')) return;
     const dataDir = join(workDir, 'store-10k');
     const t = Date.now();
     const seeded = seedStore(dataDir, articles, 100_000, SEED);
@@ -267,6 +271,73 @@ async function runSearchStoreExport(): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+async function runTeams(handle: LibraryHandle, articles: SeedArticle[]): Promise<void> {
+  const store = ensureTeamStore(cacheRoot, articles, SEED, log);
+  log(
+    `teams: ${store.writers.length} writer folders, ${store.highlights.toLocaleString('en')} highlights in ${store.files.toLocaleString('en')} files, beside one writer folder with them all`,
+  );
+  await settle(5_000);
+  const t = await benchTeams(handle, store, articles, {
+    openReps: quick ? 2 : 5,
+    listReps: quick ? 1 : 3,
+    coderReps: quick ? 10 : 30,
+    saves: quick ? 60 : 200,
+    workDir,
+    seed: SEED,
+    lowdbBudgetMs: quick ? 3_000 : 10_000,
+  });
+  details.teams = t;
+  const med = (xs: readonly number[]): number => summarize(xs).p50;
+  const openTeam = med(t.open.team.map((o) => o.firstPageMs));
+  const openSingle = med(t.open.single.map((o) => o.firstPageMs));
+  rows.push({
+    measure: `teams: open 5 coders × 20,000 highlights as one coder, index ready`,
+    value: openTeam / 1000,
+    unit: 's',
+    baseline: openSingle / 1000,
+    baselineLabel: 'same highlights, one writer folder',
+    target: '≤ 2 s',
+    pass: openTeam <= 2000,
+    note: `median of ${t.open.team.length}: open → counts() ${med(t.open.team.map((o) => o.countsMs)).toFixed(0)} ms, then the highlights view's first page; baseline counts() ${med(t.open.single.map((o) => o.countsMs)).toFixed(0)} ms`,
+  });
+  rows.push({
+    measure: 'teams: merged library-wide highlight list (listAllAnnotations) p95',
+    value: t.listAll.team.p95,
+    unit: 'ms',
+    baseline: t.listAll.single.p95,
+    baselineLabel: 'same highlights, one writer folder',
+    target: '≤ 100 ms',
+    pass: t.listAll.team.p95 <= 100,
+    note: t.listAll.team.listAll
+      .slice(1)
+      .map((v) => `${v.variant}: ${v.p50.toFixed(0)} ms`)
+      .join('; '),
+  });
+  rows.push({
+    measure: `teams: coders() p95 (getCoder, every UI load), ${t.coders.team.coders} coders`,
+    value: t.coders.team.p95,
+    unit: 'ms',
+    baseline: t.coders.single.p95,
+    baselineLabel: 'one writer folder',
+    target: '–',
+    pass: null,
+    note: `p50 ${t.coders.team.p50.toFixed(1)} ms, n=${t.coders.team.n}`,
+  });
+  rows.push({
+    measure: 'teams: save a highlight (durable) p95, 5 writer folders, 100k',
+    value: t.save.p95,
+    unit: 'ms',
+    baseline: t.lowdb.p95,
+    baselineLabel: `lowdb single file, ${t.lowdb.fileMB.toFixed(0)} MB, no fsync`,
+    target: '≤ 10 ms',
+    pass: t.save.p95 <= 10,
+    note: `p50 ${t.save.p50.toFixed(1)} ms, n=${t.save.n}`,
+  });
+  notes.push(
+    `Teams: ${t.highlights.toLocaleString('en')} highlights of 5 coders over the 10,000-article library, each coder's in their own writer folder (writer.json, annotations/, a stamped codebook.json), written directly as files (bench/cases/teams.ts) and cached in bench/.cache; the baseline holds the same highlights in one writer folder. Stores are opened as Gloss opens them (writerFolders: true, watching), as the first coder, alternating team and baseline; "index ready" = open() until counts() and the highlights view's first page (listAllAnnotations, 300, library order) answered. The list and coders() are then measured on the last open store; saves go into the first coder's folder and are removed after.`,
+  );
 }
 
 async function runExport(lib10: GeneratedLibrary, dataDir10: string): Promise<void> {
@@ -448,6 +519,18 @@ async function runPaint(): Promise<void> {
   });
 }
 
+function runAgreement(): void {
+  log(
+    'agreement: every measure over 10,000 articles, 2 × 50,000 highlights, 30 codes; alpha_u sweep vs all pairs',
+  );
+  const a = benchAgreement({ quick, seed: SEED });
+  details.agreement = a.result;
+  rows.push(...a.rows);
+  notes.push(
+    'Agreement: synthetic codings in memory (bench/cases/agreement.ts), computed by core/agreement/compute-agreement.ts as the CLI and the view will call it, after one warm-up; the store and library reads that feed it are not included. The all-pairs baseline evaluates the definition of alpha_u over every pair of sections on a tenth of the data (at full size it would take minutes).',
+  );
+}
+
 async function main(): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
@@ -456,10 +539,17 @@ async function main(): Promise<void> {
   log(`${quick ? 'quick' : 'full'} run${only ? `, only ${only}` : ''}; corpus templates: ${corpusDir}`);
   try {
     if (wants('open')) await runOpen(quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
-    if (wants('search') || wants('store') || wants('export'))
+    if (wants('search') || wants('store') || wants('export') || wants('teams'))
       await runSearchStoreExport().catch((err: unknown) => failed('search / store / export', err));
     if (wants('clean')) await runClean().catch((err: unknown) => failed('clean', err));
     if (wants('paint')) await runPaint().catch((err: unknown) => failed('paint', err));
+    if (wants('agreement')) {
+      try {
+        runAgreement();
+      } catch (err) {
+        failed('agreement', err);
+      }
+    }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -111,7 +111,13 @@ export function seedStore(
     if (!list) perArticle.set(a, (list = []));
     list.push(h);
   }
-  for (const [a, list] of perArticle) {
+  writeArticleFiles(layout.annotationsDir, perArticle);
+  return { dataDir, highlights: all.length, articlesWithHighlights: perArticle.size, tags, all };
+}
+
+/** One article file per article (highlights in document order, pretty JSON as StoreFile writes it). */
+export function writeArticleFiles(dir: string, byArticle: ReadonlyMap<SeedArticle, Annotation[]>): void {
+  for (const [a, list] of byArticle) {
     list.sort((x, y) => x.position.start - y.position.start || x.position.end - y.position.end);
     const file: ArticleFile = {
       schemaVersion: CURRENT_SCHEMA_VERSION,
@@ -121,7 +127,6 @@ export function seedStore(
       memo: '',
       annotations: list,
     };
-    writeFileSync(join(layout.annotationsDir, articleFileName(a.id)), `${JSON.stringify(file, null, 2)}\n`);
+    writeFileSync(join(dir, articleFileName(a.id)), `${JSON.stringify(file, null, 2)}\n`);
   }
-  return { dataDir, highlights: all.length, articlesWithHighlights: perArticle.size, tags, all };
 }

@@ -69,8 +69,10 @@ const stripHtml = (html: string): string =>
 function corpusSentences(dir: string): { zh: string[]; en: string[] } {
   const zh: string[] = [];
   const en: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const raw = readFileSync(join(dir, name), 'utf8');
+  // Article files only: a library opened in Gloss also holds its `.gloss/` folder.
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    const raw = readFileSync(join(dir, entry.name), 'utf8');
     const body = raw.replace(/^\s*---[\s\S]*?\n---\s*\n/, '');
     for (const line of stripHtml(body).split(/\n+/)) {
       const text = line.replace(/[\s\u3000]+/g, ' ').trim();

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from './app-paths.js';
-import { serveCommand } from './commands/serve.js';
+import { serveCommand, type ServeCommandOptions } from './commands/serve.js';
 import { indexCommand } from './commands/index-command.js';
 import { showCommand } from './commands/show-command.js';
 import { annotateCommand, type AnnotateOptions } from './commands/annotate-command.js';
@@ -16,9 +16,13 @@ import {
   type ExportCommandOptions,
 } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { agreementCommand, type AgreementCommandOptions } from './commands/agreement-command.js';
 import { CliError } from './cli-error.js';
 import { terminalSafe } from './terminal-text.js';
 import { toErrorPayload } from '../core/errors.js';
+
+const CODER_HELP =
+  'who is coding: a display name (default: $GLOSS_CODER, else the saved name or the OS user)';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -37,7 +41,8 @@ export function buildProgram(): Command {
     .description('Serve the Gloss UI to your browser on 127.0.0.1 (token-protected)')
     .argument('[folder]', 'library folder to open (default: the last one, or the sample library)')
     .option('-p, --port <port>', 'port to listen on (default: a free one)', parsePort)
-    .action((folder: string | undefined, options: { port?: number }) => serveCommand(folder, options));
+    .option('--coder <name>', CODER_HELP)
+    .action((folder: string | undefined, options: ServeCommandOptions) => serveCommand(folder, options));
 
   program
     .command('index')
@@ -77,6 +82,7 @@ export function buildProgram(): Command {
       [],
     )
     .option('--note <text>', 'a note on the highlight')
+    .option('--coder <name>', CODER_HELP)
     .action((dir: string, options: AnnotateOptions) => annotateCommand(dir, options));
 
   program
@@ -107,6 +113,7 @@ export function buildProgram(): Command {
       parseContextOption,
     )
     .option('--no-bom', 'CSV: leave out the UTF-8 byte order mark')
+    .option('--coder <id|name>', "only this coder's highlights (repeatable)", collectOption)
     .action((dir: string, options: ExportCommandOptions) => exportCommand(dir, options));
 
   program
@@ -114,13 +121,45 @@ export function buildProgram(): Command {
     .description('Merge a Gloss JSON export into a library (tags by path, highlights by id)')
     .argument('<dir>', 'library folder')
     .argument('<file>', 'a JSON file written by gloss export --format json')
-    .action((dir: string, file: string) => importCommand(dir, file));
+    .option('--coder <name>', CODER_HELP)
+    .action((dir: string, file: string, options: { coder?: string }) =>
+      importCommand(dir, file, undefined, options.coder),
+    );
+
+  program
+    .command('agreement')
+    .description("Inter-coder agreement per code: Krippendorff's alpha, percent agreement, kappa")
+    .argument('<dir>', 'library folder')
+    .requiredOption('--coders <a,b,…>', 'two or more coders, by name or id, separated by commas')
+    .option(
+      '-t, --tag <tag>',
+      'only this code (name or path; repeatable; default: every code)',
+      collectOption,
+    )
+    .option('--with-children', "count a code's sub-codes as the code")
+    .option('--folder <folder>', 'only articles in this folder (and its sub-folders)')
+    .option('--article <id|path>', 'only this article (repeatable)', collectOption)
+    .option(
+      '--overlap <share>',
+      'segment match threshold, share of the longer segment (default 0.6)',
+      parseShare,
+    )
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV, one row per code')
+    .action((dir: string, options: AgreementCommandOptions) => agreementCommand(dir, options));
 
   return program;
 }
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function parseShare(value: string): number {
+  const n = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || !(n > 0 && n <= 1))
+    throw new InvalidArgumentError('Use a share between 0 and 1, like 0.6.');
+  return n;
 }
 
 function parsePositive(value: string): number {

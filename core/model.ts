@@ -125,9 +125,28 @@ export interface Annotation {
   note: string;
   color: string | null;
   creator: string;
+  /** The coder's id (see Coder); absent in files written before coders existed. */
+  creatorId?: string;
   created: string;
   modified: string;
 }
+
+/** Who codes: a display name and a stable id derived from it (the same person on two machines). */
+export interface Coder {
+  id: string;
+  name: string;
+}
+
+/** Whose a highlight is, as the API returns it: the coder of the writer folder it was read from. */
+export interface HighlightOwner {
+  coderId: string;
+  coderName: string;
+  /** Written by this Gloss's current coder: only these can be changed or deleted here. */
+  mine: boolean;
+}
+
+/** A highlight with its owner (lists and creates return these). */
+export type OwnedAnnotation = Annotation & HighlightOwner;
 
 /**
  * One highlight of an open article as the reader lists it, in as few bytes as it needs: an
@@ -135,7 +154,10 @@ export interface Annotation {
  * before it can paint. So: no selectors (anchoring has used them), no creator or modified time
  * (the reader shows neither), and the quote only when the text at `range` is not it.
  */
-export interface AnchoredAnnotation extends Omit<Annotation, 'quote' | 'position' | 'creator' | 'modified'> {
+export interface AnchoredAnnotation extends Omit<
+  Annotation,
+  'quote' | 'position' | 'creator' | 'creatorId' | 'modified'
+> {
   /**
    * The stored quote's exact text; null when it is exactly the article's text at `range` (placed
    * where it was or moved), which the reader already has.

@@ -48,6 +48,7 @@ export function storedAnnotation(a: Annotation): Annotation {
     note: a.note,
     color: a.color,
     creator: a.creator,
+    ...(a.creatorId !== undefined ? { creatorId: a.creatorId } : {}),
     created: a.created,
     modified: a.modified,
   };

@@ -14,7 +14,7 @@ import type { GlossHandlers } from '../../core/api/contract.js';
 import type { ServiceContext } from '../../core/api/service-context.js';
 import type { LibraryHandle } from '../../core/library/library-handle.js';
 import type { Annotation, Tag } from '../../core/model.js';
-import { openAnnotationService } from '../../core/store/annotation-service.js';
+import { openAnnotationService, type AnnotationService } from '../../core/store/annotation-service.js';
 import { storeLayout } from '../../core/store/store-layout.js';
 import { now, summarize } from '../measure.js';
 import { Prng } from '../prng.js';
@@ -50,15 +50,25 @@ export interface StoreResult {
   };
 }
 
-async function benchSaves(store: SeededStore, articles: readonly SeedArticle[], saves: number, r: Prng) {
-  const service = await openAnnotationService(store.dataDir, { creator: () => 'bench' });
+/**
+ * `saves` durable creates through the service (after 10 warm-ups), on articles picked as the seeding
+ * does; the created highlights are returned so a caller may take them out again.
+ */
+export async function benchSaves(
+  service: AnnotationService,
+  tags: readonly Tag[],
+  articles: readonly SeedArticle[],
+  saves: number,
+  r: Prng,
+) {
   const times: number[] = [];
+  const created: { articleId: string; id: string }[] = [];
   const withText = articles.filter((a) => a.text.length >= 20);
   for (let i = 0; i < saves + 10; i++) {
     const a = r.chance(0.5) ? r.pick(withText) : withText[r.int(0, Math.floor(withText.length / 10) - 1)]!;
-    const h = makeHighlight(r, a, store.tags, new Date().toISOString())!;
+    const h = makeHighlight(r, a, tags, new Date().toISOString())!;
     const t = now();
-    await service.create({
+    const saved = await service.create({
       articleId: a.id,
       quote: h.quote,
       position: h.position,
@@ -67,14 +77,14 @@ async function benchSaves(store: SeededStore, articles: readonly SeedArticle[], 
       article: { path: a.path, fingerprint: a.fingerprint },
     });
     if (i >= 10) times.push(now() - t); // the first few warm up the codebook read and JIT
+    created.push({ articleId: a.id, id: saved.id });
   }
-  await service.close();
-  return summarize(times);
+  return { ...summarize(times), created };
 }
 
-async function benchLowdb(
+export async function benchLowdb(
   file: string,
-  store: SeededStore,
+  store: Pick<SeededStore, 'tags' | 'all'>,
   articles: readonly SeedArticle[],
   r: Prng,
   budgetMs: number,
@@ -107,8 +117,13 @@ async function benchLowdb(
   return { ...summarize(times), fileMB };
 }
 
-async function benchListAll(library: LibraryHandle, dataDir: string, tags: readonly Tag[], reps: number) {
-  const annotations = await openAnnotationService(dataDir, { creator: () => 'bench' });
+/** The library-wide list as the UI asks it, through dispatch(), on an open store. */
+export async function benchListAll(
+  library: LibraryHandle,
+  annotations: AnnotationService,
+  tags: readonly Tag[],
+  reps: number,
+) {
   const ctx = { session: { library, annotations } } as unknown as ServiceContext;
   const handlers = annotationHandlers(ctx) as unknown as GlossHandlers;
   const root = tags.find((t) => t.parentId === null)!;
@@ -144,7 +159,6 @@ async function benchListAll(library: LibraryHandle, dataDir: string, tags: reado
     const s = summarize(times);
     out.push({ variant, p50: s.p50, max: s.max, total });
   }
-  await annotations.close();
   return { listAll: out, p95: summarize(all).p95 };
 }
 
@@ -233,8 +247,12 @@ export async function benchStore(
   const r = new Prng(`store-bench:${opts.seed}`);
   // The list first: the saves below add highlights to the seeded store.
   const readStore = await readWholeStore(store.dataDir);
-  const { listAll, p95 } = await benchListAll(library, store.dataDir, store.tags, opts.listReps);
-  const save = await benchSaves(store, articles, opts.saves, r);
+  const listed = await openAnnotationService(store.dataDir, { creator: () => 'bench' });
+  const { listAll, p95 } = await benchListAll(library, listed, store.tags, opts.listReps).finally(() =>
+    listed.close(),
+  );
+  const service = await openAnnotationService(store.dataDir, { creator: () => 'bench' });
+  const save = await benchSaves(service, store.tags, articles, opts.saves, r).finally(() => service.close());
   const lowdb = await benchLowdb(join(opts.workDir, 'lowdb.json'), store, articles, r, opts.lowdbBudgetMs);
   const anchor = benchAnchor(articles, r, 5);
   return {

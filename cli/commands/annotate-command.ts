@@ -20,30 +20,36 @@ export interface AnnotateOptions {
   occurrence?: number;
   tag?: string[];
   note?: string;
+  /** Who is coding (else GLOSS_CODER, else the preference or the OS user). */
+  coder?: string;
 }
 
 export async function annotateCommand(dir: string, options: AnnotateOptions): Promise<void> {
-  await withLibrary(dir, async (service) => {
-    const articleId = resolveArticle(service, options.article);
-    const article = await service.handlers.getArticle({ id: articleId });
-    const { start, end } = chooseOccurrence(findOccurrences(article.doc.text, options.quote), options);
-    const tagIds = await resolveTags(service, options.tag ?? []);
-    // The quote and text version go along with the offsets, as from the reader: if the file
-    // changes meanwhile, the host places the highlight on the quote or refuses it.
-    const { quote } = describeRange(article.doc.text, { start, end });
-    const annotation = await service.handlers.createAnnotation({
-      id: randomUUID(),
-      articleId,
-      start,
-      end,
-      quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-      textVersion: article.textVersion,
-      tagIds,
-      note: options.note ?? '',
-      color: null,
-    });
-    process.stdout.write(`${terminalSafeJson({ ...annotation, articlePath: article.path })}\n`);
-  });
+  await withLibrary(
+    dir,
+    async (service) => {
+      const articleId = resolveArticle(service, options.article);
+      const article = await service.handlers.getArticle({ id: articleId });
+      const { start, end } = chooseOccurrence(findOccurrences(article.doc.text, options.quote), options);
+      const tagIds = await resolveTags(service, options.tag ?? []);
+      // The quote and text version go along with the offsets, as from the reader: if the file
+      // changes meanwhile, the host places the highlight on the quote or refuses it.
+      const { quote } = describeRange(article.doc.text, { start, end });
+      const annotation = await service.handlers.createAnnotation({
+        id: randomUUID(),
+        articleId,
+        start,
+        end,
+        quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+        textVersion: article.textVersion,
+        tagIds,
+        note: options.note ?? '',
+        color: null,
+      });
+      process.stdout.write(`${terminalSafeJson({ ...annotation, articlePath: article.path })}\n`);
+    },
+    options.coder,
+  );
 }
 
 /** An article id as listed by `gloss index`, or a file path (absolute or relative to DIR or the cwd). */

@@ -15,6 +15,7 @@ import type { ContextSpec } from '../../core/export/quote-context.js';
 import { startExport, type ExportFormat } from '../../core/export/run-export.js';
 import { TagIndex } from '../../core/export/tag-index.js';
 import { writeStreamDurable } from '../../core/files/durable-write.js';
+import { coderIdOf } from '../../core/teams/coder.js';
 import { appDataDir, packageVersion } from '../app-paths.js';
 import { CliError } from '../cli-error.js';
 import { terminalSafe } from '../terminal-text.js';
@@ -30,6 +31,8 @@ export interface ExportCommandOptions {
   context?: ContextSpec;
   /** Commander sets false for --no-bom. */
   bom?: boolean;
+  /** Only these coders' highlights: coder ids or names (repeatable). */
+  coder?: string[];
 }
 
 export interface CommandOutput {
@@ -60,6 +63,16 @@ export function collectOption(value: string, previous: string[] = []): string[] 
 }
 
 /** Tag ids for what the user typed: an id, a path, or a name that only one tag has. */
+/** `--coder` arguments as coder ids: a coder id the library knows, else the id of that name. */
+export async function coderIds(annotations: AnnotationService, given: readonly string[]): Promise<string[]> {
+  const known = new Map<string, string>();
+  for (const c of await annotations.coders()) {
+    known.set(c.id, c.id);
+    known.set(c.name, c.id);
+  }
+  return given.map((g) => known.get(g.trim()) ?? coderIdOf(g));
+}
+
 export async function resolveTagArguments(
   store: AnnotationService,
   wanted: readonly string[],
@@ -116,6 +129,7 @@ export async function exportCommand(
         ...(options.layout ? { layout: options.layout } : {}),
         ...(options.context !== undefined ? { context: options.context } : {}),
         bom: options.bom ?? true,
+        ...(options.coder?.length ? { coders: await coderIds(session.annotations, options.coder) } : {}),
       },
       { libraryName: session.info.name, version: service.ctx.version },
     );

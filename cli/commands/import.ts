@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createService } from '../../core/api/service.js';
-import { reportStoreProblems } from './open-for-cli.js';
+import { cliCoder, reportStoreProblems } from './open-for-cli.js';
 import { importAnnotations, type ImportSummary } from '../../core/export/import-annotations.js';
 import { appDataDir, packageVersion } from '../app-paths.js';
 import { CliError } from '../cli-error.js';
@@ -18,6 +18,7 @@ export async function importCommand(
   dir: string,
   file: string,
   output: CommandOutput = processOutput,
+  coder?: string,
 ): Promise<void> {
   const path = resolve(file);
   const json = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
@@ -28,6 +29,7 @@ export async function importCommand(
     version: packageVersion(),
     appDataDir: appDataDir(),
     watch: false,
+    coder: cliCoder(coder),
   });
   try {
     await service.open(dir);

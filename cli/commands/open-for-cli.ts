@@ -3,12 +3,22 @@ import { createService, type GlossService } from '../../core/api/service.js';
 import { appDataDir, packageVersion } from '../app-paths.js';
 import { terminalSafe } from '../terminal-text.js';
 
-export async function openLibraryForCli(dir: string): Promise<GlossService> {
+/**
+ * The coder a writing command works as: `--coder NAME`, else the environment's GLOSS_CODER, else
+ * null (the preference, else the OS user; see core/api/coder-handlers.ts).
+ */
+export function cliCoder(option: string | undefined, env = process.env): { name: string } | null {
+  const name = (option ?? env.GLOSS_CODER ?? '').trim();
+  return name ? { name } : null;
+}
+
+export async function openLibraryForCli(dir: string, coder?: string): Promise<GlossService> {
   const service = await createService({
     host: 'browser',
     version: packageVersion(),
     appDataDir: appDataDir(),
     watch: false,
+    coder: cliCoder(coder),
   });
   try {
     await service.open(dir);
@@ -25,8 +35,12 @@ export async function openLibraryForCli(dir: string): Promise<GlossService> {
  * meanwhile (a corrupt file moved aside, one written by a newer Gloss) goes to stderr: an export
  * or a script must not lose a file's highlights without a word.
  */
-export async function withLibrary<T>(dir: string, body: (service: GlossService) => Promise<T>): Promise<T> {
-  const service = await openLibraryForCli(dir);
+export async function withLibrary<T>(
+  dir: string,
+  body: (service: GlossService) => Promise<T>,
+  coder?: string,
+): Promise<T> {
+  const service = await openLibraryForCli(dir, coder);
   try {
     return await body(service);
   } finally {

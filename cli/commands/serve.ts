@@ -7,9 +7,17 @@ import { newToken } from '../serve/http-guard.js';
 import { CliError } from '../cli-error.js';
 import { terminalSafe } from '../terminal-text.js';
 import { ensureSampleLibrary } from '../../core/settings/sample-library.js';
+import { cliCoder } from './open-for-cli.js';
 
 export interface ServeCommandOptions {
   port?: number;
+  /** Who is coding (else GLOSS_CODER); given, the UI does not ask on first run. */
+  coder?: string;
+}
+
+function coderFor(option: string | undefined) {
+  const coder = cliCoder(option);
+  return coder ? { ...coder, asked: true } : null;
 }
 
 export async function serveCommand(folder: string | undefined, options: ServeCommandOptions): Promise<void> {
@@ -20,6 +28,7 @@ export async function serveCommand(folder: string | undefined, options: ServeCom
     version: packageVersion(),
     appDataDir: appDataDir(),
     warmUpCleaner: true,
+    coder: coderFor(options.coder),
   });
   const dataDir = appDataDir();
   await service.open(

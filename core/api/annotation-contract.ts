@@ -2,21 +2,36 @@
 import { z } from 'zod';
 import { op } from './define.js';
 import { LIMITS, MAX_RESTORE_BATCH } from '../limits.js';
-import type { AnchoredAnnotation, Annotation, AnnotationChange, Tag } from '../model.js';
+import type {
+  AnchoredAnnotation,
+  Annotation,
+  AnnotationChange,
+  HighlightOwner,
+  OwnedAnnotation,
+  Tag,
+} from '../model.js';
 import type { Placement } from '../anchor/place-selection.js';
-import type { CodebookImportResult, StoreProblem, TagRemoval } from '../store/annotation-service.js';
+import type {
+  CodebookImportResult,
+  OtherMemo,
+  StoreProblem,
+  TagRemoval,
+} from '../store/annotation-service.js';
 import type { FallbackMoveReport } from '../store/move-fallback.js';
 
-export type { CodebookImportResult, FallbackMoveReport, Placement, StoreProblem, TagRemoval };
+export type { CodebookImportResult, FallbackMoveReport, OtherMemo, Placement, StoreProblem, TagRemoval };
 
 /** A highlight as stored, and whether it is where the reader selected it or the text moved under it. */
-export type PlacedAnnotation = Annotation & { placement: Placement };
+export type PlacedAnnotation = OwnedAnnotation & { placement: Placement };
+
+/** A highlight of the open article as the reader lists it, with whose it is. */
+export type ListedAnnotation = AnchoredAnnotation & HighlightOwner;
 
 /** An edit of a highlight; `placement` when it was moved (start and end given). */
 export type PlacedChange = AnnotationChange & { placement?: Placement };
 
 /** One row of the library-wide annotation list: the annotation and where it belongs. */
-export interface AnnotationListItem extends Annotation {
+export interface AnnotationListItem extends OwnedAnnotation {
   /** For an article whose file is gone, as last seen; null when never recorded. */
   articleTitle: string | null;
   articlePath: string | null;
@@ -74,6 +89,7 @@ const annotation = z
     note,
     color: color.nullable(),
     creator: z.string().max(LIMITS.name),
+    creatorId: z.string().max(LIMITS.id).optional(),
     created: z.string().max(100),
     modified: z.string().max(100),
   })
@@ -99,7 +115,7 @@ const tag = z.object({ id, name: tagName, parentId: id.nullable(), color, descri
 
 export const annotationContract = {
   /** The article's highlights placed on its current text (orphans included, with range null). */
-  listAnnotations: op<AnchoredAnnotation[]>()(z.object({ articleId: id }).strict()),
+  listAnnotations: op<ListedAnnotation[]>()(z.object({ articleId: id }).strict()),
   /**
    * Stores a new highlight on the selected words, or refuses with `text-changed` when the text
    * changed and they cannot be found for certain (see core/anchor/place-selection.ts). The client
@@ -168,6 +184,8 @@ export const annotationContract = {
         /** Text searched in quotes and notes (case-insensitive). */
         text: z.string().max(LIMITS.query).optional(),
         articleIds: z.array(id).max(100_000).optional(),
+        /** Only these coders' highlights (coder ids); absent: every coder's. */
+        coders: z.array(id).max(1000).optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(5000).default(500),
       })
@@ -208,7 +226,13 @@ export const annotationContract = {
    * deleteTag/mergeTags is restoreTag for each of `previousTags` in order, then restoreAnnotations.
    */
   restoreTag: op<Tag>()(z.object({ tag }).strict()),
-  getMemo: op<{ memo: string }>()(z.object({ articleId: id }).strict()),
+  /** My memo on the article, and the other coders' memos (non-empty ones, by coder name). */
+  getMemo: op<{ memo: string; others: OtherMemo[] }>()(z.object({ articleId: id }).strict()),
+  /**
+   * Copies another coder's highlight into mine: same quote, position, tags, note and colour, the
+   * id `newId` (made by the client, so a retry stores one copy), me as its coder.
+   */
+  copyAnnotationToMine: op<OwnedAnnotation>()(z.object({ articleId: id, id, newId: id }).strict()),
   setMemo: op<{ memo: string }>()(z.object({ articleId: id, memo: note }).strict()),
   exportCodebookCsv: op<{ csv: string }>()(z.object({}).strict()),
   importCodebookCsv: op<CodebookImportResult>()(z.object({ csv: z.string().min(1).max(5_000_000) }).strict()),

@@ -7,16 +7,17 @@ import { join } from 'node:path';
 import { describeRange } from '../anchor/describe-range.js';
 import { placeSelection, type ShownSelection } from '../anchor/place-selection.js';
 import type { LibraryHandle } from '../library/library-handle.js';
-import type { AnchoredAnnotation, Annotation, Article, ArticleSummary } from '../model.js';
+import type { Annotation, Article, ArticleSummary } from '../model.js';
 import { openAnnotationService, type ArticleRef } from '../store/annotation-service.js';
 import { listedAnnotation } from '../stored-annotation.js';
-import type { AnnotationListItem, annotationContract } from './annotation-contract.js';
+import type { AnnotationListItem, ListedAnnotation, annotationContract } from './annotation-contract.js';
 import type { HandlersOf } from './define.js';
 import { fallbackArticleFiles, moveFallbackInto, type FallbackMoveReport } from '../store/move-fallback.js';
 import { ApiError } from '../errors.js';
 import { DATA_DIR_NAME, fallbackDataDir, fallbackPending, openSession } from './open-session.js';
 import { textVersion } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
+import { currentWriter } from './current-writer.js';
 
 export type AnnotationHandlers = HandlersOf<typeof annotationContract>;
 
@@ -122,7 +123,12 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       ]);
       // What the reader lists: where each highlight is, not how it was found (AnchoredAnnotation).
       const { text } = article.doc;
-      return anchorAll(text, list).map((a): AnchoredAnnotation => listedAnnotation(a, text));
+      return anchorAll(text, list).map((a): ListedAnnotation => ({
+        ...listedAnnotation(a, text),
+        coderId: a.coderId,
+        coderName: a.coderName,
+        mine: a.mine,
+      }));
     },
 
     async createAnnotation({ id, articleId, start, end, quote, textVersion: shownVersion, ...draft }) {
@@ -182,7 +188,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       return restored;
     },
 
-    async listAllAnnotations({ tagIds, text, articleIds, offset, limit }) {
+    async listAllAnnotations({ tagIds, text, articleIds, coders, offset, limit }) {
       const { library, annotations } = session();
       const { rank, byId } = articleOrder(library.list().articles);
       // Library order: by article path (articles gone from the library last, by id), then by place
@@ -191,6 +197,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         tagIds,
         text,
         articleIds,
+        coders,
         offset,
         limit,
         articleRank: rank,
@@ -278,7 +285,19 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
     },
 
     async getMemo({ articleId }) {
-      return { memo: await session().annotations.getMemo(articleId) };
+      const { annotations } = session();
+      const [memo, others] = await Promise.all([
+        annotations.getMemo(articleId),
+        annotations.otherMemos(articleId),
+      ]);
+      return { memo, others };
+    },
+
+    async copyAnnotationToMine({ articleId, id, newId }) {
+      const { library, annotations } = session();
+      const copy = await annotations.copyToMine(articleId, id, newId, refFor(library, articleId));
+      changed(articleId);
+      return copy;
     },
 
     async setMemo({ articleId, memo }) {
@@ -332,7 +351,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       // The session shows the fallback on top: move it into the library's own store, then carry
       // on with a session on that store alone (the open article stays open).
       const into = await openAnnotationService(join(info.root, DATA_DIR_NAME), {
-        creator: () => ctx.settings.preferences.creator,
+        writer: () => currentWriter(ctx),
         watch: false,
       });
       let report: FallbackMoveReport;

@@ -7,11 +7,15 @@ import type { ClientOf, HandlersOf, OperationSpec } from './define.js';
 import { libraryContract } from './library-contract.js';
 import { annotationContract } from './annotation-contract.js';
 import { exportContract } from './export-contract.js';
+import { coderContract } from './coder-contract.js';
+import { agreementContract } from './agreement-contract.js';
 
 export const contract = {
   ...libraryContract,
   ...annotationContract,
   ...exportContract,
+  ...coderContract,
+  ...agreementContract,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;
@@ -34,6 +38,8 @@ export type GlossEvent =
   | { type: 'scan-progress'; done: number; total: number }
   | { type: 'annotations-changed'; articleId: string | null }
   | { type: 'tags-changed' }
+  /** Writer folders appeared or changed (another coder's work arrived), or the current coder changed. */
+  | { type: 'coders-changed' }
   | { type: 'menu'; command: string };
 
 export function isOperationName(name: string): name is OperationName {

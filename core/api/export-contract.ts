@@ -48,6 +48,8 @@ const exportOptions = {
   context: z.union([z.number().int().min(0).max(10_000), z.literal('sentence')]).default(100),
   /** CSV: UTF-8 byte order mark, for Excel. */
   bom: z.boolean().default(true),
+  /** Only these coders' highlights (coder ids); absent: every coder's. */
+  coders: z.array(id).max(1000).optional(),
 };
 
 /** An import file: large enough for 100,000 highlights (the HTTP host caps requests lower). */

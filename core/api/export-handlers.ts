@@ -21,6 +21,7 @@ function exportText(ctx: ServiceContext, session: LibrarySession, input: ExportI
     layout: input.layout,
     context: input.context,
     bom: input.bom,
+    ...(input.coders ? { coders: input.coders } : {}),
   };
   return startExport(session, request, { libraryName: session.info.name, version: ctx.version });
 }

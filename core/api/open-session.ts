@@ -8,6 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { ApiError } from '../errors.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
+import { currentWriter } from './current-writer.js';
 import { openLibrary } from '../library/library.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import { openAnnotationService } from '../store/annotation-service.js';
@@ -24,16 +25,19 @@ export async function openSession(ctx: ServiceContext, folder: string): Promise<
 
   const { dataDir, fallback, below } = await chooseDataDir(ctx.appDataDir, root);
   const annotations = await openAnnotationService(dataDir, {
-    creator: () => ctx.settings.preferences.creator,
+    writer: () => currentWriter(ctx),
+    writerFolders: true,
     ...(below ? { readOnlyBelow: below } : {}),
   });
-  const unsubscribe = annotations.onExternalChange((change) =>
-    ctx.emit(
-      change.kind === 'codebook'
-        ? { type: 'tags-changed' }
-        : { type: 'annotations-changed', articleId: change.articleId },
-    ),
-  );
+  const unsubscribe = annotations.onExternalChange((change) => {
+    if (change.kind === 'codebook') ctx.emit({ type: 'tags-changed' });
+    else if (change.kind === 'annotations')
+      ctx.emit({ type: 'annotations-changed', articleId: change.articleId });
+    else {
+      ctx.emit({ type: 'coders-changed' });
+      ctx.emit({ type: 'annotations-changed', articleId: null });
+    }
+  });
 
   // Which articles with highlights have no file: when that changes (a file deleted or put back),
   // lists that mark them as missing must refresh although no highlight changed.

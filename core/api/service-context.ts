@@ -22,6 +22,11 @@ export interface ServiceContext {
   watch: boolean;
   /** Native dialogs, when the host has them (the desktop app); the browser mode has none. */
   dialogs: HostDialogs | null;
+  /**
+   * The coder named for this process (`--coder`, GLOSS_CODER), over the preference; null: the
+   * preference `creator`, else the OS user (see coder-handlers.ts `currentWriter`).
+   */
+  coderName: string | null;
 }
 
 export interface HostDialogs {

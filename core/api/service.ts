@@ -6,6 +6,8 @@ import type { GlossEvent, GlossHandlers } from './contract.js';
 import { libraryHandlers, switchLibrary } from './library-handlers.js';
 import { annotationHandlers } from './annotation-handlers.js';
 import { exportHandlers } from './export-handlers.js';
+import { coderHandlers } from './coder-handlers.js';
+import { agreementHandlers } from './agreement-handlers.js';
 import type { AppState } from './library-contract.js';
 import type { HostDialogs, ServiceContext } from './service-context.js';
 import { AppSettings } from '../settings/app-settings.js';
@@ -23,6 +25,11 @@ export interface CreateServiceOptions {
    * load it only if they clean something.
    */
   warmUpCleaner?: boolean;
+  /**
+   * Who is coding in this process (`--coder NAME` or GLOSS_CODER), over the preference. With
+   * `coderAsked`, the first-run question is taken as answered (`gloss serve --coder`).
+   */
+  coder?: { name: string; asked?: boolean } | null;
 }
 
 export interface GlossService {
@@ -45,13 +52,20 @@ export async function createService(options: CreateServiceOptions): Promise<Glos
     watch: options.watch ?? true,
     session: null,
     dialogs: options.dialogs ?? null,
+    coderName: options.coder?.name.trim() || null,
     emit: (event) => listeners.forEach((listener) => listener(event)),
   };
+  // Made once per machine and kept: every later run writes to the same writer folder.
+  await ctx.settings.installationId();
+  if (options.coder?.asked && ctx.coderName && !ctx.settings.preferences.coderAsked)
+    await ctx.settings.setPreferences({ coderAsked: true }).catch(() => undefined);
   let warming = false;
   const handlers = {
     ...libraryHandlers(ctx),
     ...annotationHandlers(ctx),
     ...exportHandlers(ctx),
+    ...coderHandlers(ctx),
+    ...agreementHandlers(ctx),
   } satisfies GlossHandlers;
   return {
     handlers,

@@ -52,7 +52,23 @@ export interface ExportPlan {
 
 const collator = new Intl.Collator(['zh-Hans-CN', 'en'], { numeric: true });
 
-export async function planExport(session: ExportSession, scope: ExportScope): Promise<ExportPlan> {
+/**
+ * The plan for `scope`; with `coders` (coder ids), only those coders' highlights, and articles
+ * without any left out.
+ */
+export async function planExport(
+  session: ExportSession,
+  scope: ExportScope,
+  coders?: readonly string[],
+): Promise<ExportPlan> {
+  const plan = await planScope(session, scope);
+  if (!coders) return plan;
+  const wanted = new Set(coders);
+  const { includes } = plan;
+  return { ...plan, includes: (a) => wanted.has(a.creatorId ?? '') && includes(a), byTag: true };
+}
+
+async function planScope(session: ExportSession, scope: ExportScope): Promise<ExportPlan> {
   await session.library.whenScanned();
   const [tagList, counts] = await Promise.all([session.annotations.listTags(), session.annotations.counts()]);
   const tags = new TagIndex(tagList);

@@ -20,10 +20,12 @@ import { CodePointIndex } from '../anchor/code-points.js';
 import { describeRange } from '../anchor/describe-range.js';
 import { parseJsonReportingPlace } from '../store/json-error-place.js';
 import { ApiError } from '../errors.js';
-import type { Annotation, TextQuoteSelector } from '../model.js';
+import type { Annotation, Coder, TextQuoteSelector } from '../model.js';
 import type { ArticleRef } from '../store/annotation-service.js';
 import type { ExportSession } from './export-scope.js';
 import { mergeCodebook } from './merge-codebook.js';
+import { coderIdOf, isValidCoderId } from '../teams/coder.js';
+import { CODER_URN } from './web-annotation-format.js';
 import {
   glossCollectionSchema,
   type GlossAnnotationItem,
@@ -182,7 +184,26 @@ export async function importAnnotations(session: ExportSession, json: string): P
     }
     const ref = article ? { path: article.path, fingerprint: article.fingerprint } : undefined;
     // The file's place is recorded so the highlights can follow it if it is later moved or renamed.
-    if (toWrite.length) await store.restoreMany(articleId, toWrite, { article: ref });
+    // A colleague's highlights stay theirs: into their import writer folder, by each item's creator;
+    // mine (and those naming no coder) into my own file, as before coders.
+    const me = store.writer.coder.id;
+    const theirs = new Map<string, { coder: Coder; list: Annotation[] }>();
+    const mine: Annotation[] = [];
+    for (const a of toWrite) {
+      if (!a.creatorId || a.creatorId === me) {
+        mine.push(a);
+        continue;
+      }
+      const group = theirs.get(a.creatorId) ?? {
+        coder: { id: a.creatorId, name: a.creator || a.creatorId },
+        list: [],
+      };
+      group.list.push(a);
+      theirs.set(a.creatorId, group);
+    }
+    if (mine.length) await store.restoreMany(articleId, mine, { article: ref });
+    for (const { coder, list } of theirs.values())
+      await store.restoreManyAs(coder, articleId, list, { article: ref });
     await importMemo(session, articleId, memos.get(articleId) ?? '', ref, part);
   };
 
@@ -288,12 +309,19 @@ function placeImported(
           .join('\n\n'),
         color: item.gloss.color?.toUpperCase() ?? null,
         creator: item.creator?.name ?? '',
+        ...(item.creator ? { creatorId: creatorIdOf(item.creator) } : {}),
         created: item.created,
         modified: item.modified,
       },
       placed: result?.status ?? 'no-text',
     };
   });
+}
+
+/** The coder id an export records (`urn:gloss:coder:<id>`), else the one derived from the name. */
+export function creatorIdOf(creator: { id?: string; name: string }): string {
+  const id = creator.id?.startsWith(CODER_URN) ? creator.id.slice(CODER_URN.length) : '';
+  return isValidCoderId(id) ? id : coderIdOf(creator.name);
 }
 
 function sameContent(a: Annotation, b: Annotation): boolean {

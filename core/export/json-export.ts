@@ -12,8 +12,10 @@ import { exportArticles, type ArticleExport } from './export-articles.js';
 import type { ExportRun } from './export-run.js';
 import type { ExportPlan, ExportScope, ExportSession } from './export-scope.js';
 import type { PlacedAnnotation } from './place-annotations.js';
+import type { Annotation } from '../model.js';
 import {
   ANNO_CONTEXT,
+  CODER_URN,
   GLOSS_EXPORT_FORMAT,
   GLOSS_EXPORT_VERSION,
   type GlossItemBlock,
@@ -138,10 +140,19 @@ function webAnnotation(
     motivation: 'highlighting',
     created: a.created,
     modified: a.modified,
-    ...(a.creator ? { creator: { type: 'Person', name: a.creator } } : {}),
+    ...(a.creator || a.creatorId ? { creator: creatorOf(a) } : {}),
     ...(body.length ? { body } : {}),
     target: { source: a.articleId, selector },
     gloss,
+  };
+}
+
+/** W3C `creator`: the coder as a Person, with the coder id as a URN when known. */
+function creatorOf(a: Annotation): { type: 'Person'; id?: string; name: string } {
+  return {
+    type: 'Person',
+    ...(a.creatorId ? { id: `${CODER_URN}${a.creatorId}` } : {}),
+    name: a.creator,
   };
 }
 

@@ -66,6 +66,8 @@ function highlightBlock(item: PlacedAnnotation, plan: ExportPlan): string {
   const lines = [blockquote(escapeMarkdown(item.exact))];
   const tags = a.tagIds.map((id) => obsidianTag(plan.tags.path(id))).filter(Boolean);
   if (tags.length) lines.push(`\n${tags.join(' ')}`);
+  // Whose it is, for libraries coded by a team.
+  if (a.creator) lines.push(`\n— *${escapeMarkdown(a.creator)}*`);
   if (a.note) lines.push(`\n${escapeHtmlInMarkdown(a.note)}`);
   if (item.status === 'orphan' || item.status === 'no-text')
     lines.push('\n*(not found in the current text)*');

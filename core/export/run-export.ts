@@ -20,6 +20,8 @@ export interface ExportRequest {
   context?: ContextSpec;
   /** CSV only: UTF-8 byte order mark (default true). */
   bom?: boolean;
+  /** Only these coders' highlights (coder ids); absent: every coder's. */
+  coders?: readonly string[];
 }
 
 export interface ExportAbout {
@@ -42,7 +44,7 @@ export async function startExport(
   about: ExportAbout = {},
 ): Promise<ExportRun> {
   const scope = request.scope ?? { kind: 'library' };
-  const plan = await planExport(session, scope);
+  const plan = await planExport(session, scope, request.coders);
   switch (request.format) {
     case 'csv':
       return csvExport(session, plan, {

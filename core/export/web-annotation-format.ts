@@ -12,6 +12,8 @@ import { PATH_SEPARATOR } from '../store/codebook.js';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const GLOSS_EXPORT_FORMAT = 'gloss-annotations';
+/** A coder in W3C `creator.id`: `urn:gloss:coder:<coderId>`. */
+export const CODER_URN = 'urn:gloss:coder:';
 /** Bump with a reader for the old version in the importer. */
 export const GLOSS_EXPORT_VERSION = 1;
 
@@ -62,7 +64,12 @@ const annotationItem = z.looseObject({
   motivation: z.string().max(100).optional(),
   created: timestamp,
   modified: timestamp,
-  creator: z.looseObject({ name: z.string().max(LIMITS.name) }).optional(),
+  creator: z
+    .looseObject({
+      id: z.string().max(LIMITS.id).optional().catch(undefined),
+      name: z.string().max(LIMITS.name),
+    })
+    .optional(),
   body: z.array(textualBody).max(1001).optional(),
   target: z.looseObject({
     source: id,

@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { isTempFileOf, removeStaleTempFiles, writeFileDurable } from '../files/durable-write.js';
 import { defaultPreferences, storedPreferencesSchema, type Preferences } from './preferences.js';
+import { INSTALLATION_ID, newInstallationId } from './coder-identity.js';
 
 const RECENT_MAX = 10;
 
 const settingsSchema = z.object({
   schemaVersion: z.literal(1),
+  /** This machine's part of every writer id (see coder-identity.ts); made once, then kept. */
+  installationId: z.string().regex(INSTALLATION_ID).optional().catch(undefined),
   preferences: storedPreferencesSchema,
   recent: z.array(z.string()).catch([]),
   libraries: z.record(z.string(), z.object({ loadRemoteImages: z.boolean().catch(false) })).catch({}),
@@ -21,6 +24,9 @@ const settingsSchema = z.object({
 export type AppSettingsData = z.infer<typeof settingsSchema>;
 
 export class AppSettings {
+  /** The file holds what is in memory (false until the first save, for a fresh or older file). */
+  private saved = false;
+
   private constructor(
     private readonly file: string,
     private data: AppSettingsData,
@@ -36,18 +42,32 @@ export class AppSettings {
       recent: [],
       libraries: {},
     };
-    let raw: string;
+    let settings: AppSettings;
     try {
-      raw = await readFile(file, 'utf8');
-    } catch {
-      return new AppSettings(file, fresh);
-    }
-    try {
-      return new AppSettings(file, settingsSchema.parse(JSON.parse(raw)));
+      const raw = await readFile(file, 'utf8').catch(() => null);
+      settings = new AppSettings(file, raw === null ? fresh : settingsSchema.parse(JSON.parse(raw)));
     } catch {
       await rename(file, `${file}.corrupt-${Date.now()}`).catch(() => undefined);
-      return new AppSettings(file, fresh);
+      settings = new AppSettings(file, fresh);
     }
+    if (settings.data.installationId) settings.saved = true;
+    else settings.data.installationId = newInstallationId();
+    return settings;
+  }
+
+  /**
+   * This machine's installation id, kept in the settings file: written there the first time it is
+   * asked for, so every Gloss on the machine (app, `gloss serve`, the CLI) writes to one folder.
+   */
+  async installationId(): Promise<string> {
+    const id = this.data.installationId!;
+    if (!this.saved) await this.save().catch(() => undefined); // a read-only app folder: this run's id
+    return id;
+  }
+
+  /** The installation id as far as known without writing (see installationId()). */
+  get currentInstallationId(): string {
+    return this.data.installationId!;
   }
 
   get preferences(): Preferences {
@@ -80,6 +100,7 @@ export class AppSettings {
 
   private async save(): Promise<void> {
     await writeFileDurable(this.file, JSON.stringify(this.data, null, 2));
+    this.saved = true;
   }
 }
 

@@ -16,7 +16,10 @@ export type ThemePreference = (typeof THEMES)[number];
 export interface Preferences {
   language: LanguagePreference;
   theme: ThemePreference;
+  /** The coder's display name ('' = the default: the OS user name). */
   creator: string;
+  /** The first-run "who is coding?" question was answered or skipped. */
+  coderAsked: boolean;
   fontSize: number;
 }
 
@@ -24,6 +27,7 @@ export const defaultPreferences: Preferences = {
   language: 'system',
   theme: 'system',
   creator: '',
+  coderAsked: false,
   fontSize: 18,
 };
 
@@ -36,6 +40,7 @@ export const preferencesPatchSchema = z
     language: z.enum(LANGUAGES).optional(),
     theme: z.enum(THEMES).optional(),
     creator: creator.optional(),
+    coderAsked: z.boolean().optional(),
     fontSize: fontSize.optional(),
   })
   .strict();
@@ -46,6 +51,7 @@ export const storedPreferencesSchema = z
     language: z.enum(LANGUAGES).catch(defaultPreferences.language),
     theme: z.enum(THEMES).catch(defaultPreferences.theme),
     creator: creator.catch(defaultPreferences.creator),
+    coderAsked: z.boolean().catch(defaultPreferences.coderAsked),
     fontSize: fontSize.catch(defaultPreferences.fontSize),
   })
   .catch(defaultPreferences);

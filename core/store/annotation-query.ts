@@ -5,7 +5,7 @@
  * For 100,000 highlights a query is a few milliseconds of filtering; see the store tests.
  */
 import type { Annotation } from '../model.js';
-import type { ArticleSummaryEntry, IndexedAnnotation } from './article-index.js';
+import type { ArticleSummaryEntry, IndexedAnnotation, IndexOwner } from './article-index.js';
 import { resolveTagIds } from './codebook.js';
 import type { CodebookFile } from './store-schema.js';
 
@@ -15,6 +15,10 @@ export interface AnnotationQuery {
   /** Searched in quotes and notes, case-insensitively (trimmed; empty means no filter). */
   text?: string;
   articleIds?: readonly string[];
+  /** Only these coders' highlights (coder ids); absent: every coder's. */
+  coders?: readonly string[];
+  /** The coder of the store's own highlights (those without an owner in the index). */
+  ownCoderId?: string;
   /**
    * Place of each article in the result (lower first); articles without one come last, ordered by
    * id. Without it, articles are ordered by id. Pass the same map again for the next page (while
@@ -26,9 +30,12 @@ export interface AnnotationQuery {
   limit?: number;
 }
 
-export interface AnnotationQueryResult {
+/** A listed highlight; `owner` when it is another writer's. */
+export type QueryItem = Annotation & { owner?: IndexOwner };
+
+export interface AnnotationQueryResult<T extends Annotation = QueryItem> {
   /** Copies, with tag ids mapped through merges and deletes. */
-  items: Annotation[];
+  items: T[];
   /** Matches before paging. */
   total: number;
 }
@@ -60,6 +67,32 @@ function storedIdsShowingAs(book: CodebookFile, wanted: ReadonlySet<string>): Se
   return out;
 }
 
+/**
+ * Hits of several writers' files of one article, each id once (one id in two files is a copy: the
+ * later edit is kept, then the larger writer id, as annotation-union.ts), in document order.
+ */
+function unionById(hits: IndexedAnnotation[]): IndexedAnnotation[] {
+  const byId = new Map<string, IndexedAnnotation>();
+  for (const x of hits) {
+    const kept = byId.get(x.annotation.id);
+    if (!kept || laterEdit(x, kept)) byId.set(x.annotation.id, x);
+  }
+  return [...byId.values()].sort(byStart);
+}
+
+function laterEdit(a: IndexedAnnotation, b: IndexedAnnotation): boolean {
+  const [x, y] = [a.annotation.modified, b.annotation.modified];
+  if (x !== y) return x > y;
+  return (a.owner?.writerId ?? '') > (b.owner?.writerId ?? '');
+}
+
+function byStart(a: IndexedAnnotation, b: IndexedAnnotation): number {
+  return (
+    a.annotation.position.start - b.annotation.position.start ||
+    a.annotation.position.end - b.annotation.position.end
+  );
+}
+
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -76,6 +109,8 @@ export function matchKey(query: AnnotationQuery): string {
     query.tagIds ?? null,
     query.text?.trim().toLowerCase() || null,
     query.articleIds ?? null,
+    query.coders ?? null,
+    query.ownCoderId ?? null,
   ]);
 }
 
@@ -95,8 +130,10 @@ export function findMatches(
   const tags = query.tagIds?.length ? storedIdsShowingAs(book, withSubTags(book, query.tagIds)) : null;
   const articles = query.articleIds ? new Set(query.articleIds) : null;
   const needle = query.text?.trim().toLowerCase() || null;
+  const coders = query.coders ? new Set(query.coders) : null;
   // Plain loops: this runs for every highlight of the library on every page request.
   const matches = (x: IndexedAnnotation): boolean => {
+    if (coders !== null && !coders.has(x.owner?.coder.id ?? query.ownCoderId ?? '')) return false;
     if (tags !== null) {
       let tagged = false;
       for (const id of x.annotation.tagIds) {
@@ -111,21 +148,30 @@ export function findMatches(
   };
 
   const groups: AnnotationMatches['groups'] = [];
+  const byArticle = new Map<string, AnnotationMatches['groups'][number]>();
   let total = 0;
   for (const entry of entries) {
     if (entry.count === 0 || (articles && !articles.has(entry.articleId))) continue;
     let hits = entry.annotations;
-    if (tags || needle) {
+    if (tags || needle || coders) {
       hits = [];
       for (const x of entry.annotations) if (matches(x)) hits.push(x);
     }
     if (hits.length === 0) continue;
-    groups.push({
+    total += hits.length;
+    // Several writers' files of one article make one group, in document order.
+    const same = byArticle.get(entry.articleId);
+    if (same) {
+      same.hits = unionById([...same.hits, ...hits]);
+      continue;
+    }
+    const group = {
       articleId: entry.articleId,
       rank: query.articleRank?.get(entry.articleId) ?? Infinity,
       hits,
-    });
-    total += hits.length;
+    };
+    byArticle.set(entry.articleId, group);
+    groups.push(group);
   }
   // Infinity - Infinity is NaN, which falls through to the id.
   groups.sort((a, b) => a.rank - b.rank || compareIds(a.articleId, b.articleId));
@@ -140,7 +186,7 @@ export function pageOf(
 ): AnnotationQueryResult {
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? 500);
-  const items: Annotation[] = [];
+  const items: QueryItem[] = [];
   let skip = offset;
   for (const g of groups) {
     if (items.length >= limit) break;
@@ -149,13 +195,16 @@ export function pageOf(
       continue;
     }
     for (let i = skip; i < g.hits.length && items.length < limit; i++) {
-      const a = g.hits[i]!.annotation;
-      items.push({
+      const { annotation: a, owner } = g.hits[i]!;
+      const item: QueryItem = {
         ...a,
         quote: { ...a.quote },
         position: { ...a.position },
         tagIds: resolveTagIds(book, a.tagIds),
-      });
+      };
+      // Another writer's: its coder is the folder's, whatever the file says.
+      if (owner) Object.assign(item, { creator: owner.coder.name, creatorId: owner.coder.id, owner });
+      items.push(item);
     }
     skip = 0;
   }

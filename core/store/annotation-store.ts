@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ApiError } from '../errors.js';
-import type { Annotation, AnnotationChange, Tag } from '../model.js';
+import type { Annotation, AnnotationChange, Coder, OwnedAnnotation, Tag } from '../model.js';
 import { storedAnnotation } from '../stored-annotation.js';
 import {
   findMatches,
@@ -18,9 +18,13 @@ import {
   type AnnotationQuery,
   type AnnotationQueryResult,
 } from './annotation-query.js';
-import { applyRef, checkColor, checkSelectors, lastKnownOf, refChanges } from './article-doc.js';
+import { applyRef, byPosition, checkColor, checkSelectors, lastKnownOf, refChanges } from './article-doc.js';
+import { othersOwned, otherWritersOf, type OtherWriterArticle } from './other-writers.js';
+import type { FolderProblem } from './writer-folders.js';
 import type { ArticleSummaryEntry } from './article-index.js';
 import type {
+  CoderSummary,
+  OtherMemo,
   AnnotationPatch,
   AnnotationService,
   AnnotationServiceOptions,
@@ -48,16 +52,48 @@ import { exportCodebookCsv, importCodebookCsv, type CodebookImportResult } from 
 import { COLOR_PATTERN } from './palette.js';
 import { relinkArticles } from './relink.js';
 import type { CurrentArticle } from './relink-plan.js';
-import { SCAN_CONCURRENCY, StoreFiles } from './store-files.js';
+import { StoreFiles } from './store-files.js';
 import { articleFileName } from './store-layout.js';
-import { annotationSchema, type CodebookFile } from './store-schema.js';
+import { annotationSchema, type ArticleFile, type CodebookFile } from './store-schema.js';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseWriterId } from '../teams/coder.js';
+import { importWriterId } from '../settings/coder-identity.js';
+import { writerFolder, writeWriterFile } from './writer-folders.js';
+import { unionHighlights } from '../teams/annotation-union.js';
 import { removeTags } from './tag-removal.js';
+
+/** Puts the highlights into the article's file (new ones added, changed ones replaced); true if anything changed. */
+function putRestored(
+  doc: ArticleFile,
+  restored: readonly Annotation[],
+  ref: ArticleRef | undefined,
+): boolean {
+  let changed = false;
+  const at = new Map(doc.annotations.map((a, i) => [a.id, i]));
+  for (const a of restored) {
+    const i = at.get(a.id);
+    if (i === undefined) {
+      at.set(a.id, doc.annotations.push(a) - 1);
+      changed = true;
+    } else if (!isDeepStrictEqual(doc.annotations[i], a)) {
+      doc.annotations[i] = a;
+      changed = true;
+    }
+  }
+  if (ref && refChanges(doc, ref)) {
+    applyRef(doc, ref);
+    changed = true;
+  }
+  return changed;
+}
 
 export class AnnotationStore extends StoreFiles implements AnnotationService {
   /** The last query's matches, reused for its next pages while the index and codebook are the same. */
   private lastMatches: {
     key: string;
     version: number;
+    othersVersion: number;
     book: CodebookFile;
     rank: ReadonlyMap<string, number> | undefined;
     matches: AnnotationMatches;
@@ -71,21 +107,89 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
 
   // ---- annotations ---------------------------------------------------------------------------
 
-  async list(articleId: string): Promise<Annotation[]> {
-    const [{ doc }, book] = await Promise.all([this.articleFile(articleId).read(), this.readCodebook()]);
-    return doc.annotations.map((a) => this.normalize(book, a));
+  async list(articleId: string): Promise<OwnedAnnotation[]> {
+    const [{ doc }, book, others] = await Promise.all([
+      this.articleFile(articleId).read(),
+      this.readCodebook(),
+      this.othersOf(articleId),
+    ]);
+    const mine = doc.annotations.map((a) => this.owned(this.normalize(book, a)));
+    return this.withOthers(mine, others, book);
   }
 
-  async listForDisplay(articleId: string): Promise<Annotation[]> {
+  async listForDisplay(articleId: string): Promise<OwnedAnnotation[]> {
     if (!this.index.isComplete || !this.watcher.watching) return this.list(articleId);
-    for await (const { annotations } of this.listEach([articleId])) return annotations;
-    return [];
+    const [others, book] = await Promise.all([this.othersOf(articleId), this.queryCodebook()]);
+    for await (const { annotations } of this.listEntries([articleId], false))
+      return this.withOthers(
+        annotations.map((a) => this.owned(a)),
+        others,
+        book,
+      );
+    return this.withOthers([], others, book);
   }
 
-  async create(input: NewAnnotation): Promise<Annotation> {
+  /** Other writers' highlights of the article, from their writer folders (see other-writers.ts). */
+  private async othersOf(articleId: string): Promise<OtherWriterArticle[]> {
+    const problems: FolderProblem[] = [];
+    const others = await otherWritersOf(this.writerDataDirs(), this.writer.writerId, articleId, problems);
+    for (const p of problems) this.log.add(p);
+    return others;
+  }
+
+  /** Mine and others' highlights in document order; an id I hold too is mine. */
+  private withOthers(
+    mine: OwnedAnnotation[],
+    others: readonly OtherWriterArticle[],
+    book: CodebookFile,
+  ): OwnedAnnotation[] {
+    if (others.length === 0) return mine;
+    const ids = new Set(mine.map((a) => a.id));
+    const theirs = othersOwned(others)
+      .filter((a) => !ids.has(a.id))
+      .map((a) => ({ ...a, tagIds: resolveTagIds(book, a.tagIds) }));
+    return [...mine, ...theirs].sort(byPosition);
+  }
+
+  /** Refuses a change of a highlight that is not mine: says whose it is (or that it is gone). */
+  private async notMine(articleId: string, id: string): Promise<never> {
+    const owner = othersOwned(await this.othersOf(articleId)).find((a) => a.id === id);
+    if (owner)
+      throw new ApiError(
+        'read-only',
+        `This highlight is ${owner.coderName}'s: only they can change or delete it. Copy it to yours to change it.`,
+      );
+    throw new ApiError('not-found', 'That highlight no longer exists.');
+  }
+
+  async copyToMine(
+    articleId: string,
+    id: string,
+    newId: string,
+    article?: ArticleRef,
+  ): Promise<OwnedAnnotation> {
+    const all = await this.list(articleId);
+    const copy = all.find((a) => a.id === newId && a.mine);
+    if (copy) return copy; // a retry
+    const source = all.find((a) => a.id === id);
+    if (!source) throw new ApiError('not-found', 'That highlight no longer exists.');
+    return this.create({
+      id: newId,
+      articleId,
+      quote: source.quote,
+      position: source.position,
+      tagIds: source.tagIds,
+      note: source.note,
+      color: source.color,
+      ...(article ? { article } : {}),
+    });
+  }
+
+  async create(input: NewAnnotation): Promise<OwnedAnnotation> {
     checkSelectors(input.quote, input.position);
-    const book = await this.readCodebook();
+    const book = await this.codebookForWrite(input.tagIds);
     const now = new Date().toISOString();
+    const { coder } = this.writer;
     const annotation: Annotation = {
       id: input.id ?? randomUUID(),
       articleId: input.articleId,
@@ -99,7 +203,8 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       tagIds: this.checkTagIds(book, input.tagIds ?? []),
       note: input.note ?? '',
       color: checkColor(input.color),
-      creator: this.opts.creator?.() ?? '',
+      creator: coder.name,
+      creatorId: coder.id,
       created: now,
       modified: now,
     };
@@ -116,7 +221,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       },
       (stored) => stored === null,
     );
-    return existing ? this.normalize(book, existing) : annotation;
+    return this.owned(existing ? this.normalize(book, existing) : annotation);
   }
 
   /** Changes a highlight; returns it as it is now and as it was (for undo). */
@@ -126,31 +231,40 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
         throw new ApiError('invalid-input', 'Quote and position change together.');
       checkSelectors(patch.quote, patch.position);
     }
-    const book = await this.readCodebook();
+    const book = await this.codebookForWrite(patch.tagIds);
     const tagIds = patch.tagIds === undefined ? undefined : this.checkTagIds(book, patch.tagIds);
     const color = patch.color === undefined ? undefined : checkColor(patch.color);
-    const { updated, previous } = await this.updateArticle(articleId, (doc) => {
-      const a = doc.annotations.find((x) => x.id === id);
-      if (!a) throw new ApiError('not-found', 'That highlight no longer exists.');
-      const previous = storedAnnotation(a);
-      if (patch.quote) a.quote = { ...patch.quote };
-      if (patch.position) a.position = { ...patch.position };
-      if (tagIds !== undefined) a.tagIds = tagIds;
-      if (patch.note !== undefined) a.note = patch.note;
-      if (color !== undefined) a.color = color;
-      a.modified = new Date().toISOString();
-      return { updated: { ...a }, previous };
-    });
+    const { updated, previous } = await this.updateArticle(
+      articleId,
+      (doc) => {
+        const a = doc.annotations.find((x) => x.id === id);
+        if (!a) return { updated: null, previous: null };
+        const previous = storedAnnotation(a);
+        if (patch.quote) a.quote = { ...patch.quote };
+        if (patch.position) a.position = { ...patch.position };
+        if (tagIds !== undefined) a.tagIds = tagIds;
+        if (patch.note !== undefined) a.note = patch.note;
+        if (color !== undefined) a.color = color;
+        a.modified = new Date().toISOString();
+        return { updated: { ...a }, previous };
+      },
+      (r) => r.updated !== null,
+    );
+    if (!updated || !previous) return this.notMine(articleId, id);
     return { annotation: this.normalize(book, updated), previous: this.normalize(book, previous) };
   }
 
   async remove(articleId: string, id: string): Promise<Annotation> {
-    const book = await this.readCodebook();
-    const removed = await this.updateArticle(articleId, (doc) => {
-      const at = doc.annotations.findIndex((x) => x.id === id);
-      if (at < 0) throw new ApiError('not-found', 'That highlight no longer exists.');
-      return doc.annotations.splice(at, 1)[0]!;
-    });
+    const book = await this.codebookForWrite();
+    const removed = await this.updateArticle(
+      articleId,
+      (doc) => {
+        const at = doc.annotations.findIndex((x) => x.id === id);
+        return at < 0 ? null : doc.annotations.splice(at, 1)[0]!;
+      },
+      (r) => r !== null,
+    );
+    if (!removed) return this.notMine(articleId, id);
     return this.normalize(book, removed);
   }
 
@@ -158,7 +272,8 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     const parsed = annotationSchema.safeParse(annotation);
     if (!parsed.success)
       throw new ApiError('invalid-input', 'That highlight cannot be restored: it is incomplete.');
-    const a = parsed.data as Annotation;
+    // Stored fields only: a listed highlight given back keeps no "whose it is" in the file.
+    const a = storedAnnotation(parsed.data as Annotation);
     checkSelectors(a.quote, a.position);
     const book = await this.readCodebook();
     // Tags deleted since are dropped; tags merged since map to the survivor.
@@ -180,7 +295,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       const parsed = annotationSchema.safeParse(annotation);
       if (!parsed.success)
         throw new ApiError('invalid-input', 'That highlight cannot be restored: it is incomplete.');
-      const a = parsed.data as Annotation;
+      const a = storedAnnotation(parsed.data as Annotation);
       if (a.articleId !== articleId)
         throw new ApiError('invalid-input', `Highlight ${a.id} belongs to another article (${a.articleId}).`);
       checkSelectors(a.quote, a.position);
@@ -191,32 +306,57 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     const restored = given.map((a) => ({ ...a, tagIds: resolveTagIds(book, a.tagIds) }));
     await this.updateArticle(
       articleId,
-      (doc) => {
-        let changed = false;
-        const at = new Map(doc.annotations.map((a, i) => [a.id, i]));
-        for (const a of restored) {
-          const i = at.get(a.id);
-          if (i === undefined) {
-            at.set(a.id, doc.annotations.push(a) - 1);
-            changed = true;
-          } else if (!isDeepStrictEqual(doc.annotations[i], a)) {
-            doc.annotations[i] = a;
-            changed = true;
-          }
-        }
-        const ref = opts.article;
-        if (ref && refChanges(doc, ref)) {
-          applyRef(doc, ref);
-          changed = true;
-        }
-        return changed;
-      },
+      (doc) => putRestored(doc, restored, opts.article),
       (changed) => changed,
     );
     return restored;
   }
 
-  async queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult> {
+  async restoreManyAs(
+    coder: Coder,
+    articleId: string,
+    annotations: readonly Annotation[],
+    opts: RestoreManyOptions = {},
+  ): Promise<void> {
+    this.assertWritable();
+    const installation = parseWriterId(this.writer.writerId)?.installationId ?? 'local';
+    const writerId = importWriterId(coder.id, installation.replace(/^import-/, ''));
+    const folder = writerFolder(this.dataDir, writerId);
+    await mkdir(folder.annotationsDir, { recursive: true });
+    await writeWriterFile(this.dataDir, writerId, coder);
+    const book = await this.readCodebook();
+    const given = annotations.map((a) => ({
+      ...storedAnnotation(a),
+      creator: coder.name,
+      creatorId: coder.id,
+      tagIds: resolveTagIds(book, a.tagIds),
+    }));
+    const file = this.articleFileAt(path.join(folder.annotationsDir, articleFileName(articleId)), articleId);
+    await this.track(
+      file.update(
+        (doc) => {
+          doc.articleId = articleId;
+          const changed = putRestored(doc, given, opts.article);
+          doc.annotations.sort(byPosition);
+          return changed;
+        },
+        (changed) => changed,
+      ),
+    );
+    await this.others.refresh(true);
+  }
+
+  async queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult<OwnedAnnotation>> {
+    const { items, total } = await this.queryStored({ ...query, ownCoderId: this.writer.coder.id });
+    return {
+      items: items.map(({ owner, ...a }) =>
+        owner ? { ...a, coderId: owner.coder.id, coderName: owner.coder.name, mine: false } : this.owned(a),
+      ),
+      total,
+    };
+  }
+
+  private async queryStored(query: AnnotationQuery): Promise<AnnotationQueryResult> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
     const key = matchKey(query);
     const last = this.lastMatches;
@@ -224,38 +364,66 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       last &&
       last.key === key &&
       last.version === this.index.version &&
+      last.othersVersion === this.others.version &&
       last.book === book &&
       last.rank === query.articleRank
     ) {
       return pageOf(last.matches, book, query);
     }
-    const matches = findMatches(this.index.values(), book, query);
-    this.lastMatches = { key, version: this.index.version, book, rank: query.articleRank, matches };
+    const matches = findMatches(this.mergedEntries(), book, query);
+    this.lastMatches = {
+      key,
+      version: this.index.version,
+      othersVersion: this.others.version,
+      book,
+      rank: query.articleRank,
+      matches,
+    };
     return pageOf(matches, book, query);
   }
 
   async articleIdsWithTags(tagIds: readonly string[]): Promise<string[]> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
-    return findMatches(this.index.values(), book, { tagIds }).groups.map((g) => g.articleId);
+    return findMatches(this.mergedEntries(), book, { tagIds }).groups.map((g) => g.articleId);
   }
 
   async *listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations> {
+    yield* this.listEntries(articleIds, true);
+  }
+
+  /**
+   * `listEach`, with other writers' highlights (`withOthers`: the merged view, each with its coder
+   * as creator) or this store's own only.
+   */
+  private async *listEntries(
+    articleIds: Iterable<string>,
+    withOthers: boolean,
+  ): AsyncGenerator<ArticleAnnotations> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
     // A snapshot: writes during the walk replace entries in the index, never the ones taken here.
-    const byArticle = new Map<string, ArticleSummaryEntry>();
-    for (const e of this.index.values()) byArticle.set(e.articleId, e);
+    const byArticle = new Map<string, ArticleSummaryEntry[]>();
+    for (const e of withOthers ? this.mergedEntries() : this.index.values()) {
+      const list = byArticle.get(e.articleId);
+      if (list) list.push(e);
+      else byArticle.set(e.articleId, [e]);
+    }
     for (const articleId of articleIds) {
-      const entry = byArticle.get(articleId);
-      const stored = entry?.annotations ?? [];
-      yield {
-        articleId,
-        lastKnown: entry ? lastKnownOf(entry) : null,
-        annotations: stored.map(({ annotation }) => {
+      const entries = byArticle.get(articleId) ?? [];
+      const sources = entries.map((entry) => ({
+        writerId: entry.annotations[0]?.owner?.writerId ?? this.writer.writerId,
+        annotations: entry.annotations.map(({ annotation, owner }) => {
           const copy = storedAnnotation(annotation);
           copy.tagIds = resolveTagIds(book, annotation.tagIds);
+          if (owner) Object.assign(copy, { creator: owner.coder.name, creatorId: owner.coder.id });
           return copy;
         }),
-      };
+      }));
+      // One id in two writers' files (a copy): the union keeps the later edit, as every reader does.
+      const annotations =
+        sources.length > 1
+          ? unionHighlights(sources).map(({ writerId: _w, ...a }) => a)
+          : (sources[0]?.annotations ?? []);
+      yield { articleId, lastKnown: entries[0] ? lastKnownOf(entries[0]) : null, annotations };
     }
   }
 
@@ -263,7 +431,8 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     await this.ensureIndex();
     // No prototype: an article may have any id (`constructor`, `__proto__`).
     const out = Object.create(null) as Record<string, number>;
-    for (const e of this.index.values()) if (e.count > 0) out[e.articleId] = e.count;
+    for (const e of this.mergedEntries())
+      if (e.count > 0) out[e.articleId] = (out[e.articleId] ?? 0) + e.count;
     return out;
   }
 
@@ -271,21 +440,18 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     await this.ensureIndex();
     const out = new Map<string, LastKnownArticle>();
     for (const id of articleIds) {
-      const entry = this.index.get(articleFileName(id));
+      const entry =
+        this.index.get(articleFileName(id)) ?? this.others.values().find((e) => e.articleId === id);
       if (entry) out.set(id, lastKnownOf(entry));
     }
     return out;
   }
 
   async *allAnnotations(): AsyncGenerator<Annotation> {
-    const book = await this.readCodebook();
-    const names = (await this.articleFileNames()).sort();
-    for (let i = 0; i < names.length; i += SCAN_CONCURRENCY) {
-      const batch = await Promise.all(
-        names.slice(i, i + SCAN_CONCURRENCY).map((n) => this.fileNamed(n, null).read()),
-      );
-      for (const { doc } of batch) for (const a of doc.annotations) yield this.normalize(book, a);
-    }
+    // The merged view (every writer, each id once), by article id, from a fresh look at the files.
+    await this.ensureIndex(true);
+    const ids = (await this.articleIds()).sort();
+    for await (const { annotations } of this.listEntries(ids, true)) yield* annotations;
   }
 
   async getMemo(articleId: string): Promise<string> {
@@ -295,6 +461,43 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       return (await this.articleFile(articleId).read()).doc.memo;
     await this.ensureIndex();
     return this.index.get(articleFileName(articleId))?.memo ?? '';
+  }
+
+  async otherMemos(articleId: string): Promise<OtherMemo[]> {
+    return (await this.othersOf(articleId))
+      .filter((o) => o.memo.trim())
+      .map((o) => ({ coderId: o.coder.id, coderName: o.coder.name, memo: o.memo }))
+      .sort((a, b) => a.coderName.localeCompare(b.coderName));
+  }
+
+  async coders(): Promise<CoderSummary[]> {
+    await this.ensureIndex();
+    let highlights = 0;
+    for (const e of this.index.values()) highlights += e.count;
+    const { coder, writerId } = this.writer;
+    const byCoder = new Map<string, CoderSummary>([
+      [coder.id, { id: coder.id, name: coder.name, writerIds: [writerId], highlights, mine: true }],
+    ]);
+    // From the index of other writers' folders: getCoder asks on every load of the UI, and reading
+    // 5 coders' 100,000 highlights again took seconds.
+    for (const other of this.others.writers()) {
+      const known = byCoder.get(other.coder.id);
+      if (known) {
+        known.writerIds.push(other.writerId);
+        known.highlights += other.highlights;
+      } else
+        byCoder.set(other.coder.id, {
+          id: other.coder.id,
+          name: other.coder.name,
+          writerIds: [other.writerId],
+          highlights: other.highlights,
+          mine: false,
+        });
+    }
+    for (const c of byCoder.values()) c.writerIds.sort();
+    return [...byCoder.values()].sort(
+      (a, b) => Number(b.mine) - Number(a.mine) || a.name.localeCompare(b.name),
+    );
   }
 
   async setMemo(articleId: string, memo: string, article?: ArticleRef): Promise<void> {
@@ -318,7 +521,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     const book = await this.readCodebook();
     await this.ensureIndex();
     const out = Object.create(null) as Record<string, number>;
-    for (const e of this.index.values()) {
+    for (const e of this.mergedEntries()) {
       for (const set of e.tagSets) for (const id of resolveTagIds(book, set)) out[id] = (out[id] ?? 0) + 1;
     }
     return out;
@@ -327,7 +530,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   async annotationColors(): Promise<string[]> {
     await this.ensureIndex();
     const out = new Set<string>();
-    for (const e of this.index.values()) {
+    for (const e of this.mergedEntries()) {
       for (const { annotation } of e.annotations)
         if (annotation.color && COLOR_PATTERN.test(annotation.color)) out.add(annotation.color.toLowerCase());
     }
@@ -368,6 +571,6 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
 
   async articleIds(): Promise<string[]> {
     await this.ensureIndex();
-    return [...this.index.values()].map((e) => e.articleId).filter((id) => id !== '');
+    return [...new Set([...this.mergedEntries()].map((e) => e.articleId))].filter((id) => id !== '');
   }
 }

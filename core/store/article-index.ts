@@ -10,7 +10,13 @@
  * write and every change notice bumps the file's stamp, and a read only lands if the stamp it
  * started with is still current (otherwise what it read may already be outdated).
  */
-import type { Annotation } from '../model.js';
+import type { Annotation, Coder } from '../model.js';
+
+/** Whose an indexed highlight is, when it is another writer's (absent: this store's own). */
+export interface IndexOwner {
+  writerId: string;
+  coder: Coder;
+}
 import type { ArticleFile } from './store-schema.js';
 
 export interface IndexedAnnotation {
@@ -18,6 +24,7 @@ export interface IndexedAnnotation {
   annotation: Annotation;
   quoteLower: string;
   noteLower: string;
+  owner?: IndexOwner;
 }
 
 export interface ArticleSummaryEntry {

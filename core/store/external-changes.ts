@@ -12,6 +12,8 @@ import { isArticleFileName, type StoreLayout } from './store-layout.js';
 
 export type ExternalChange =
   | { kind: 'codebook' }
+  /** Other writers' folders changed: new highlights, memos or coders (see other-writers-index.ts). */
+  | { kind: 'coders' }
   /** articleId is null when it cannot be told (a file removed, or the polling fallback). */
   | { kind: 'annotations'; articleId: string | null; fileName: string | null };
 

@@ -10,6 +10,7 @@ import type { Annotation, Tag } from '../model.js';
 import type { AnnotationService } from './annotation-service.js';
 import { openAnnotationService } from './annotation-service.js';
 import { isArticleFileName, storeLayout } from './store-layout.js';
+import { listWriterIds, writerFolder } from './writer-folders.js';
 
 export interface FallbackMoveReport {
   /** Articles whose highlights or memo moved. */
@@ -25,8 +26,12 @@ export interface FallbackMoveReport {
 
 /** How many article files the fallback holds (0: nothing to offer to move). */
 export async function fallbackArticleFiles(fallbackDir: string): Promise<number> {
-  const names = await readdir(storeLayout(fallbackDir).annotationsDir).catch(() => [] as string[]);
-  return names.filter(isArticleFileName).length;
+  const count = async (dir: string) =>
+    (await readdir(dir).catch(() => [] as string[])).filter(isArticleFileName).length;
+  let total = await count(storeLayout(fallbackDir).annotationsDir);
+  for (const writerId of await listWriterIds(fallbackDir))
+    total += await count(writerFolder(fallbackDir, writerId).annotationsDir);
+  return total;
 }
 
 const nameKey = (name: string): string => name.normalize('NFKC').toLowerCase();
@@ -82,7 +87,12 @@ export async function moveFallbackInto(
   fallbackDir: string,
   now = new Date(),
 ): Promise<FallbackMoveReport> {
-  const from = await openAnnotationService(fallbackDir, { watch: false });
+  // What this coder saved there, in its writer folder (an older fallback is migrated into it).
+  const from = await openAnnotationService(fallbackDir, {
+    watch: false,
+    writerFolders: true,
+    writer: () => into.writer,
+  });
   const report: FallbackMoveReport = { articles: 0, highlights: 0, memos: 0, tags: 0, keptAt: '' };
   try {
     const { ids, added } = await moveTags(await from.listTags(), into);

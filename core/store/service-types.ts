@@ -3,7 +3,16 @@
  * returns, apart from `openAnnotationService`, so the implementation can name them without
  * importing the module that opens it.
  */
-import type { Annotation, AnnotationChange, Tag, TextPositionSelector, TextQuoteSelector } from '../model.js';
+import type {
+  Annotation,
+  AnnotationChange,
+  Coder,
+  OwnedAnnotation,
+  Tag,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../model.js';
+import type { WriterIdentity } from '../settings/coder-identity.js';
 import type { AnnotationQuery, AnnotationQueryResult } from './annotation-query.js';
 import type { CodebookImportResult } from './codebook-csv.js';
 import type { NewTag, TagPatch } from './codebook.js';
@@ -21,7 +30,27 @@ export type {
   NewTag,
   StoreProblem,
   TagPatch,
+  WriterIdentity,
 };
+
+/** A coder whose work the library holds (one or more writer folders: one per machine). */
+export interface CoderSummary {
+  id: string;
+  name: string;
+  /** `<coderId>.<installation>` folders under `.gloss/coders/`, sorted. */
+  writerIds: string[];
+  /** Highlights of this coder in the library. */
+  highlights: number;
+  /** This is the store's current coder. */
+  mine: boolean;
+}
+
+/** Another coder's memo on an article. */
+export interface OtherMemo {
+  coderId: string;
+  coderName: string;
+  memo: string;
+}
 
 /**
  * Where an article's file was and what its body hashed to when it was last annotated, with what
@@ -125,16 +154,24 @@ export interface AnnotationService {
   /** The read-only store shown below this one (a read-only library's `.gloss`), if any. */
   readonly readOnlyBelow: string | null;
 
+  /** Who this store writes as now (see AnnotationServiceOptions.writer). */
+  readonly writer: WriterIdentity;
+
   /** The article's highlights in document order, tags mapped through merges and deletes. */
-  list(articleId: string): Promise<Annotation[]>;
+  list(articleId: string): Promise<OwnedAnnotation[]>;
   /**
    * `list` for showing an article: from the in-memory index when it is complete and kept current
    * by watching (no read and parse of the article's file on every open), else `list`. It may lag
    * another process's write by the moment its change event takes; merges and writers use `list`.
    */
-  listForDisplay(articleId: string): Promise<Annotation[]>;
+  listForDisplay(articleId: string): Promise<OwnedAnnotation[]>;
   /** Stores a new highlight; with the id of one the article has, returns that one unchanged. */
-  create(input: NewAnnotation): Promise<Annotation>;
+  create(input: NewAnnotation): Promise<OwnedAnnotation>;
+  /**
+   * Copies a highlight (another coder's) into mine with the id `newId`: same selectors, tags, note
+   * and colour. With `newId` already mine, returns that one (a retry).
+   */
+  copyToMine(articleId: string, id: string, newId: string, article?: ArticleRef): Promise<OwnedAnnotation>;
   /** Changes a highlight; returns it as it is now and as it was (for undo). */
   update(articleId: string, id: string, patch: AnnotationPatch): Promise<AnnotationChange>;
   /** Returns the removed annotation, for undo. */
@@ -151,6 +188,16 @@ export interface AnnotationService {
     annotations: readonly Annotation[],
     opts?: RestoreManyOptions,
   ): Promise<Annotation[]>;
+  /**
+   * `restoreMany` into the writer folder of highlights imported from `coder`'s export on this
+   * machine (`<coderId>.import-<installation>`), not mine: they stay theirs (read-only here).
+   */
+  restoreManyAs(
+    coder: Coder,
+    articleId: string,
+    annotations: readonly Annotation[],
+    opts?: RestoreManyOptions,
+  ): Promise<void>;
   /**
    * `list` for many articles, yielded one at a time in the order given, from the in-memory index
    * that `counts` and `queryAnnotations` use (as current as the highlight list): a walk over the
@@ -170,10 +217,15 @@ export interface AnnotationService {
    * annotation (built on first use, kept current by this process's writes and other processes'
    * change events; without a watcher every call rescans the files).
    */
-  queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult>;
+  queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult<OwnedAnnotation>>;
   /** The articles with a highlight carrying any of the tags or their sub-tags, from the same index. */
   articleIdsWithTags(tagIds: readonly string[]): Promise<string[]>;
+  /** My memo on the article. */
   getMemo(articleId: string): Promise<string>;
+  /** Other coders' non-empty memos on the article, by coder name. */
+  otherMemos(articleId: string): Promise<OtherMemo[]>;
+  /** Every coder the library holds work of (the current one always included). */
+  coders(): Promise<CoderSummary[]>;
   setMemo(articleId: string, memo: string, article?: ArticleRef): Promise<void>;
   /** Moves annotations of articles that disappeared to the article with the same fingerprint. */
   relink(articles: readonly CurrentArticle[]): Promise<RelinkResult>;
@@ -208,8 +260,19 @@ export interface AnnotationService {
 }
 
 export interface AnnotationServiceOptions {
-  /** Who is annotating (from the preferences); called at each creation. */
+  /**
+   * Who writes (coder and writer folder); called at each write, so switching coders takes effect at
+   * once. Default: the coder named by `creator` (else "Coder") on installation `local`.
+   */
+  writer?: () => WriterIdentity;
+  /** Who is annotating, when no `writer` is given (tests, scripts). */
   creator?: () => string;
+  /**
+   * Write only this writer's folder `<dataDir>/coders/<writerId>/` (migrating a pre-coders store
+   * into it on first open) and read the codebook merged from every writer's book. Libraries opened
+   * by Gloss always do; a store without it is one writer's plain folder (tests, tools).
+   */
+  writerFolders?: boolean;
   /** Watch for other processes' changes (default true). */
   watch?: boolean;
   /**

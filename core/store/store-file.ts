@@ -6,8 +6,10 @@
  */
 import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Low } from 'lowdb';
 import { ApiError } from '../errors.js';
-import { syncDirectory, unlinkDurable, writeFileDurable } from '../files/durable-write.js';
+import { DurableJsonAdapter } from '../files/durable-json-adapter.js';
+import { syncDirectory, unlinkDurable } from '../files/durable-write.js';
 import { isReadOnlyError, type FileLocks } from './file-lock.js';
 import {
   readDocument,
@@ -82,17 +84,38 @@ export class StoreFile<T extends { schemaVersion: number }> {
 
   /**
    * Runs `fn` on the current content (fresh, under the lock) and writes the result durably, unless
-   * `shouldWrite` says the result changed nothing.
+   * `shouldWrite` says the result changed nothing. A lowdb `Low` over a DurableJsonAdapter: read,
+   * change `db.data`, write.
    */
   async update<R>(fn: (doc: T) => R, shouldWrite?: (result: R) => boolean): Promise<R> {
     return this.ctx.locks.withLock(this.file, this.opts.lockName, async () => {
-      const { doc, readOnly } = await this.settle(await this.classify());
+      let readOnly = false;
+      const db = new Low<T>(
+        this.adapter(async () => {
+          const read = await this.settle(await this.classify());
+          readOnly = read.readOnly;
+          return read.doc;
+        }),
+        this.opts.empty(),
+      );
+      await db.read();
       if (readOnly) throw new ApiError('read-only', this.futureMessage());
-      const result = fn(doc);
+      const result = fn(db.data);
       if (shouldWrite && !shouldWrite(result)) return result;
-      doc.schemaVersion = CURRENT_SCHEMA_VERSION;
-      await this.write(doc);
+      db.data.schemaVersion = CURRENT_SCHEMA_VERSION;
+      await this.writeWith(() => db.write());
       return result;
+    });
+  }
+
+  private adapter(read: () => Promise<T | null>): DurableJsonAdapter<T> {
+    return new DurableJsonAdapter<T>(this.file, {
+      read,
+      beforeWrite: () => this.ctx.beginWrite(this.file),
+      afterWrite: async () => {
+        const info = await stat(this.file).catch(() => null);
+        this.ctx.recordWrite(this.file, info ? signatureOf(info) : null);
+      },
     });
   }
 
@@ -116,9 +139,13 @@ export class StoreFile<T extends { schemaVersion: number }> {
   }
 
   private async write(doc: T): Promise<void> {
-    this.ctx.beginWrite(this.file);
+    await this.writeWith(() => this.adapter(async () => null).write(doc));
+  }
+
+  /** A durable write, its failure on a read-only folder said in words. */
+  private async writeWith(write: () => Promise<void>): Promise<void> {
     try {
-      await writeFileDurable(this.file, `${JSON.stringify(doc, null, 2)}\n`);
+      await write();
     } catch (err) {
       if (!isReadOnlyError(err)) throw err;
       throw new ApiError(
@@ -126,9 +153,6 @@ export class StoreFile<T extends { schemaVersion: number }> {
         `Cannot save ${path.basename(this.file)}: its folder is read-only (no permission, or a ` +
           `read-only disk) (${(err as NodeJS.ErrnoException).code}).`,
       );
-    } finally {
-      const info = await stat(this.file).catch(() => null);
-      this.ctx.recordWrite(this.file, info ? signatureOf(info) : null);
     }
   }
 

@@ -6,11 +6,17 @@
  * operations on top; `tag-removal.ts` and `relink.ts` use the members here that are public within
  * core/store (the rest of Gloss only sees `AnnotationService`).
  */
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { signatureOf, type FileSignature } from './read-document.js';
 import path from 'node:path';
 import { ApiError } from '../errors.js';
-import type { Annotation } from '../model.js';
-import { ArticleIndex, summarize } from './article-index.js';
+import type { Annotation, OwnedAnnotation } from '../model.js';
+import { writerIdentity, type WriterIdentity } from '../settings/coder-identity.js';
+import { HlcClock } from '../teams/hlc.js';
+import { migrateToWriters, writeGitignore } from './migrate-to-writers.js';
+import { booksSignature, changeTeamCodebook, readTeamBooks, viewOf } from './team-codebook.js';
+import { CODERS_DIR, writerFolder, writeWriterFile } from './writer-folders.js';
+import { ArticleIndex, summarize, type ArticleSummaryEntry } from './article-index.js';
 import { byPosition, salvageArticle, salvageCodebook } from './article-doc.js';
 import type { AnnotationServiceOptions, ReadOnlyInfo } from './service-types.js';
 import { resolveTagIds } from './codebook.js';
@@ -21,6 +27,7 @@ import {
   writeFileDurable,
 } from '../files/durable-write.js';
 import { ExternalChangeWatcher, type ExternalChange } from './external-changes.js';
+import { OtherWritersIndex } from './other-writers-index.js';
 import { FileLocks, isReadOnlyError } from './file-lock.js';
 import { refuseSymlinks } from './refuse-symlinks.js';
 import { repairHighlightColors, repairTagColors } from './store-colors.js';
@@ -49,6 +56,10 @@ export abstract class StoreFiles {
   private readonly lower: StoreLayout | null;
   readonly log = new ProblemLog();
   readonly index = new ArticleIndex();
+  /** Other writers' work (their writer folders), beside `index` which holds this store's own. */
+  readonly others: OtherWritersIndex;
+  /** Looks for other writers' changes while nothing else would tell (see startWatchingOthers). */
+  private othersPoller: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(change: ExternalChange) => void>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly migrations: Record<FileKind, MigrationTable>;
@@ -62,14 +73,28 @@ export abstract class StoreFiles {
   /** Bumped whenever the codebook may have changed, so a read that raced a change is not cached. */
   private bookGeneration = 0;
   private closed = false;
+  /** The writer this store writes as, fixed when it opens (writer folders only; see ownLayout). */
+  private readonly team: WriterIdentity | null;
+  private readonly clock: HlcClock;
+  private booksSeen: string | null = null;
 
   protected constructor(
     readonly dataDir: string,
     protected readonly opts: AnnotationServiceOptions,
   ) {
-    this.layout = storeLayout(dataDir);
-    this.lower = opts.readOnlyBelow ? storeLayout(opts.readOnlyBelow) : null;
+    // With writer folders, this store writes only `<dataDir>/coders/<writer>/`; locks stay local.
+    this.team = opts.writerFolders ? (opts.writer?.() ?? writerIdentity('Coder', 'local')) : null;
+    this.layout = this.team ? ownLayout(dataDir, this.team.writerId) : storeLayout(dataDir);
+    this.clock = new HlcClock(this.team?.writerId ?? 'local.local');
+    // Below: the library's own store (this writer's folder in it, with writer folders).
+    const below = opts.readOnlyBelow;
+    this.lower = below ? (this.team ? ownLayout(below, this.team.writerId) : storeLayout(below)) : null;
     this.migrations = { ...MIGRATIONS, ...opts.migrations };
+    this.others = new OtherWritersIndex(
+      () => this.writerDataDirs(),
+      () => this.writer.writerId,
+      this.log,
+    );
     this.watcher = new ExternalChangeWatcher(
       this.layout,
       (name) => this.articleIdOfFile(name),
@@ -92,6 +117,8 @@ export abstract class StoreFiles {
 
   /** The data folder and what Gloss makes in it: none may be a symbolic link (see refuse-symlinks). */
   private async refuseLinks(): Promise<void> {
+    // With writer folders, the library's data folder and its `coders/` too.
+    if (this.team) await refuseSymlinks([this.dataDir, path.join(this.dataDir, CODERS_DIR)]);
     for (const layout of this.lower ? [this.layout, this.lower] : [this.layout]) {
       const { dataDir, annotationsDir, locksDir, codebookFile } = layout;
       await refuseSymlinks([dataDir, annotationsDir, locksDir, codebookFile]);
@@ -100,6 +127,7 @@ export abstract class StoreFiles {
 
   protected async init(): Promise<void> {
     await this.refuseLinks();
+    if (this.team) await this.becomeWriter(this.team);
     try {
       await mkdir(this.layout.annotationsDir, { recursive: true });
       await mkdir(this.layout.locksDir, { recursive: true });
@@ -122,11 +150,79 @@ export abstract class StoreFiles {
       await removeStaleTempFiles(this.layout.annotationsDir);
     }
     await this.readCodebook();
-    if (this.opts.watch !== false) this.watcher.start();
+    if (this.opts.watch !== false) {
+      this.watcher.start();
+      this.startWatchingOthers();
+    }
+  }
+
+  /**
+   * First open with writer folders: the pre-coders store (if any) moves into this writer's folder,
+   * once, with a backup; the folder says whose it is. A library that cannot be written is left as
+   * it is (its old files then show read-only below the app-data folder; see open-session).
+   */
+  private async becomeWriter(writer: WriterIdentity): Promise<void> {
+    try {
+      await migrateToWriters(this.dataDir, writer, { clock: this.clock });
+      await mkdir(this.layout.annotationsDir, { recursive: true });
+      await writeWriterFile(this.dataDir, writer.writerId, writer.coder);
+      await writeGitignore(this.dataDir);
+    } catch (err) {
+      if (!isReadOnlyError(err)) throw err;
+    }
+  }
+
+  /**
+   * Other coders' changes arrive in their writer folders (by sync): looked for every two seconds,
+   * and announced as a change of the coders and of every article's highlights.
+   */
+  private startWatchingOthers(): void {
+    let version = this.others.version;
+    this.othersPoller = setInterval(() => {
+      void this.others
+        .refresh(true)
+        .then(() => {
+          if (this.closed) return;
+          void this.noticeOthersBooks();
+          if (this.others.version === version) return;
+          version = this.others.version;
+          this.onWatcherChange({ kind: 'coders' });
+        })
+        .catch(() => undefined);
+    }, 2000);
+    this.othersPoller.unref();
+  }
+
+  /** Another coder's codebook change arrived: queries read the books again. */
+  private async noticeOthersBooks(): Promise<void> {
+    if (!this.team) return;
+    const seen = await booksSignature(this.writerDataDirs(), this.team.writerId);
+    if (this.booksSeen !== null && seen !== this.booksSeen) this.onWatcherChange({ kind: 'codebook' });
+    this.booksSeen = seen;
+  }
+
+  /**
+   * Who writes now: with writer folders, the writer the store opened as (switching coder reopens
+   * it); else the options' `writer`, called each time.
+   */
+  get writer(): WriterIdentity {
+    return this.team ?? this.opts.writer?.() ?? writerIdentity(this.opts.creator?.() || 'Coder', 'local');
+  }
+
+  /** The highlight with whose it is. */
+  owned(a: Annotation): OwnedAnnotation {
+    const { coder } = this.writer;
+    return { ...a, coderId: a.creatorId ?? coder.id, coderName: a.creator || coder.name, mine: true };
+  }
+
+  /** The data folders whose `coders/` writer folders hold other writers' work. */
+  writerDataDirs(): string[] {
+    const below = this.opts.readOnlyBelow;
+    return below ? [this.dataDir, below] : [this.dataDir];
   }
 
   get readOnlyBelow(): string | null {
-    return this.lower?.dataDir ?? null;
+    return this.opts.readOnlyBelow ?? null;
   }
 
   get readOnly(): ReadOnlyInfo | null {
@@ -152,7 +248,14 @@ export abstract class StoreFiles {
 
   /** `articleId` null: scanning, the file says whose it is. */
   fileNamed(name: string, articleId: string | null): StoreFile<ArticleFile> {
-    return new StoreFile<ArticleFile>(path.join(this.layout.annotationsDir, name), this.ctx, {
+    const lower = this.lower ? path.join(this.lower.annotationsDir, name) : undefined;
+    return this.articleFileAt(path.join(this.layout.annotationsDir, name), articleId, lower);
+  }
+
+  /** An article file anywhere under the data folder (e.g. an import writer's folder). */
+  articleFileAt(file: string, articleId: string | null, lower?: string): StoreFile<ArticleFile> {
+    const name = path.basename(file);
+    return new StoreFile<ArticleFile>(file, this.ctx, {
       codec: {
         schema: articleFileSchema,
         migrations: this.migrations.article,
@@ -170,11 +273,12 @@ export abstract class StoreFiles {
       },
       lockName: name.replace(/\.json$/, ''),
       articleId,
-      ...(this.lower ? { lower: path.join(this.lower.annotationsDir, name) } : {}),
+      ...(lower ? { lower } : {}),
     });
   }
 
   async readCodebook(): Promise<CodebookFile> {
+    if (this.team) return viewOf(await readTeamBooks(this.writerDataDirs(), this.log), this.log);
     const { doc, readOnly } = await this.codebookFile().read();
     this.codebookReadOnly = readOnly
       ? { reason: 'The codebook was written by a newer version of Gloss; update Gloss to make changes.' }
@@ -226,6 +330,22 @@ export abstract class StoreFiles {
     this.assertWritable();
     await this.readCodebook(); // a newer Gloss may have replaced it meanwhile
     this.assertWritable();
+    const team = this.team;
+    if (team) {
+      const file = this.layout.codebookFile;
+      try {
+        return await this.track(
+          this.ctx.locks.withLock(file, 'codebook', () =>
+            changeTeamCodebook(this.writerDataDirs(), team.writerId, this.clock, this.log, fn, {
+              before: (f) => this.watcher.beginWrite(f),
+              after: async (f) => this.watcher.recordWrite(f, await statSignature(f)),
+            }),
+          ),
+        );
+      } finally {
+        this.forgetCodebook();
+      }
+    }
     try {
       return await this.track(this.codebookFile().update(fn));
     } finally {
@@ -248,6 +368,18 @@ export abstract class StoreFiles {
     const book = await this.readCodebook();
     if (generation === this.bookGeneration && this.watcher.watching) this.cachedBook = book;
     return book;
+  }
+
+  /**
+   * The codebook a highlight's save checks its tags against. With writer folders, the one queries
+   * use (kept while watched; every writer's book read and merged again took most of a 20 ms save),
+   * unless it does not know a tag the save names: then read afresh (another process's new tag).
+   */
+  async codebookForWrite(tagIds: readonly string[] = []): Promise<CodebookFile> {
+    if (!this.team) return this.readCodebook();
+    const book = await this.queryCodebook();
+    const known = (id: string) => book.tags.some((t) => t.id === id) || Object.hasOwn(book.retired, id);
+    return tagIds.every(known) ? book : this.readCodebook();
   }
 
   normalize(book: CodebookFile, a: Annotation): Annotation {
@@ -281,6 +413,10 @@ export abstract class StoreFiles {
    * tells about other processes' changes), else a read of just the files they changed.
    */
   async ensureIndex(full = false): Promise<void> {
+    // Other writers' folders: looked at again by the poller every two seconds, so a query does not
+    // wait for a look of its own (a stat of each of their files: with 27,000, most of a second).
+    const polled = this.othersPoller !== null && this.watcher.watching && this.others.looked;
+    if (full || !polled) await this.others.refresh(full || !this.watcher.watching);
     if (this.scanning) await this.scanning;
     if (full || !this.index.isComplete || !this.watcher.watching) {
       this.scanning ??= this.scanAll().finally(() => (this.scanning = null));
@@ -339,6 +475,12 @@ export abstract class StoreFiles {
     }
   }
 
+  /** Every file's entry of the merged view: this store's own, then other writers'. */
+  *mergedEntries(): Generator<ArticleSummaryEntry> {
+    yield* this.index.values();
+    yield* this.others.values();
+  }
+
   problems(): StoreProblem[] {
     return this.log.list();
   }
@@ -350,8 +492,25 @@ export abstract class StoreFiles {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.othersPoller) clearInterval(this.othersPoller);
     this.watcher.close();
     this.listeners.clear();
     await Promise.allSettled([...this.pending]);
   }
+}
+
+/** The own writer folder as this store's layout (locks in the library's data folder: local). */
+function ownLayout(dataDir: string, writerId: string): StoreLayout {
+  const own = writerFolder(dataDir, writerId);
+  return {
+    dataDir: own.dir,
+    annotationsDir: own.annotationsDir,
+    codebookFile: own.codebookFile,
+    locksDir: storeLayout(dataDir).locksDir,
+  };
+}
+
+async function statSignature(file: string): Promise<FileSignature | null> {
+  const info = await stat(file).catch(() => null);
+  return info ? signatureOf(info) : null;
 }

@@ -8,7 +8,13 @@ export interface StoreProblem {
     | 'read-only-folder'
     | 'relink-ambiguous'
     /** A colour that is not `#rrggbb` was replaced when the file was read. */
-    | 'bad-colour';
+    | 'bad-colour'
+    /** A sync tool's conflict copy in a writer folder (one writer id ran on two machines): merged. */
+    | 'conflict-copy'
+    /** Two coders changed the same field of a tag without seeing each other's change: one won. */
+    | 'codebook-conflict'
+    /** Another writer's file that does not parse (e.g. still arriving): skipped, retried, never changed. */
+    | 'unreadable';
   /** Path of the file concerned. */
   file: string;
   articleId: string | null;

@@ -5,12 +5,12 @@
  * coding changes and their undo entries are coding/coding-actions.ts'; host events, menu
  * commands, folder drops and keys each have their hook. The panes render and report user actions.
  */
-import { useCallback, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { HostBridge } from './api/api-client.js';
 import type { Preferences } from '../../core/api/library-contract.js';
-import type { AnchoredAnnotation } from '../../core/model.js';
+import type { ListedAnnotation } from '../../core/api/annotation-contract.js';
 import { applyLanguage } from './i18n/i18n.js';
 import { Toolbar } from './components/Toolbar.js';
 import { LibraryPane } from './components/LibraryPane.js';
@@ -38,6 +38,14 @@ import { clearSelection, useCodingCommands } from './app/use-coding-commands.js'
 import { useSnapSentences } from './app/use-snap-sentences.js';
 import { useJump } from './app/use-jump.js';
 import { errorText, isTextChanged } from './error-text.js';
+import { useCoderState } from './app/use-coder.js';
+import { useLayer, useLayeredCoding } from './app/use-layer.js';
+import { showsLayerMenu } from './coders/layers.js';
+import { coderColors } from './coders/coder-colors.js';
+import { CoderColorsContext } from './coders/use-coder-color.js';
+import { CoderMenu } from './components/coders/CoderMenu.js';
+import { CoderPrompt } from './components/coders/CoderPrompt.js';
+import { LayerMenu } from './components/coders/LayerMenu.js';
 
 export function App({ bridge }: { bridge: HostBridge }) {
   const { api } = bridge;
@@ -55,7 +63,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const reader = useRef<ReaderHandle>(null);
   /** Set once the reader's article is known: loads it again (its text changed under a selection). */
   const reloadArticle = useRef<(quiet: boolean) => void>(() => undefined);
-  const reanchor = useRef<() => Promise<AnchoredAnnotation[] | null>>(async () => null);
+  const reanchor = useRef<() => Promise<ListedAnnotation[] | null>>(async () => null);
 
   const report = useCallback(
     (err: unknown) => {
@@ -71,7 +79,14 @@ export function App({ bridge }: { bridge: HostBridge }) {
   // The article is asked for before its highlights: the host answers in order, and the text can
   // be laid out while the highlights are on their way.
   const article = useReaderArticle(api, list, nav.selectedId, reanchor, setNotice);
-  const coding = useCoding(bridge, own, nav.selectedId, state?.library?.root ?? null, report);
+  const coder = useCoderState(api, report, setNotice);
+  const libraryRoot = state?.library?.root ?? null;
+  const [layer, setLayer] = useLayer(libraryRoot);
+  const myCoderId = coder.state?.coder.id ?? '';
+  const coding = useCoding(bridge, own, nav.selectedId, libraryRoot, coder.state?.writerId ?? null, report);
+  const { shownCoding, showMine } = useLayeredCoding(coding, layer, setLayer, myCoderId);
+  const coders = coder.state?.coders;
+  const coderColorMap = useMemo(() => coderColors((coders ?? []).map((c) => c.id)), [coders]);
   const { shown, codingOff } = article;
   useLayoutEffect(() => {
     reloadArticle.current = article.reload;
@@ -120,7 +135,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const commands = useCodingCommands({
     nav,
     dispatch,
-    coding,
+    coding: shownCoding,
     pending,
     codingOff,
     visibleIds,
@@ -129,9 +144,10 @@ export function App({ bridge }: { bridge: HostBridge }) {
     reloadArticle: article.reload,
     toggleSnap,
     openExport,
+    onMineMade: showMine,
   });
   useKeyboardShortcuts(commands.handlers);
-  useJump(nav.jump, shown, coding.annotations, reader, dispatch);
+  useJump(nav.jump, shown, shownCoding.annotations, reader, dispatch);
 
   useMenuCommands(
     bridge,
@@ -156,121 +172,156 @@ export function App({ bridge }: { bridge: HostBridge }) {
     return <div className="app-loading">{error ? t('app.error', { message: error }) : t('app.loading')}</div>;
 
   return (
-    <div className="app" data-testid="app">
-      <Toolbar
-        state={state}
-        onOpenFolder={(path) => api.openLibrary({ path }).then(refreshState, report)}
-        onChooseFolder={() => api.chooseLibraryFolder({}).then((info) => info && refreshState(), report)}
-        onPreferences={updatePreferences}
-        searchQuery={searchQuery}
-        onSearch={setSearchQuery}
-        canUndo={coding.canUndo}
-        canRedo={coding.canRedo}
-        onUndo={commands.undo}
-        onRedo={commands.redo}
-        snapSentences={snapSentences}
-        onToggleSnap={toggleSnap}
-        highlightsOpen={nav.view === 'highlights'}
-        onToggleHighlights={() => dispatch({ type: 'set-view', view: 'toggle' })}
-        onCodebook={() => dispatch({ type: 'open-dialog', dialog: 'codebook' })}
-        onShortcuts={() => dispatch({ type: 'open-dialog', dialog: 'shortcuts' })}
-        onExport={() => openExport()}
-      />
-      {error && (
-        <div className="error-banner" role="alert" data-testid="error-banner">
-          {t('app.error', { message: error })}
-          <button type="button" onClick={() => setError(null)} aria-label={t('app.dismiss')}>
-            ×
-          </button>
-        </div>
-      )}
-      {state.library && (
-        <StoreStatusBanner
-          api={api}
-          libraryRoot={state.library.root}
-          dataDir={state.library.dataDir}
-          dataDirFallback={state.library.dataDirFallback}
-        />
-      )}
-      {notice && (
-        <div className="notice-banner" role="status" data-testid="notice">
-          {notice}
-          {coding.canUndo && notice === t('undo.deleted') && (
-            <button type="button" onClick={commands.undo}>
-              {t('undo.undo')}
-            </button>
-          )}
-          <button type="button" onClick={() => setNotice(null)} aria-label={t('app.dismiss')}>
-            ×
-          </button>
-        </div>
-      )}
-      <main className="panes">
-        <LibraryPane
-          api={api}
-          list={list}
-          tags={coding.tags}
-          selectedId={nav.selectedId}
-          onSelect={selectArticle}
-          onVisibleChange={setVisibleIds}
-          onFilterChange={setLibraryFilter}
-        />
-        <ReaderColumn
-          api={api}
-          nav={nav}
-          dispatch={dispatch}
-          reader={reader}
-          list={list}
-          shown={shown}
-          pending={pending}
-          codingOff={codingOff}
-          coding={coding}
-          commands={commands}
+    <CoderColorsContext value={coderColorMap}>
+      <div className="app" data-testid="app">
+        <Toolbar
+          state={state}
+          onOpenFolder={(path) => api.openLibrary({ path }).then(refreshState, report)}
+          onChooseFolder={() => api.chooseLibraryFolder({}).then((info) => info && refreshState(), report)}
+          onPreferences={updatePreferences}
           searchQuery={searchQuery}
           onSearch={setSearchQuery}
-          fontSize={preferences?.fontSize ?? 18}
+          canUndo={coding.canUndo}
+          canRedo={coding.canRedo}
+          onUndo={commands.undo}
+          onRedo={commands.redo}
           snapSentences={snapSentences}
-          imagesShown={imagesShown}
-          onLoadImages={(on) => api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)}
-          onHighlightsFilter={setHighlightsFilter}
+          onToggleSnap={toggleSnap}
+          highlightsOpen={nav.view === 'highlights'}
+          onToggleHighlights={() => dispatch({ type: 'set-view', view: 'toggle' })}
+          agreementOpen={nav.view === 'agreement'}
+          onToggleAgreement={() =>
+            dispatch({ type: 'set-view', view: nav.view === 'agreement' ? 'reader' : 'agreement' })
+          }
+          onCodebook={() => dispatch({ type: 'open-dialog', dialog: 'codebook' })}
+          onShortcuts={() => dispatch({ type: 'open-dialog', dialog: 'shortcuts' })}
+          onExport={() => openExport()}
+          team={coder.state && <CoderMenu state={coder.state} onSwitch={coder.switchTo} />}
         />
-        <AnnotationsPane
+        {coder.state && !coder.state.asked && (
+          <CoderPrompt
+            defaultName={coder.state.coder.name}
+            onName={coder.answerPrompt}
+            onSkip={coder.skipPrompt}
+          />
+        )}
+        {error && (
+          <div className="error-banner" role="alert" data-testid="error-banner">
+            {t('app.error', { message: error })}
+            <button type="button" onClick={() => setError(null)} aria-label={t('app.dismiss')}>
+              ×
+            </button>
+          </div>
+        )}
+        {state.library && (
+          <StoreStatusBanner
+            api={api}
+            libraryRoot={state.library.root}
+            dataDir={state.library.dataDir}
+            dataDirFallback={state.library.dataDirFallback}
+          />
+        )}
+        {notice && (
+          <div className="notice-banner" role="status" data-testid="notice">
+            {notice}
+            {coding.canUndo && (notice === t('undo.deleted') || notice === t('coders.copied')) && (
+              <button type="button" onClick={commands.undo}>
+                {t('undo.undo')}
+              </button>
+            )}
+            <button type="button" onClick={() => setNotice(null)} aria-label={t('app.dismiss')}>
+              ×
+            </button>
+          </div>
+        )}
+        <main className="panes">
+          <LibraryPane
+            api={api}
+            list={list}
+            tags={coding.tags}
+            selectedId={nav.selectedId}
+            onSelect={selectArticle}
+            onVisibleChange={setVisibleIds}
+            onFilterChange={setLibraryFilter}
+          />
+          <ReaderColumn
+            api={api}
+            nav={nav}
+            dispatch={dispatch}
+            reader={reader}
+            list={list}
+            shown={shown}
+            pending={pending}
+            codingOff={codingOff}
+            coding={shownCoding}
+            commands={commands}
+            searchQuery={searchQuery}
+            onSearch={setSearchQuery}
+            fontSize={preferences?.fontSize ?? 18}
+            snapSentences={snapSentences}
+            imagesShown={imagesShown}
+            onLoadImages={(on) => api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)}
+            onHighlightsFilter={setHighlightsFilter}
+            nativeDialogs={state.nativeDialogs}
+            listedIds={visibleIds}
+            layer={layer}
+            onLayer={setLayer}
+            coders={coder.state?.coders ?? []}
+            myCoderId={myCoderId}
+          />
+          <AnnotationsPane
+            api={api}
+            article={shown}
+            annotations={shownCoding.annotations}
+            tagsById={coding.tagsById}
+            activeId={nav.activeId}
+            canReattach={pending !== null && !codingOff}
+            readOnly={codingOff}
+            layer={layer}
+            severalCoders={(coder.state?.coders.length ?? 0) > 1}
+            layerMenu={
+              coder.state &&
+              showsLayerMenu(layer, coder.state.coders) && (
+                <LayerMenu
+                  layer={layer}
+                  coders={coder.state.coders}
+                  myCoderId={myCoderId}
+                  onChange={setLayer}
+                />
+              )
+            }
+            onOpen={(a) => {
+              dispatch({ type: 'activate', id: a.id });
+              if (a.range) reader.current?.jumpTo(a.range);
+            }}
+            onReattach={(a) => {
+              if (!pending || codingOff || !a.mine) return;
+              void coding.updateAnnotation(a.id, { moveTo: pending }).then((updated) => {
+                if (!updated) return;
+                clearSelection();
+                dispatch({ type: 'highlight-made', selectionId: pending.id, id: a.id });
+              });
+            }}
+            onDelete={(a) => void commands.deleteHighlight(a)}
+            onError={report}
+          />
+        </main>
+        <AppDialogs
           api={api}
-          article={shown}
-          annotations={coding.annotations}
-          tagsById={coding.tagsById}
-          activeId={nav.activeId}
-          canReattach={pending !== null && !codingOff}
-          readOnly={codingOff}
-          onOpen={(a) => {
-            dispatch({ type: 'activate', id: a.id });
-            if (a.range) reader.current?.jumpTo(a.range);
+          state={state}
+          nav={nav}
+          dispatch={dispatch}
+          list={list}
+          coding={coding}
+          filter={nav.view === 'highlights' ? highlightsFilter : libraryFilter}
+          coders={coder.state?.coders ?? []}
+          initialCoders={layer.show === 'all' ? null : layer.show === 'mine' ? [myCoderId] : layer.coderIds}
+          onImported={() => {
+            coding.refresh();
           }}
-          onReattach={(a) => {
-            if (!pending || codingOff) return;
-            void coding.updateAnnotation(a.id, { moveTo: pending }).then((updated) => {
-              if (!updated) return;
-              clearSelection();
-              dispatch({ type: 'highlight-made', selectionId: pending.id, id: a.id });
-            });
-          }}
-          onDelete={(a) => void commands.deleteHighlight(a)}
           onError={report}
         />
-      </main>
-      <AppDialogs
-        api={api}
-        state={state}
-        nav={nav}
-        dispatch={dispatch}
-        list={list}
-        coding={coding}
-        filter={nav.view === 'highlights' ? highlightsFilter : libraryFilter}
-        onImported={() => {
-          coding.refresh();
-        }}
-        onError={report}
-      />
-    </div>
+      </div>
+    </CoderColorsContext>
   );
 }

@@ -2,6 +2,7 @@
 import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState, ArticleList } from '../../../core/api/library-contract.js';
+import type { CoderSummary } from '../coders/coder-types.js';
 import type { HostBridge } from '../api/api-client.js';
 import type { Coding } from '../coding/use-coding.js';
 import { CodebookDialog } from '../components/CodebookDialog.js';
@@ -18,6 +19,9 @@ interface AppDialogsProps {
   list: ArticleList | null;
   coding: Coding;
   filter: LibraryFilter | HighlightsFilter | null;
+  /** The library's coders and those the layer shows (null: all), for the export's coder filter. */
+  coders: readonly CoderSummary[];
+  initialCoders: readonly string[] | null;
   onImported(): void;
   onError(err: unknown): void;
 }
@@ -30,6 +34,8 @@ export function AppDialogs({
   list,
   coding,
   filter,
+  coders,
+  initialCoders,
   onImported,
   onError,
 }: AppDialogsProps) {
@@ -47,6 +53,8 @@ export function AppDialogs({
         article={selected ? { id: selected.id, title: selected.title } : null}
         filter={filter}
         tagsById={coding.tagsById}
+        coders={coders}
+        initialCoders={initialCoders}
         articleTitle={(id) => list?.articles.find((a) => a.id === id)?.title ?? null}
         initialTab={nav.exportTab}
         onImported={onImported}

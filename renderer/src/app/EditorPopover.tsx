@@ -1,8 +1,9 @@
 /**
  * The popover over the text: the editor of the active highlight, or of the selection waiting to
- * become one.
+ * become one; on another coder's highlight, that highlight read-only with "Copy to mine".
  */
-import type { AnchoredAnnotation } from '../../../core/model.js';
+import type { ListedAnnotation } from '../../../core/api/annotation-contract.js';
+import { OthersHighlight } from '../components/coders/OthersHighlight.js';
 import type { OffsetRange } from '../reader/text-map.js';
 import { AnnotationEditor } from '../components/AnnotationEditor.js';
 import type { Coding } from '../coding/use-coding.js';
@@ -11,7 +12,7 @@ import type { Editor } from '../state/navigation.js';
 
 interface Target {
   editor: Editor;
-  active: AnchoredAnnotation | null;
+  active: ListedAnnotation | null;
   pending: PendingSelection | null;
   codingOff: boolean;
 }
@@ -28,6 +29,8 @@ interface EditorPopoverProps extends Target {
   coding: Coding;
   onCommit(tagIds: string[], note: string, color: string | null): void;
   onDelete(): void;
+  /** Copies the active (another coder's) highlight into mine. */
+  onCopy(): void;
   onClose(): void;
 }
 
@@ -38,9 +41,21 @@ export function EditorPopover({
   coding,
   onCommit,
   onDelete,
+  onCopy,
   onClose,
 }: EditorPopoverProps) {
   const editing = editor?.kind === 'edit';
+  if (editing && active && !active.mine)
+    return (
+      <OthersHighlight
+        key={active.id}
+        annotation={active}
+        tagsById={coding.tagsById}
+        focusButton={editor.focus !== 'none'}
+        onCopy={onCopy}
+        onClose={onClose}
+      />
+    );
   return (
     <AnnotationEditor
       key={editing ? `edit:${active?.id}:${editor.focus}` : `new:${pending?.id}:${editor?.focus ?? 'none'}`}

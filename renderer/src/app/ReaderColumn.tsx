@@ -9,9 +9,12 @@ import type { HostBridge } from '../api/api-client.js';
 import type { Coding } from '../coding/use-coding.js';
 import { pendingSelection, type PendingSelection } from '../coding/pending-selection.js';
 import { HighlightsView } from '../components/HighlightsView.js';
+import { AgreementView } from '../components/agreement/AgreementView.js';
 import { ReaderPane, type ReaderHandle } from '../components/ReaderPane.js';
 import { SearchResults } from '../components/SearchResults.js';
 import type { HighlightsFilter } from '../export/export-settings.js';
+import type { CoderSummary } from '../coders/coder-types.js';
+import type { Layer } from '../coders/layers.js';
 import type { Navigation, NavigationEvent } from '../state/navigation.js';
 import { EditorPopover, popoverAnchor } from './EditorPopover.js';
 import { clearSelection, type useCodingCommands } from './use-coding-commands.js';
@@ -34,6 +37,15 @@ interface ReaderColumnProps {
   imagesShown: boolean;
   onLoadImages(on: boolean): void;
   onHighlightsFilter(filter: HighlightsFilter): void;
+  /** Whose highlights are shown; the highlights view asks for those. */
+  layer: Layer;
+  onLayer(layer: Layer): void;
+  coders: readonly CoderSummary[];
+  myCoderId: string;
+  /** The desktop's save dialog is there (the agreement CSV is saved, not downloaded). */
+  nativeDialogs: boolean;
+  /** The articles the library list shows (its filter), for the agreement view to compare. */
+  listedIds: readonly string[];
 }
 
 export function ReaderColumn(props: ReaderColumnProps) {
@@ -55,6 +67,7 @@ export function ReaderColumn(props: ReaderColumnProps) {
         coding={coding}
         onCommit={(tagIds, note, color) => void commands.createFromPending(tagIds, note, color)}
         onDelete={() => void commands.deleteHighlight(commands.active)}
+        onCopy={() => void commands.copyToMine(commands.active)}
         onClose={closeEditor}
       />
     ),
@@ -70,7 +83,17 @@ export function ReaderColumn(props: ReaderColumnProps) {
           onClose={() => props.onSearch('')}
         />
       )}
-      {nav.view === 'highlights' ? (
+      {nav.view === 'agreement' ? (
+        <AgreementView
+          api={api}
+          tags={coding.tags}
+          folders={list?.articles.map((a) => a.folder) ?? []}
+          nativeDialogs={props.nativeDialogs}
+          listedIds={props.listedIds}
+          onOpenArticle={(articleId) => dispatch({ type: 'open-at', jump: { articleId } })}
+          onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
+        />
+      ) : nav.view === 'highlights' ? (
         <HighlightsView
           api={api}
           tags={coding.tags}
@@ -80,6 +103,10 @@ export function ReaderColumn(props: ReaderColumnProps) {
           }
           onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
           onFilterChange={props.onHighlightsFilter}
+          layer={props.layer}
+          onLayer={props.onLayer}
+          coders={props.coders}
+          myCoderId={props.myCoderId}
         />
       ) : (
         <ReaderPane

@@ -1,10 +1,12 @@
 /**
- * The coding commands of the window — highlight the selection, delete, cycle, undo, redo — and
- * what each key of the shortcuts table does, over the navigation state and the coding actions.
+ * The coding commands of the window — highlight the selection, delete, cycle, undo, redo, copy
+ * another coder's highlight to mine — and what each key of the shortcuts table does, over the
+ * navigation state and the coding actions. Another coder's highlight is read-only: the keys that
+ * would change it say so instead.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, type Dispatch, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnchoredAnnotation } from '../../../core/model.js';
+import type { ListedAnnotation } from '../../../core/api/annotation-contract.js';
 import type { Coding } from '../coding/use-coding.js';
 import type { PendingSelection } from '../coding/pending-selection.js';
 import { tagRows } from '../coding/tag-tree.js';
@@ -26,12 +28,15 @@ export interface CodingCommandsInput {
   reloadArticle(quiet: boolean): void;
   toggleSnap(): void;
   openExport(): void;
+  /** A highlight of mine was made or copied: my highlights must be in view to show it. */
+  onMineMade(): void;
 }
 
 export const clearSelection = () => window.getSelection()?.removeAllRanges();
 
 export function useCodingCommands(input: CodingCommandsInput) {
   const { nav, dispatch, coding, pending, codingOff, visibleIds, reader, setNotice, reloadArticle } = input;
+  const { onMineMade } = input;
   const { t } = useTranslation();
   /** The pending selection as of now, for creates that finish after the user moved on. */
   const pendingNow = useRef(pending);
@@ -47,6 +52,7 @@ export function useCodingCommands(input: CodingCommandsInput) {
       if (!chosen || codingOff) return;
       const created = await coding.createAnnotation(chosen, { tagIds, note, color });
       if (!created) return;
+      onMineMade();
       if (created.placement === 'relocated') {
         // The text had changed under the reader: it shows the new one, with the highlight on it.
         setNotice(t('annotations.relocated'));
@@ -56,18 +62,40 @@ export function useCodingCommands(input: CodingCommandsInput) {
       clearSelection();
       dispatch({ type: 'highlight-made', selectionId: chosen.id, id: created.id });
     },
-    [pending, coding, codingOff, t, setNotice, reloadArticle, dispatch],
+    [pending, coding, codingOff, t, setNotice, reloadArticle, dispatch, onMineMade],
+  );
+
+  /** Says whose the highlight is and that it cannot be changed here; true when it is not mine. */
+  const refuseOthers = useCallback(
+    (a: ListedAnnotation | null) => {
+      if (!a || a.mine) return false;
+      setNotice(t('coders.readOnlyNotice', { name: a.coderName }));
+      return true;
+    },
+    [setNotice, t],
   );
 
   const deleteHighlight = useCallback(
-    async (a: AnchoredAnnotation | null) => {
-      if (!a || codingOff) return;
+    async (a: ListedAnnotation | null) => {
+      if (!a || codingOff || refuseOthers(a)) return;
       if (await coding.deleteAnnotation(a.id)) {
         setNotice(t('undo.deleted'));
         dispatch({ type: 'highlight-deleted', id: a.id });
       }
     },
-    [coding, codingOff, t, setNotice, dispatch],
+    [coding, codingOff, t, setNotice, dispatch, refuseOthers],
+  );
+
+  const copyToMine = useCallback(
+    async (a: ListedAnnotation | null) => {
+      if (!a || a.mine || codingOff) return;
+      const copy = await coding.copyToMine(a.id);
+      if (!copy) return;
+      onMineMade();
+      setNotice(t('coders.copied'));
+      dispatch({ type: 'click-highlight', id: copy.id });
+    },
+    [coding, codingOff, t, setNotice, dispatch, onMineMade],
   );
 
   const undo = useCallback(() => {
@@ -116,8 +144,9 @@ export function useCodingCommands(input: CodingCommandsInput) {
       toggleTag: (index) => {
         const row = rows[index];
         if (!row || codingOff) return;
-        if (nav.activeId) void coding.toggleTag(nav.activeId, row.tag.id);
-        else if (pending) void createFromPending([row.tag.id]);
+        if (nav.activeId) {
+          if (!refuseOthers(active)) void coding.toggleTag(nav.activeId, row.tag.id);
+        } else if (pending) void createFromPending([row.tag.id]);
       },
       undo,
       redo,
@@ -133,6 +162,7 @@ export function useCodingCommands(input: CodingCommandsInput) {
     pending,
     active,
     deleteHighlight,
+    refuseOthers,
     reader,
     toggleSnap,
     rows,
@@ -142,5 +172,5 @@ export function useCodingCommands(input: CodingCommandsInput) {
     dispatch,
   ]);
 
-  return { createFromPending, deleteHighlight, undo, redo, step, active, handlers };
+  return { createFromPending, deleteHighlight, copyToMine, undo, redo, step, active, handlers };
 }

@@ -8,14 +8,14 @@
  * window's own change, and its echo from the host is skipped (own-changes.ts).
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { AnchoredAnnotation, Annotation } from '../../../core/model.js';
+import type { Annotation, OwnedAnnotation } from '../../../core/model.js';
 import type { HostBridge } from '../api/api-client.js';
 import type { ArticleList } from '../../../core/api/library-contract.js';
-import type { PlacedAnnotation } from '../../../core/api/annotation-contract.js';
+import type { ListedAnnotation, PlacedAnnotation } from '../../../core/api/annotation-contract.js';
 import { listedFields, storedAnnotation } from '../../../core/stored-annotation.js';
 import { keys } from '../data/query-keys.js';
 import type { OwnChanges } from '../data/own-changes.js';
-import { placedAt, type PendingSelection } from './pending-selection.js';
+import { newId, placedAt, type PendingSelection } from './pending-selection.js';
 import type { Done, UndoEntry, UndoStack } from './undo-stack.js';
 import { readOrder } from './annotation-order.js';
 import { createTagActions } from './tag-actions.js';
@@ -56,8 +56,7 @@ export function createCodingActions({ api, queries, stack, own, report, remember
   /** The creates under way or done, by selection id (= the highlight's id); see createAnnotation. */
   const creating = new Map<string, Promise<PlacedAnnotation | null>>();
 
-  const listed = (articleId: string) =>
-    queries.getQueryData<AnchoredAnnotation[]>(keys.annotations(articleId));
+  const listed = (articleId: string) => queries.getQueryData<ListedAnnotation[]>(keys.annotations(articleId));
   const find = (articleId: string, id: string) => listed(articleId)?.find((a) => a.id === id);
 
   /** After a change or a failure: what may have changed is asked for again (active lists only). */
@@ -95,14 +94,14 @@ export function createCodingActions({ api, queries, stack, own, report, remember
    */
   const applyChange = async (
     articleId: string,
-    change: (list: AnchoredAnnotation[]) => AnchoredAnnotation[],
+    change: (list: ListedAnnotation[]) => ListedAnnotation[],
     countDelta: number,
   ) => {
     const key = keys.annotations(articleId);
     // A reload under way started before this change: its answer would undo it on screen.
     const stale = queries.isFetching({ queryKey: key }) > 0;
     if (stale) await queries.cancelQueries({ queryKey: key });
-    queries.setQueryData<AnchoredAnnotation[]>(key, (list) => (list ? change(list) : list));
+    queries.setQueryData<ListedAnnotation[]>(key, (list) => (list ? change(list) : list));
     if (stale) void queries.invalidateQueries({ queryKey: key });
     if (countDelta !== 0) {
       queries.setQueryData<ArticleList>(keys.articles, (list) =>
@@ -123,10 +122,30 @@ export function createCodingActions({ api, queries, stack, own, report, remember
   };
 
   /** A changed highlight in its list; its place is the host's to say (the next list). */
-  const replaced = (changed: Annotation) => (list: AnchoredAnnotation[]) =>
+  const replaced = (changed: Annotation) => (list: ListedAnnotation[]) =>
     list.map((a) =>
       a.id === changed.id ? { ...a, ...listedFields(changed), quote: { exact: changed.quote.exact } } : a,
     );
+
+  /** A new highlight of mine (made or copied) into its article's list, where the reader shows it. */
+  const addToList = async (created: OwnedAnnotation) => {
+    const { start, end } = created.position;
+    const shown: ListedAnnotation = {
+      ...listedFields(created),
+      quote: { exact: created.quote.exact },
+      status: 'exact',
+      range: { start, end },
+      coderId: created.coderId,
+      coderName: created.coderName,
+      mine: created.mine,
+    };
+    const isNew = !find(created.articleId, created.id);
+    await applyChange(
+      created.articleId,
+      (list) => (isNew ? [...list, shown].sort(readOrder) : list),
+      isNew ? 1 : 0,
+    );
+  };
 
   /** Sends one change of `articleId`'s highlights, expecting its echo (forgotten if it fails). */
   const send = async <T>(articleId: string, call: () => Promise<T>): Promise<T> => {
@@ -182,7 +201,7 @@ export function createCodingActions({ api, queries, stack, own, report, remember
       if (draft.color !== null && draft.color !== now.color) patch.color = draft.color;
       if (Object.keys(patch).length === 0) return { result: created, entry: null };
       const { after, entry } = await update(created.articleId, created.id, patch);
-      return { result: { ...after, placement: created.placement }, entry };
+      return { result: { ...created, ...after, placement: created.placement }, entry };
     });
 
   /**
@@ -207,19 +226,7 @@ export function createCodingActions({ api, queries, stack, own, report, remember
           ...draft,
         }),
       );
-      const { start, end } = created.position;
-      const shown: AnchoredAnnotation = {
-        ...listedFields(created),
-        quote: { exact: created.quote.exact },
-        status: 'exact',
-        range: { start, end },
-      };
-      const isNew = !find(created.articleId, created.id);
-      await applyChange(
-        created.articleId,
-        (list) => (isNew ? [...list, shown].sort(readOrder) : list),
-        isNew ? 1 : 0,
-      );
+      await addToList(created);
       rememberTags(draft.tagIds);
       return {
         result: created,
@@ -263,6 +270,22 @@ export function createCodingActions({ api, queries, stack, own, report, remember
       };
     })) === true;
 
+  /**
+   * Another coder's highlight copied into mine (same passage, tags, note and colour; a new id,
+   * made here once, so a retry stores one copy). Undo deletes the copy; theirs is never touched.
+   */
+  const copyToMine = (articleId: string, id: string) =>
+    run(async (): Promise<Done<OwnedAnnotation>> => {
+      const theirs = find(articleId, id);
+      if (!theirs || theirs.mine) return null;
+      const copy = await send(articleId, () => api.copyAnnotationToMine({ articleId, id, newId: newId() }));
+      await addToList(copy);
+      return {
+        result: copy,
+        entry: { label: 'undo.copy', undo: () => remove(copy), redo: () => restore(copy) },
+      };
+    });
+
   // A tag's name, colour or place changes the codebook only; a delete or merge changes
   // highlights anywhere: then everything on screen reloads.
   const reloadCodebook = () => {
@@ -283,6 +306,7 @@ export function createCodingActions({ api, queries, stack, own, report, remember
     updateAnnotation,
     toggleTag,
     deleteAnnotation,
+    copyToMine,
     ...tags,
     undo: () => travel(() => stack.undo()),
     redo: () => travel(() => stack.redo()),

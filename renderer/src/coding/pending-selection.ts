@@ -23,7 +23,7 @@ export function placedAt(selection: PendingSelection) {
 }
 
 /** A new id, from the browser's UUIDs (secure contexts), or from its random bytes otherwise. */
-function newId(): string {
+export function newId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40;

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { AnchoredAnnotation, Annotation, Tag } from '../../../core/model.js';
+import type { Annotation, OwnedAnnotation, Tag } from '../../../core/model.js';
 import type { HostBridge } from '../api/api-client.js';
-import type { PlacedAnnotation } from '../../../core/api/annotation-contract.js';
+import type { ListedAnnotation, PlacedAnnotation } from '../../../core/api/annotation-contract.js';
 import { annotationsQuery, useAnnotations, useTagList } from '../data/queries.js';
 import type { OwnChanges } from '../data/own-changes.js';
 import { UndoStack, type UndoEntry } from './undo-stack.js';
@@ -26,8 +26,8 @@ export interface Coding {
   tagsById: ReadonlyMap<string, Tag>;
   /** Highlights per tag id (a Map: tag ids come from files and may be `__proto__`). */
   counts: ReadonlyMap<string, number>;
-  /** The open article's highlights in reading order (orphans last). */
-  annotations: AnchoredAnnotation[];
+  /** The open article's highlights in reading order (orphans last), with whose each is. */
+  annotations: ListedAnnotation[];
   /** Tags of the last highlight made or tagged: what `h` applies. */
   lastTagIds: string[];
   canUndo: boolean;
@@ -36,6 +36,8 @@ export interface Coding {
   createAnnotation(selection: PendingSelection, draft: AnnotationDraft): Promise<PlacedAnnotation | null>;
   updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation | null>;
   deleteAnnotation(id: string): Promise<boolean>;
+  /** Another coder's highlight copied into mine (undoable); the copy, or null. */
+  copyToMine(id: string): Promise<OwnedAnnotation | null>;
   toggleTag(id: string, tagId: string): Promise<void>;
   createTag(input: {
     name: string;
@@ -52,13 +54,13 @@ export interface Coding {
   /** Reloads the open article's highlights and the codebook (after an import, say). */
   refresh(): void;
   /** Reloads the open article's highlights (placed on its text anew); resolves with them. */
-  reanchor(): Promise<AnchoredAnnotation[] | null>;
+  reanchor(): Promise<ListedAnnotation[] | null>;
 }
 
 const LAST_TAGS_KEY = 'gloss.lastTagIds';
 const NO_TAGS: Tag[] = [];
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
-const NO_ANNOTATIONS: AnchoredAnnotation[] = [];
+const NO_ANNOTATIONS: ListedAnnotation[] = [];
 
 function storedLastTags(): string[] {
   try {
@@ -74,6 +76,8 @@ export function useCoding(
   own: OwnChanges,
   articleId: string | null,
   libraryRoot: string | null,
+  /** Who writes (`<coder>.<installation>`): another coder cannot undo the last one's changes. */
+  writerId: string | null,
   report: (err: unknown) => void,
 ): Coding {
   const { api } = bridge;
@@ -97,8 +101,8 @@ export function useCoding(
     [api, queries, stack, own, report, rememberTags],
   );
 
-  // A new library: a new codebook, and the old history no longer applies.
-  useEffect(() => stack.clear(), [libraryRoot, stack]);
+  // A new library (a new codebook) or another coder: the old history no longer applies.
+  useEffect(() => stack.clear(), [libraryRoot, writerId, stack]);
   // Another article: its selections are new ones.
   useEffect(() => actions.forgetCreates(), [articleId, actions]);
 
@@ -120,6 +124,7 @@ export function useCoding(
       createAnnotation: actions.createAnnotation,
       updateAnnotation: (id, patch) => open((article) => actions.updateAnnotation(article, id, patch), null),
       deleteAnnotation: (id) => open((article) => actions.deleteAnnotation(article, id), false),
+      copyToMine: (id) => open((article) => actions.copyToMine(article, id), null),
       toggleTag: (id, tagId) =>
         open(async (article) => void (await actions.toggleTag(article, id, tagId)), undefined),
       createTag: actions.createTag,

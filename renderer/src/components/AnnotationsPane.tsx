@@ -4,9 +4,11 @@
  * selection, or delete), and the article's memo (saved as the user pauses typing).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnchoredAnnotation, Article, Tag } from '../../../core/model.js';
+import type { Article, Tag } from '../../../core/model.js';
+import type { ListedAnnotation } from '../../../core/api/annotation-contract.js';
+import type { Layer } from '../coders/layers.js';
 import type { GlossApi } from '../../../core/api/contract.js';
 import { useAfterPaint } from '../hooks/use-after-paint.js';
 import { articleLanguage } from '../reader/article-language.js';
@@ -18,20 +20,26 @@ import { withPaneBoundary } from './PaneErrorBoundary.js';
 interface AnnotationsPaneProps {
   api: GlossApi;
   article: Article | null;
-  annotations: AnchoredAnnotation[];
+  annotations: ListedAnnotation[];
   tagsById: ReadonlyMap<string, Tag>;
   activeId: string | null;
   /** True when there is a text selection to re-attach a highlight to. */
   canReattach: boolean;
   /** The article's file is gone: its highlights are shown but cannot be changed. */
   readOnly: boolean;
-  onOpen(annotation: AnchoredAnnotation): void;
-  onReattach(annotation: AnchoredAnnotation): void;
-  onDelete(annotation: AnchoredAnnotation): void;
+  /** Whose highlights and memos are shown (the highlights come filtered already). */
+  layer: Layer;
+  /** The library holds more than one coder's work: cards show whose they are by colour. */
+  severalCoders: boolean;
+  /** "Show: mine / all / chosen coders", beside the heading. */
+  layerMenu?: ReactNode;
+  onOpen(annotation: ListedAnnotation): void;
+  onReattach(annotation: ListedAnnotation): void;
+  onDelete(annotation: ListedAnnotation): void;
   onError(err: unknown): void;
 }
 
-const NONE: AnchoredAnnotation[] = [];
+const NONE: ListedAnnotation[] = [];
 
 /** Estimated height of a list item before it is measured, and the space between items (px). */
 const ITEM_ESTIMATE = 64;
@@ -80,10 +88,13 @@ function AnnotationsPaneContent(props: AnnotationsPaneProps) {
       data-testid="annotations-pane"
       ref={pane}
     >
-      <h2>
-        {t('annotations.title')}
-        {article && <span className="count-badge">{placed.length}</span>}
-      </h2>
+      <div className="pane-heading">
+        <h2>
+          {t('annotations.title')}
+          {article && <span className="count-badge">{placed.length}</span>}
+        </h2>
+        {props.layerMenu}
+      </div>
       {article && placed.length === 0 && <p className="muted">{t('annotations.empty')}</p>}
       <ol className="annotation-list virtual" style={{ height: virtualizer.getTotalSize() }} ref={list}>
         {virtualizer.getVirtualItems().map((row) => {
@@ -103,6 +114,7 @@ function AnnotationsPaneContent(props: AnnotationsPaneProps) {
                 quoteLang={quoteLang}
                 tagsById={tagsById}
                 active={a.id === activeId}
+                coderEdges={props.severalCoders}
                 onOpen={props.onOpen}
               />
             </li>
@@ -121,7 +133,13 @@ function AnnotationsPaneContent(props: AnnotationsPaneProps) {
         />
       )}
       {article && (
-        <MemoEditor key={article.id} api={props.api} articleId={article.id} onError={props.onError} />
+        <MemoEditor
+          key={article.id}
+          api={props.api}
+          articleId={article.id}
+          layer={props.layer}
+          onError={props.onError}
+        />
       )}
     </aside>
   );

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../core/api/export-contract.js';
 import type { Tag } from '../../../core/model.js';
+import type { CoderSummary } from '../coders/coder-types.js';
 import type { GlossApi } from '../../../core/api/contract.js';
 import type { CurrentFilter } from '../export/export-settings.js';
 import { useDialogTask } from '../hooks/use-dialog-task.js';
@@ -28,6 +29,9 @@ interface ExportDialogProps {
   /** The filter of the list on screen (library list or all-highlights view). */
   filter: CurrentFilter | null;
   tagsById: ReadonlyMap<string, Tag>;
+  /** The library's coders, and those the layer shows (null: all): the export's coder filter. */
+  coders: readonly CoderSummary[];
+  initialCoders: readonly string[] | null;
   articleTitle(id: string): string | null;
   initialTab?: ExportTab;
   onImported(summary: ImportSummary): void;
@@ -43,7 +47,12 @@ function ExportDialogContent(props: ExportDialogProps) {
   const ids = useId();
   const [tab, setTab] = useState<ExportTab>(props.initialTab ?? 'export');
   const task = useDialogTask<ExportTab>();
-  const form = useExportForm(props.article, props.filter);
+  const form = useExportForm(
+    props.article,
+    props.filter,
+    props.coders.map((c) => c.id),
+    props.initialCoders,
+  );
   const [imported, setImported] = useState<ImportedFile | null>(null);
   /** The open tab's main button: Ctrl+E, Enter exports with the last settings. */
   const mainButton = useRef<HTMLButtonElement>(null);
@@ -112,6 +121,7 @@ function ExportDialogContent(props: ExportDialogProps) {
           article={props.article}
           filter={props.filter}
           tagsById={props.tagsById}
+          coders={props.coders}
           form={form}
           task={task}
           panelId={panelId('export')}

@@ -1,6 +1,7 @@
 /**
- * Every highlight of the library, filtered by tag (sub-tags included) and by text in the quote or
- * note; a click opens the article at that highlight.
+ * Every highlight of the library, filtered by tag (sub-tags included), by text in the quote or
+ * note, and by coder (the layer: mine, all, chosen); each row says whose it is. A click opens the
+ * article at that highlight.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -11,7 +12,13 @@ import type { AnnotationListItem } from '../../../core/api/annotation-contract.j
 import type { Tag } from '../../../core/model.js';
 import type { GlossApi } from '../../../core/api/contract.js';
 import { colorOfAnnotation } from '../coding/annotation-colors.js';
-import { swatchStyle, tagColor } from '../coding/safe-color.js';
+import { swatchStyle } from '../coding/safe-color.js';
+import type { CoderSummary } from '../coders/coder-types.js';
+import { useCoderStyle } from '../coders/use-coder-color.js';
+import { codersFilter, showsLayerMenu, type Layer } from '../coders/layers.js';
+import { TagChipList } from './annotations/TagChipList.js';
+import { CoderBadge } from './coders/CoderBadge.js';
+import { LayerMenu } from './coders/LayerMenu.js';
 import { tagRows } from '../coding/tag-tree.js';
 import type { HighlightsFilter } from '../export/export-settings.js';
 import { guessLanguage } from '../reader/article-language.js';
@@ -25,6 +32,10 @@ interface HighlightsViewProps {
   onClose(): void;
   /** The filters in force, for exporting "the current filter". */
   onFilterChange?(filter: HighlightsFilter): void;
+  layer: Layer;
+  onLayer(layer: Layer): void;
+  coders: readonly CoderSummary[];
+  myCoderId: string;
 }
 
 const PAGE = 300;
@@ -36,13 +47,18 @@ function HighlightsViewContent({
   onOpen,
   onClose,
   onFilterChange,
+  layer,
+  onLayer,
+  coders,
+  myCoderId,
 }: HighlightsViewProps) {
   const { t } = useTranslation();
   const [tagId, setTagId] = useState('');
   const [text, setText] = useState('');
   const [limit, setLimit] = useState(PAGE);
   // Typing in the filter asks once it pauses.
-  const asked = { tagId, text: useDebounced(text.trim(), 150), limit };
+  const coderIds = useMemo(() => codersFilter(layer, myCoderId), [layer, myCoderId]);
+  const asked = { tagId, text: useDebounced(text.trim(), 150), limit, coders: coderIds };
   const page =
     useQuery({
       queryKey: [...keys.highlightQueries, 'list', asked],
@@ -50,6 +66,7 @@ function HighlightsViewContent({
         api.listAllAnnotations({
           tagIds: asked.tagId ? [asked.tagId] : undefined,
           text: asked.text || undefined,
+          coders: asked.coders,
           limit: asked.limit,
         }),
       placeholderData: keepPreviousData,
@@ -59,6 +76,8 @@ function HighlightsViewContent({
   useEffect(() => {
     onFilterChange?.({ source: 'highlights', tagId: tagId || undefined, text: text.trim() || undefined });
   }, [tagId, text, onFilterChange]);
+  const severalCoders = coders.length > 1;
+  const styleOf = useCoderStyle();
 
   return (
     <section className="highlights-view" aria-label={t('highlights.title')} data-testid="highlights-view">
@@ -86,6 +105,15 @@ function HighlightsViewContent({
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
+        {showsLayerMenu(layer, coders) && (
+          <LayerMenu
+            layer={layer}
+            coders={coders}
+            myCoderId={myCoderId}
+            onChange={onLayer}
+            testId="highlights-coder-filter"
+          />
+        )}
       </div>
       {page && page.total === 0 && <p className="muted">{t('highlights.none')}</p>}
       <ol className="highlight-rows">
@@ -93,8 +121,9 @@ function HighlightsViewContent({
           <li key={item.id}>
             <button
               type="button"
-              className="highlight-row"
+              className={`highlight-row${severalCoders ? ' coder-edge' : ''}`}
               data-testid="library-highlight"
+              style={severalCoders ? styleOf(item.coderId) : undefined}
               onClick={() => onOpen(item)}
             >
               <span
@@ -118,18 +147,14 @@ function HighlightsViewContent({
                 <span className="quote" lang={guessLanguage(item.quote.exact)}>
                   {item.quote.exact}
                 </span>
-                <span className="chips">
-                  {item.tagIds.map((id) => {
-                    const tag = tagsById.get(id);
-                    return tag ? (
-                      <span key={id} className="tag-chip small">
-                        <span className="swatch" style={swatchStyle(tagColor(tag))} aria-hidden="true" />
-                        {tag.name}
-                      </span>
-                    ) : null;
-                  })}
-                </span>
+                <TagChipList tagIds={item.tagIds} tagsById={tagsById} />
                 {item.note && <span className="note">{item.note}</span>}
+              </span>
+              <span className="coder-cell" data-testid="highlight-coder">
+                <CoderBadge
+                  coderId={item.coderId}
+                  name={item.mine ? t('coders.you', { name: item.coderName }) : item.coderName}
+                />
               </span>
             </button>
           </li>

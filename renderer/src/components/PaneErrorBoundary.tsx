@@ -9,7 +9,16 @@ import { Component, type ComponentType, type ErrorInfo, type ReactNode } from 'r
 import { useTranslation } from 'react-i18next';
 
 export type PaneName =
-  'library' | 'reader' | 'annotations' | 'highlights' | 'search' | 'codebook' | 'export' | 'shortcuts';
+  | 'library'
+  | 'reader'
+  | 'annotations'
+  | 'highlights'
+  | 'agreement'
+  | 'search'
+  | 'codebook'
+  | 'export'
+  | 'shortcuts'
+  | 'coderPrompt';
 
 interface PaneErrorBoundaryProps {
   pane: PaneName;

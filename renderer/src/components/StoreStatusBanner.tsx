@@ -1,6 +1,9 @@
 /**
  * Says when highlights cannot be saved (a read-only folder, a codebook from a newer Gloss) and
- * which store files had problems and what Gloss did about them, so nothing fails silently. For a
+ * which store files had problems and what Gloss did about them, so nothing fails silently. Each
+ * problem leads with its kind in the UI language (the host's message keeps the details); those of
+ * a shared library (a sync tool's conflict copy, a codebook edited at once, a file still arriving)
+ * also say what to do. For a
  * read-only library it says that its highlights are shown read-only with what is saved now kept
  * in the app's data on top; once the folder can be written again it offers to move those in.
  */
@@ -11,6 +14,11 @@ import { useTranslation } from 'react-i18next';
 import type { FallbackMoveReport, StoreStatus } from '../../../core/api/annotation-contract.js';
 import type { GlossApi } from '../../../core/api/contract.js';
 import { errorText } from '../error-text.js';
+
+/** Problems of a shared library (sync tools, several coders): each gets a word on what to do. */
+const TEAM_PROBLEMS = ['conflict-copy', 'codebook-conflict', 'unreadable'] as const;
+const isTeamProblem = (kind: string): kind is (typeof TEAM_PROBLEMS)[number] =>
+  (TEAM_PROBLEMS as readonly string[]).includes(kind);
 
 export function StoreStatusBanner({
   api,
@@ -84,9 +92,12 @@ export function StoreStatusBanner({
           <summary>{t('store.problems', { count: status.problems.length })}</summary>
           <ul>
             {status.problems.map((p) => (
-              <li key={`${p.kind}:${p.file}`}>
+              <li key={`${p.kind}:${p.file}`} data-testid="store-problem" data-kind={p.kind}>
+                <strong>{t(`store.kind.${p.kind}`, { defaultValue: p.kind })}</strong>
+                {': '}
                 {p.message}
                 {p.movedTo && ` (${t('store.movedTo', { path: p.movedTo })})`}
+                {isTeamProblem(p.kind) && <span className="problem-help">{t(`store.help.${p.kind}`)}</span>}
               </li>
             ))}
           </ul>

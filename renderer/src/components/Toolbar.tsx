@@ -1,8 +1,9 @@
 /**
- * The top bar: open a library, search, undo/redo, the coding tools (codebook, all highlights,
- * sentence snapping) and the reading preferences (theme, language, text size).
+ * The top bar: open a library, who is coding (`team`), search,
+ * undo/redo, the coding tools (codebook, all highlights, sentence snapping) and the reading
+ * preferences (theme, language, text size).
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState, Preferences } from '../../../core/api/library-contract.js';
 
@@ -22,9 +23,14 @@ interface ToolbarProps {
   onToggleSnap(): void;
   highlightsOpen: boolean;
   onToggleHighlights(): void;
+  /** The agreement view between coders (issue 18). */
+  agreementOpen?: boolean;
+  onToggleAgreement?(): void;
   onCodebook(): void;
   onShortcuts(): void;
   onExport(): void;
+  /** The coder menu. */
+  team?: ReactNode;
 }
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -83,6 +89,11 @@ export function Toolbar(props: ToolbarProps) {
           ))}
         </select>
       )}
+      {props.team && (
+        <div className="toolbar-group team" role="group" aria-label={t('coders.group')}>
+          {props.team}
+        </div>
+      )}
       <div className="toolbar-group" role="group" aria-label={t('toolbar.coding')}>
         <button
           type="button"
@@ -113,6 +124,17 @@ export function Toolbar(props: ToolbarProps) {
         >
           {t('toolbar.allHighlights')}
         </button>
+        {props.onToggleAgreement && (
+          <button
+            type="button"
+            data-testid="open-agreement"
+            aria-pressed={props.agreementOpen ?? false}
+            title={t('toolbar.agreementHint')}
+            onClick={props.onToggleAgreement}
+          >
+            {t('toolbar.agreement')}
+          </button>
+        )}
         <button
           type="button"
           data-testid="snap-toggle"

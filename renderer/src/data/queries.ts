@@ -5,7 +5,8 @@
  * (use-host-events.ts) and the window's own changes (coding-actions.ts).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { AnchoredAnnotation, Tag } from '../../../core/model.js';
+import type { Tag } from '../../../core/model.js';
+import type { ListedAnnotation } from '../../../core/api/annotation-contract.js';
 import type { HostBridge } from '../api/api-client.js';
 import { prepareColors } from '../reader/highlight-painter.js';
 import { countsById } from '../coding/counts-by-id.js';
@@ -63,7 +64,7 @@ export function useTagList(api: Api, enabled: boolean) {
 export function annotationsQuery(api: Api, articleId: string) {
   return {
     queryKey: keys.annotations(articleId),
-    queryFn: async (): Promise<AnchoredAnnotation[]> =>
+    queryFn: async (): Promise<ListedAnnotation[]> =>
       [...(await api.listAnnotations({ articleId }))].sort(readOrder),
     gcTime: 0,
   };
@@ -71,4 +72,14 @@ export function annotationsQuery(api: Api, articleId: string) {
 
 export function useAnnotations(api: Api, articleId: string | null) {
   return useQuery({ ...annotationsQuery(api, articleId ?? ''), enabled: articleId !== null });
+}
+
+/** Who is coding, whether the first-run question was answered, and the library's coders. */
+export function useCoder(api: Api, enabled = true) {
+  return useQuery({ queryKey: keys.coder, queryFn: () => api.getCoder({}), enabled });
+}
+
+/** An article's memos: mine (edited by use-article-memo.ts) and the other coders' (read-only). */
+export function useMemos(api: Api, articleId: string) {
+  return useQuery({ queryKey: keys.memos(articleId), queryFn: () => api.getMemo({ articleId }), gcTime: 0 });
 }

@@ -13,5 +13,10 @@ export const keys = {
   /** Library-wide highlight queries (the highlights view, the library's tag filter). */
   highlightQueries: ['highlight-queries'] as const,
   storeProblems: ['store-problems'] as const,
+  /** Who is coding, and the coders of the open library. */
+  coder: ['coder'] as const,
+  /** Every article's memos; `memos(id)` is one article's (mine and the other coders'). */
+  allMemos: ['memos'] as const,
+  memos: (articleId: string) => ['memos', articleId] as const,
   search: (query: string, indexing: boolean) => ['search', query, indexing] as const,
 };

@@ -109,11 +109,14 @@ export function scopeOfFilter(filter: CurrentFilter): ExportScope {
   };
 }
 
+/** The export's options; `coders` (coder ids) limits it to their highlights, undefined: everyone's. */
 export function exportInput(
   settings: ExportSettings,
   scope: ExportScope,
+  coders?: readonly string[],
 ): ExportOpInput<'exportAnnotations'> {
   return {
+    ...(coders ? { coders: [...coders] } : {}),
     format: settings.format,
     scope,
     layout: settings.layout,

@@ -1,7 +1,8 @@
 /**
  * What the host announces, turned into cache invalidations: the window asks again only for what
  * changed and is on screen (TanStack Query refetches active queries only). The echo of the
- * window's own highlight changes is skipped: their replies are in the caches already.
+ * window's own highlight changes is skipped: their replies are in the caches already. Coders
+ * changing (a colleague's writer folder arriving) reloads whose highlights and memos are whose.
  */
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -34,6 +35,19 @@ export function useHostEvents(bridge: HostBridge, own: OwnChanges, onLibraryOpen
             invalidate(keys.tags); // the counts per tag
             invalidate(keys.articles); // the counts per article
             invalidate(keys.highlightQueries);
+            invalidate(keys.storeProblems);
+            // Another coder's memo may have come with it (mine is kept while typed, see use-article-memo.ts).
+            invalidate(event.articleId === null ? keys.allMemos : keys.memos(event.articleId));
+            break;
+          case 'coders-changed':
+            // A writer folder appeared or changed (a colleague's work synced in), or who codes
+            // changed in another window: the coders, whose highlights are whose, and their memos.
+            invalidate(keys.coder);
+            invalidate(keys.allArticleAnnotations);
+            invalidate(keys.highlightQueries);
+            invalidate(keys.allMemos);
+            invalidate(keys.tags);
+            invalidate(keys.articles);
             invalidate(keys.storeProblems);
             break;
           case 'tags-changed':

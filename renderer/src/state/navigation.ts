@@ -12,7 +12,7 @@ import type { ExportTab } from '../components/ExportDialog.js';
 
 export type Editor = { kind: 'new' | 'edit'; focus: EditorFocus } | null;
 export type Dialog = 'codebook' | 'shortcuts' | 'about' | 'export' | null;
-export type View = 'reader' | 'highlights';
+export type View = 'reader' | 'highlights' | 'agreement';
 /** Shows a search hit or a highlight once its article (and highlights) are on screen. */
 export interface Jump {
   articleId: string;

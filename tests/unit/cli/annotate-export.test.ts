@@ -130,7 +130,8 @@ describe('gloss annotate and gloss export', () => {
   });
 
   it('says on stderr when a store file is corrupt, and where it was moved', () => {
-    const dir = join(library, '.gloss', 'annotations');
+    const coders = join(library, '.gloss', 'coders');
+    const dir = join(coders, readdirSync(coders)[0]!, 'annotations');
     const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
     writeFileSync(join(dir, file), 'garbage{{{');
     const { code, stderr } = gloss(

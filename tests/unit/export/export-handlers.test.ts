@@ -31,6 +31,7 @@ async function context(session: TestSession | null, dialogs: HostDialogs | null,
     },
     watch: false,
     dialogs,
+    coderName: null,
   };
   return ctx;
 }

@@ -31,7 +31,10 @@ describe('Markdown export', () => {
       '2024-03-05T10:00:00 · 新华社 · 新闻/政府工作报告.md · <https://example.com/news/gov-report>',
     );
     expect(md).toContain('**Memo:** 对比去年 &lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(md).toContain('> 国内生产总值增长5\\%左右\n\n#经济/增长_目标 #经济\n\n目标\n**重要**\n');
+    // Tags, then whose the highlight is, then its note.
+    expect(md).toContain(
+      '> 国内生产总值增长5\\%左右\n\n#经济/增长_目标 #经济\n\n— *王研究员*\n\n目标\n**重要**\n',
+    );
     expect(md).toContain('> \\=SUM(A1) written in the text, and a tag\n');
   });
 

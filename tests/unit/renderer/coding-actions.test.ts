@@ -2,7 +2,8 @@
 // the caches (no list asked for again), one highlight per selection, changes in order, undo.
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { AnchoredAnnotation, Annotation } from '../../../core/model.js';
+import type { Annotation } from '../../../core/model.js';
+import type { ListedAnnotation } from '../../../core/api/annotation-contract.js';
 import type { ArticleList } from '../../../core/api/library-contract.js';
 import type { HostBridge } from '../../../renderer/src/api/api-client.js';
 import { createCodingActions } from '../../../renderer/src/coding/coding-actions.js';
@@ -12,6 +13,8 @@ import { OwnChanges } from '../../../renderer/src/data/own-changes.js';
 import { keys } from '../../../renderer/src/data/query-keys.js';
 
 type Api = HostBridge['api'];
+
+const MINE = { coderId: 'alice', coderName: 'Alice', mine: true };
 
 /** A host holding highlights in memory; counts the calls; fails the next call when asked. */
 function fakeHost() {
@@ -53,7 +56,7 @@ function fakeHost() {
           modified: '2026-01-01T00:00:00Z',
         };
         stored.set(a.id, a);
-        return { ...a, placement: 'as-selected' as const };
+        return { ...a, ...MINE, placement: 'as-selected' as const };
       }),
     updateAnnotation: ({
       id,
@@ -76,6 +79,12 @@ function fakeHost() {
         const removed = stored.get(id)!;
         stored.delete(id);
         return removed;
+      }),
+    copyAnnotationToMine: ({ id, newId }: { articleId: string; id: string; newId: string }) =>
+      call('copyAnnotationToMine', () => {
+        const copy: Annotation = { ...stored.get(id)!, id: newId, creator: 'Alice' };
+        stored.set(newId, copy);
+        return { ...copy, ...MINE };
       }),
     restoreAnnotation: ({ annotation }: { annotation: Annotation }) =>
       call('restoreAnnotation', () => {
@@ -106,7 +115,7 @@ const draft = (tagIds: string[] = []) => ({ tagIds, note: '', color: null });
 function setUp() {
   const host = fakeHost();
   const queries = new QueryClient();
-  queries.setQueryData<AnchoredAnnotation[]>(keys.annotations('a1'), []);
+  queries.setQueryData<ListedAnnotation[]>(keys.annotations('a1'), []);
   queries.setQueryData(keys.articles, {
     articles: [
       { id: 'a1', annotationCount: 0 },
@@ -124,7 +133,7 @@ function setUp() {
     report: (err) => errors.push(err),
     rememberTags: () => undefined,
   });
-  const listed = () => queries.getQueryData<AnchoredAnnotation[]>(keys.annotations('a1')) ?? [];
+  const listed = () => queries.getQueryData<ListedAnnotation[]>(keys.annotations('a1')) ?? [];
   const count = (id: string) =>
     queries.getQueryData<ArticleList>(keys.articles)!.articles.find((a) => a.id === id)!.annotationCount;
   return { ...host, queries, own, errors, stack, actions, listed, count };
@@ -202,5 +211,58 @@ describe('coding actions', () => {
     expect((await t.actions.createAnnotation(selection('s1'), draft()))?.id).toBe('s1');
     expect(t.calls).toEqual(['createAnnotation', 'createAnnotation']);
     expect(t.listed()).toHaveLength(1);
+  });
+
+  it('copies another coder’s highlight into mine with one request, beside theirs; undo takes only the copy away', async () => {
+    const t = setUp();
+    const theirs: Annotation = {
+      id: 'bob-1',
+      articleId: 'a1',
+      quote: { type: 'TextQuoteSelector', exact: 'news', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 10, end: 14 },
+      tagIds: ['tag1'],
+      note: 'Bob’s note',
+      color: null,
+      creator: 'Bob',
+      created: '2026-01-01T00:00:00Z',
+      modified: '2026-01-01T00:00:00Z',
+    };
+    t.stored.set(theirs.id, theirs);
+    t.queries.setQueryData<ListedAnnotation[]>(keys.annotations('a1'), [
+      {
+        id: 'bob-1',
+        articleId: 'a1',
+        tagIds: ['tag1'],
+        note: 'Bob’s note',
+        color: null,
+        created: theirs.created,
+        quote: null,
+        status: 'exact',
+        range: { start: 10, end: 14 },
+        coderId: 'bob',
+        coderName: 'Bob',
+        mine: false,
+      },
+    ]);
+
+    const copy = await t.actions.copyToMine('a1', 'bob-1');
+    expect(t.calls).toEqual(['copyAnnotationToMine']);
+    expect(copy?.id).not.toBe('bob-1');
+    expect(t.listed().map((a) => [a.coderName, a.mine, a.tagIds, a.note])).toEqual([
+      ['Bob', false, ['tag1'], 'Bob’s note'],
+      ['Alice', true, ['tag1'], 'Bob’s note'],
+    ]);
+    expect(t.count('a1')).toBe(1);
+
+    expect((await t.actions.undo())?.label).toBe('undo.copy');
+    expect(t.stored.has(copy!.id)).toBe(false);
+    expect(t.stored.get('bob-1')).toEqual(theirs);
+  });
+
+  it('does not copy a highlight that is mine already', async () => {
+    const t = setUp();
+    await t.actions.createAnnotation(selection('s1'), draft());
+    expect(await t.actions.copyToMine('a1', 's1')).toBeNull();
+    expect(t.calls).toEqual(['createAnnotation']);
   });
 });

@@ -33,6 +33,13 @@ describe('the error banner text', () => {
     expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', full)).toMatch(/^读写文件时出错（The disk is full/);
   });
 
+  it('says in Chinese that another coder’s highlight is read-only, keeping whose it is', () => {
+    const theirs = fromHost(
+      new ApiError('read-only', "This highlight is Bob's: only they can change or delete it."),
+    );
+    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', theirs)).toMatch(/^无法在此修改.*其他编码员.*Bob's/);
+  });
+
   it('shows errors without a known code as they are', () => {
     expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', new TypeError('Failed to fetch'))).toBe(
       'Failed to fetch',

@@ -51,6 +51,8 @@ describe('the export dialog’s errors', () => {
             article={null}
             filter={null}
             tagsById={new Map()}
+            coders={[]}
+            initialCoders={null}
             articleTitle={() => null}
             initialTab={initialTab}
             onImported={() => {}}

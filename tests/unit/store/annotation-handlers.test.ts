@@ -195,7 +195,7 @@ describe('annotation handlers', () => {
     expect((await call('listAnnotations', { articleId: 'a' })).map((x) => x.id)).toEqual([created.id]);
 
     await call('setMemo', { articleId: 'a', memo: '笔记' });
-    expect(await call('getMemo', { articleId: 'a' })).toEqual({ memo: '笔记' });
+    expect(await call('getMemo', { articleId: 'a' })).toEqual({ memo: '笔记', others: [] });
     expect(await call('getStoreProblems', {})).toEqual({
       problems: [],
       readOnly: null,
@@ -215,7 +215,8 @@ describe('annotation handlers', () => {
       note: 'n',
     });
     // What undo restores: the highlight exactly as it was stored before the change.
-    expect(moved.previous).toEqual(created);
+    const { coderId: _c, coderName: _n, mine: _m, ...stored } = created;
+    expect(moved.previous).toEqual(stored);
     await call('restoreAnnotation', { annotation: moved.previous });
     expect(await call('listAnnotations', { articleId: 'a' })).toMatchObject([
       { id: created.id, quote: null, status: 'exact', range: { start: 2, end: 5 }, note: '' },
@@ -242,6 +243,10 @@ describe('annotation handlers', () => {
       quote: null, // the text at the range is the quote
       status: 'exact',
       range: { start, end },
+      // Whose it is: the coder this Gloss writes as.
+      coderId: 'tester',
+      coderName: 'tester',
+      mine: true,
     });
     // Moved: the quote is still the text at its new place.
     texts.a = '新的前言。' + texts.a;

@@ -41,6 +41,8 @@ export async function openApi(root: string, appData: string): Promise<ApiSession
     version: 'test',
     appDataDir: appData,
     watch: false,
+    // One person on both sides (the script runs as another OS user, whose name would differ).
+    coder: { name: 'Tester' },
   });
   open.push(service);
   await service.open(root);

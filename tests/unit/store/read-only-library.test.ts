@@ -83,7 +83,7 @@ describe.skipIf(skipReason !== null)(
       await api.close();
       await chmod(path.dirname(root), 0o755);
       await makeReadOnly(root);
-      const before = await snapshot(path.join(root, '.gloss', 'annotations'));
+      const before = await snapshot(path.join(root, '.gloss', 'coders'));
       const userData = await userFolder();
 
       const seen = runAsUser('read-only-library', root, userData);
@@ -95,7 +95,7 @@ describe.skipIf(skipReason !== null)(
       // …and what was saved meanwhile is layered on top, in lists and exports.
       expect(seen.counts).toEqual({ Alpha: 1, Beta: 1 });
       expect(seen.csvRows).toBe(2);
-      expect(await snapshot(path.join(root, '.gloss', 'annotations'))).toEqual(before);
+      expect(await snapshot(path.join(root, '.gloss', 'coders'))).toEqual(before);
 
       // The folder can be written again: Gloss offers to move what was saved, and nothing is lost.
       await makeWritable(root);

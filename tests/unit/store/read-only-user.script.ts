@@ -25,6 +25,8 @@ async function readOnlyLibrary(root: string, appData: string) {
     version: 'test',
     appDataDir: appData,
     watch: false,
+    // One person on both sides (the script runs as another OS user, whose name would differ).
+    coder: { name: 'Tester' },
   });
   const call = <K extends OperationName>(name: K, input: unknown = {}) =>
     dispatch(service.handlers, name, input) as Promise<OpOutput<K>>;

@@ -51,7 +51,7 @@ describe('a symlinked .gloss', () => {
   });
 
   it('is refused when a folder Gloss makes inside it is a link', async () => {
-    for (const inner of ['annotations', 'locks', 'cache']) {
+    for (const inner of ['coders', 'locks', 'cache']) {
       const { work, root } = await libraryWithArticle();
       const elsewhere = path.join(work, 'elsewhere');
       await mkdir(elsewhere);

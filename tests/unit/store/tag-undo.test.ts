@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../core/model.js';
 import { MAX_RESTORE_BATCH } from '../../../core/limits.js';
+import { storedAnnotation } from '../../../core/stored-annotation.js';
 import { openAnnotationService } from '../../../core/store/annotation-service.js';
 import type { AnnotationService, TagRemoval } from '../../../core/store/annotation-service.js';
 import { highlightOf, tempDataDir } from './helpers.js';
@@ -44,7 +45,7 @@ describe('tag undo', () => {
     expect(removal).toMatchObject({ annotationsChanged: 2, previousTruncated: false });
     expect(removal.previous).toHaveLength(2);
     // `previous` holds only stored fields: the API's strict schema takes them back as they are.
-    expect(Object.keys(removal.previous[0]!).sort()).toEqual(Object.keys(h1).sort());
+    expect(Object.keys(removal.previous[0]!).sort()).toEqual(Object.keys(storedAnnotation(h1)).sort());
 
     await undo(s, removal);
     expect(await everything(s)).toEqual(before);

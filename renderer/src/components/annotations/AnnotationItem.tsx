@@ -1,18 +1,28 @@
-/** One highlight in the pane's list: its colour bar, quote, tags, note, and "placed approximately". */
+/**
+ * One highlight in the pane's list: its colour bar, quote, tags, note, and "placed approximately";
+ * another coder's carries their name (read-only), and with several coders each card has its
+ * coder's colour on its edge.
+ */
 import { useTranslation } from 'react-i18next';
-import type { AnchoredAnnotation, Tag } from '../../../../core/model.js';
+import type { Tag } from '../../../../core/model.js';
+import type { ListedAnnotation } from '../../../../core/api/annotation-contract.js';
+import { useCoderStyle } from '../../coders/use-coder-color.js';
+import { CoderBadge } from '../coders/CoderBadge.js';
+import { TagChipList } from './TagChipList.js';
 import { quoteText } from '../../../../core/stored-annotation.js';
 import { colorOfAnnotation } from '../../coding/annotation-colors.js';
-import { swatchStyle, tagColor } from '../../coding/safe-color.js';
+import { swatchStyle } from '../../coding/safe-color.js';
 import { shorten } from '../../shorten-text.js';
 
 interface AnnotationItemProps {
-  annotation: AnchoredAnnotation;
+  annotation: ListedAnnotation;
   text: string;
   quoteLang: string | undefined;
   tagsById: ReadonlyMap<string, Tag>;
   active: boolean;
-  onOpen(annotation: AnchoredAnnotation): void;
+  /** Several coders' highlights may be listed: each card shows its coder's colour on its edge. */
+  coderEdges: boolean;
+  onOpen(annotation: ListedAnnotation): void;
 }
 
 export function AnnotationItem({
@@ -21,35 +31,34 @@ export function AnnotationItem({
   quoteLang,
   tagsById,
   active,
+  coderEdges,
   onOpen,
 }: AnnotationItemProps) {
   const { t } = useTranslation();
+  const styleOf = useCoderStyle();
   return (
     <button
       type="button"
-      className={`annotation-item${active ? ' active' : ''}`}
+      className={`annotation-item${active ? ' active' : ''}${coderEdges ? ' coder-edge' : ''}`}
       data-testid="annotation-item"
+      data-mine={a.mine}
       aria-current={active ? 'true' : undefined}
+      style={coderEdges ? styleOf(a.coderId) : undefined}
       onClick={() => onOpen(a)}
     >
       <span className="quote-bar" style={swatchStyle(colorOfAnnotation(a, tagsById))} aria-hidden="true" />
       <span className="annotation-text">
+        {!a.mine && (
+          <CoderBadge
+            coderId={a.coderId}
+            name={a.coderName}
+            title={t('coders.readOnlyTitle', { name: a.coderName })}
+          />
+        )}
         <span className="quote" lang={quoteLang} data-testid="annotation-quote">
           {shorten(quoteText(a, text))}
         </span>
-        {a.tagIds.length > 0 && (
-          <span className="chips">
-            {a.tagIds.map((id) => {
-              const tag = tagsById.get(id);
-              return tag ? (
-                <span key={id} className="tag-chip small" data-testid="annotation-tag">
-                  <span className="swatch" style={swatchStyle(tagColor(tag))} aria-hidden="true" />
-                  {tag.name}
-                </span>
-              ) : null;
-            })}
-          </span>
-        )}
+        {a.tagIds.length > 0 && <TagChipList tagIds={a.tagIds} tagsById={tagsById} testId="annotation-tag" />}
         {a.note && (
           <span className="note" data-testid="annotation-note">
             {shorten(a.note, 300)}

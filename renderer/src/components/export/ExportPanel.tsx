@@ -6,11 +6,13 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '../../../../core/model.js';
+import type { CoderSummary } from '../../coders/coder-types.js';
 import type { GlossApi } from '../../../../core/api/contract.js';
 import { downloadText } from '../../export/download.js';
 import { exportInput, MAX_SCOPE_ARTICLES, type CurrentFilter } from '../../export/export-settings.js';
 import type { DialogTask } from '../../hooks/use-dialog-task.js';
 import { CsvOptions } from './CsvOptions.js';
+import { ExportCoderChoice } from './ExportCoderChoice.js';
 import { ExportResult } from './ExportResult.js';
 import { ExportScopeChoice } from './ExportScopeChoice.js';
 import type { ExportForm } from './use-export-form.js';
@@ -23,6 +25,7 @@ interface ExportPanelProps {
   article: { id: string; title: string } | null;
   filter: CurrentFilter | null;
   tagsById: ReadonlyMap<string, Tag>;
+  coders: readonly CoderSummary[];
   form: ExportForm;
   task: DialogTask<'export' | 'import'>;
   /** The ids of this tab panel and its tab, for ARIA. */
@@ -38,6 +41,7 @@ export function ExportPanel({
   article,
   filter,
   tagsById,
+  coders,
   form,
   task,
   panelId,
@@ -45,14 +49,14 @@ export function ExportPanel({
   runButton,
   onClose,
 }: ExportPanelProps) {
-  const { settings, update, outcome, tooManyIds } = form;
+  const { settings, update, outcome, tooManyIds, noCoders } = form;
   const { t } = useTranslation();
   const busy = task.busy;
 
   const runExport = () =>
     task.run('export', async (alive) => {
       form.setOutcome(null);
-      const input = exportInput(settings, form.scope);
+      const input = exportInput(settings, form.scope, form.coders ?? undefined);
       if (nativeDialogs) {
         const saved = await api.exportAnnotationsToFile(input);
         if (!alive()) return;
@@ -77,7 +81,7 @@ export function ExportPanel({
       aria-labelledby={tabId}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!busy && !tooManyIds) void runExport();
+        if (!busy && !tooManyIds && !noCoders) void runExport();
       }}
     >
       <fieldset className="choice-group" disabled={busy !== null}>
@@ -109,6 +113,15 @@ export function ExportPanel({
         disabled={busy !== null}
         onChoose={form.setScopeKind}
       />
+
+      {coders.length > 1 && (
+        <ExportCoderChoice
+          coders={coders}
+          chosen={form.coders}
+          disabled={busy !== null}
+          onChoose={form.chooseCoders}
+        />
+      )}
 
       {settings.format === 'csv' && (
         <CsvOptions settings={settings} disabled={busy !== null} onChange={update} />
@@ -143,7 +156,7 @@ export function ExportPanel({
           type="submit"
           className="primary"
           data-testid="export-run"
-          disabled={busy !== null || tooManyIds}
+          disabled={busy !== null || tooManyIds || noCoders}
         >
           {busy === 'export'
             ? t('exporter.running')

@@ -1,5 +1,5 @@
 /**
- * The export tab's choices (format, scope, CSV options) and its last result. Held by the dialog,
+ * The export tab's choices (format, scope, coders, CSV options) and its last result. Held by the dialog,
  * not the tab, so they survive a visit to the import tab. Settings are saved on every change and
  * a change clears the last result (it described another export).
  */
@@ -22,8 +22,21 @@ export type ExportOutcome =
   | { kind: 'cancelled' }
   | null;
 
-export function useExportForm(article: { id: string } | null, filter: CurrentFilter | null) {
+/** The coders the dialog starts at: those of `initial` the library has; null (everyone) if that is all. */
+function startingCoders(initial: readonly string[] | null, all: readonly string[]): string[] | null {
+  if (!initial) return null;
+  const known = all.filter((id) => initial.includes(id));
+  return known.length === all.length ? null : known;
+}
+
+export function useExportForm(
+  article: { id: string } | null,
+  filter: CurrentFilter | null,
+  coderIds: readonly string[],
+  initialCoders: readonly string[] | null,
+) {
   const [settings, setSettings] = useState<ExportSettings>(loadSettings);
+  const [coders, setCoders] = useState(() => startingCoders(initialCoders, coderIds));
   const [scopeKind, setScopeKind] = useState<ScopeKind>(() => initialScopeKind(filter));
   const [outcome, setOutcome] = useState<ExportOutcome>(null);
   const effectiveScope = effectiveScopeKind(scopeKind, article, filter);
@@ -42,6 +55,10 @@ export function useExportForm(article: { id: string } | null, filter: CurrentFil
     [effectiveScope, article, filter],
   );
   const tooManyIds = scope.kind === 'filter' && (scope.articleIds?.length ?? 0) > MAX_SCOPE_ARTICLES;
+  const chooseCoders = (next: string[] | null) => {
+    setCoders(next);
+    setOutcome(null);
+  };
 
   return {
     settings,
@@ -51,6 +68,10 @@ export function useExportForm(article: { id: string } | null, filter: CurrentFil
     setScopeKind,
     scope,
     tooManyIds,
+    coders,
+    chooseCoders,
+    /** No coder is ticked: nothing to export. */
+    noCoders: coders !== null && coders.length === 0,
     outcome,
     setOutcome,
   };

@@ -1,0 +1,261 @@
+/**
+ * The agreement view (issue 18): choose coders, codes and articles; a table per code with every
+ * measure, the overall alpha, marks against Krippendorff's thresholds, a code's per-article
+ * breakdown, and the table as CSV. Figures are computed by the host (core/agreement) and asked for
+ * again whenever a choice changes; the last table stays on screen, dimmed, while the next one comes.
+ * Escape closes the view (or the breakdown first).
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { GlossApi } from '../../../../core/api/contract.js';
+import type { Tag } from '../../../../core/model.js';
+import type { CoderSummary } from '../../coders/coder-types.js';
+import { useCoder } from '../../data/queries.js';
+import { keys } from '../../data/query-keys.js';
+import { errorText } from '../../error-text.js';
+import { withPaneBoundary } from '../PaneErrorBoundary.js';
+import { AgreementChoices, type AgreementChoice } from './AgreementChoices.js';
+import { AgreementLegend } from './AgreementLegend.js';
+import { AgreementTable } from './AgreementTable.js';
+import { ArticleBreakdown } from './ArticleBreakdown.js';
+import { useAgreementExport, type AgreementRequest } from './use-agreement-export.js';
+import './agreement.css';
+
+interface AgreementViewProps {
+  api: GlossApi;
+  tags: readonly Tag[];
+  /** Every article's folder, to choose one. */
+  folders: readonly string[];
+  nativeDialogs: boolean;
+  /** The articles the library list shows now (its filter). */
+  listedIds: readonly string[];
+  onOpenArticle(articleId: string): void;
+  onClose(): void;
+}
+
+function requestOf(choice: AgreementChoice, listedIds: readonly string[]): AgreementRequest {
+  return {
+    coders: [...choice.coderIds],
+    ...(choice.tagIds.length > 0 ? { tagIds: [...choice.tagIds] } : {}),
+    withChildren: choice.withChildren,
+    ...(choice.articles.kind === 'folder' ? { folder: choice.articles.folder } : {}),
+    ...(choice.articles.kind === 'listed' ? { articleIds: [...listedIds] } : {}),
+  };
+}
+
+function defaultChoice(coders: readonly CoderSummary[]): AgreementChoice {
+  const working = coders.filter((c) => c.highlights > 0);
+  const chosen = working.length >= 2 ? working : coders;
+  return {
+    coderIds: chosen.map((c) => c.id),
+    tagIds: [],
+    withChildren: false,
+    articles: { kind: 'annotated' },
+  };
+}
+
+/** Every folder and the folders above it, '' (the whole library) first. */
+function folderChoices(folders: readonly string[]): string[] {
+  const all = new Set<string>(['']);
+  for (const folder of folders) {
+    const parts = folder.split('/').filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) all.add(parts.slice(0, i).join('/'));
+  }
+  return [...all].sort((a, b) => a.localeCompare(b));
+}
+
+function AgreementViewContent({
+  api,
+  tags,
+  folders,
+  nativeDialogs,
+  listedIds,
+  onOpenArticle,
+  onClose,
+}: AgreementViewProps) {
+  const { t, i18n } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const section = useRef<HTMLElement>(null);
+  const coders = useCoder(api).data?.coders ?? null;
+  const [breakdownTagId, setBreakdownTagId] = useState<string | null>(null);
+  const exporter = useAgreementExport(api, nativeDialogs);
+
+  useEffect(() => heading.current?.focus(), []);
+  // Until the user changes it: every coder who has highlights (all of them if fewer than two).
+  const [chosen, setChoice] = useState<AgreementChoice | null>(null);
+  const choice = chosen ?? (coders ? defaultChoice(coders) : null);
+
+  const noneListed = choice?.articles.kind === 'listed' && listedIds.length === 0;
+  const request = choice && choice.coderIds.length >= 2 && !noneListed ? requestOf(choice, listedIds) : null;
+  const report = useQuery({
+    queryKey: [...keys.highlightQueries, 'agreement', request],
+    queryFn: () => api.computeAgreement(request!),
+    enabled: request !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const result = request ? (report.data?.result ?? null) : null;
+  const breakdownCode = result?.codes.find((c) => c.tag_id === breakdownTagId) ?? null;
+  const breakdown = useQuery({
+    queryKey: [...keys.highlightQueries, 'agreement', request, 'breakdown', breakdownTagId],
+    queryFn: () => api.computeAgreement({ ...request!, breakdownTagId: breakdownTagId! }),
+    enabled: request !== null && breakdownCode !== null,
+    retry: false,
+  });
+  const folderList = useMemo(() => folderChoices(folders), [folders]);
+  const busy = request !== null && report.isFetching;
+
+  // Focus goes back to the code's name, so the keyboard stays in the view (and Escape then closes it).
+  const closeBreakdown = () => {
+    section.current?.querySelector<HTMLButtonElement>('.code-button[aria-pressed="true"]')?.focus();
+    setBreakdownTagId(null);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.stopPropagation();
+    if (breakdownTagId) closeBreakdown();
+    else onClose();
+  };
+
+  return (
+    <section
+      ref={section}
+      className="agreement-view"
+      aria-labelledby="agreement-title"
+      aria-busy={busy}
+      data-testid="agreement-view"
+      onKeyDown={onKeyDown}
+    >
+      <div className="highlights-header">
+        <h2 id="agreement-title" ref={heading} tabIndex={-1}>
+          {t('agreement.title')}
+        </h2>
+        {result && (
+          <span className="muted" data-testid="agreement-summary">
+            {t('agreement.summary', {
+              count: result.articles,
+              characters: result.continuum.toLocaleString(i18n.language),
+            })}
+          </span>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          data-testid="agreement-export"
+          disabled={!request || exporter.state.kind === 'busy'}
+          onClick={() => request && void exporter.run(request)}
+        >
+          {nativeDialogs ? t('agreement.exportSave') : t('agreement.exportDownload')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('agreement.close')}
+        </button>
+      </div>
+      <div className="agreement-body">
+        {coders && choice ? (
+          <AgreementChoices
+            listedCount={listedIds.length}
+            coders={coders}
+            tags={tags}
+            folders={folderList}
+            choice={choice}
+            onChange={setChoice}
+          />
+        ) : (
+          <p className="muted">{t('app.loading')}</p>
+        )}
+        <div className="agreement-results" aria-live="polite">
+          <ExportStatus state={exporter.state} />
+          {coders && coders.length < 2 ? (
+            <p className="muted" data-testid="agreement-need-coders">
+              {t('agreement.needCodersInLibrary')}
+            </p>
+          ) : noneListed ? (
+            <p className="muted" data-testid="agreement-no-articles">
+              {t('agreement.noArticlesListed')}
+            </p>
+          ) : choice && !request ? (
+            <p className="muted" data-testid="agreement-need-coders">
+              {t('agreement.chooseTwo')}
+            </p>
+          ) : null}
+          {busy && (
+            <div className="export-progress" data-testid="agreement-busy">
+              <progress aria-label={t('agreement.computing')} />
+              <span>{t('agreement.computing')}</span>
+            </div>
+          )}
+          {request && report.error && (
+            <p className="error-text" role="alert" data-testid="agreement-error">
+              {errorText(t, i18n.language, report.error)}
+            </p>
+          )}
+          {result && (
+            <div className={busy ? 'stale' : undefined}>
+              {result.articles === 0 && (
+                <p className="muted" data-testid="agreement-no-articles">
+                  {choice?.articles.kind === 'folder'
+                    ? t('agreement.noArticlesInFolder')
+                    : choice?.articles.kind === 'listed'
+                      ? t('agreement.noArticlesListed')
+                      : t('agreement.noArticles')}
+                </p>
+              )}
+              <AgreementLegend />
+              {result.codes.length === 0 ? (
+                <p className="muted">{t('agreement.noCodes')}</p>
+              ) : (
+                <AgreementTable
+                  result={result}
+                  selectedTagId={breakdownTagId}
+                  onSelect={(id) => setBreakdownTagId((current) => (current === id ? null : id))}
+                />
+              )}
+              {breakdownCode && (
+                <ArticleBreakdown
+                  code={breakdownCode.tag_path}
+                  coders={result.coders}
+                  articles={breakdown.data?.breakdown?.articles ?? null}
+                  onOpenArticle={onOpenArticle}
+                  onClose={closeBreakdown}
+                />
+              )}
+            </div>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function ExportStatus({ state }: { state: ReturnType<typeof useAgreementExport>['state'] }) {
+  const { t, i18n } = useTranslation();
+  switch (state.kind) {
+    case 'idle':
+      return null;
+    case 'busy':
+      return <p className="muted">{t('agreement.exporting')}</p>;
+    case 'saved':
+      return <p data-testid="agreement-export-result">{t('agreement.saved', { path: state.path })}</p>;
+    case 'downloaded':
+      return (
+        <p data-testid="agreement-export-result">{t('agreement.downloaded', { fileName: state.fileName })}</p>
+      );
+    case 'cancelled':
+      return <p className="muted">{t('exporter.cancelled')}</p>;
+    case 'failed':
+      return (
+        <p className="error-text" role="alert">
+          {t('exporter.failed', { message: errorText(t, i18n.language, state.error) })}
+        </p>
+      );
+  }
+}
+
+export const AgreementView = withPaneBoundary(AgreementViewContent, {
+  pane: 'agreement',
+  className: 'agreement-view',
+  onClose: (props) => props.onClose,
+});
