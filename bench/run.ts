@@ -72,7 +72,7 @@ function library(count: number): GeneratedLibrary {
   return lib;
 }
 
-/** Time of the last cold scan openWarm did (every body read and cleaned for search), for the notes. */
+/** Time of the last cold scan openWarm did, with the background cleaning for search, for the notes. */
 let lastColdScanMs: number | null = null;
 
 async function openWarm(root: string, cacheDir: string): Promise<LibraryHandle> {
@@ -80,6 +80,7 @@ async function openWarm(root: string, cacheDir: string): Promise<LibraryHandle> 
   const t0 = Date.now();
   const first = await openLibrary(root, { cacheDir, watch: false });
   await first.whenScanned();
+  await first.whenCleaned(); // search texts canonical in the cache the reopen reads
   lastColdScanMs = Date.now() - t0;
   await first.close();
   const lib = await openLibrary(root, { cacheDir, watch: false });
@@ -208,7 +209,7 @@ async function runSearchStoreExport(): Promise<void> {
         baselineLabel: 'flat literal search, same run',
         target: '≤ 30 ms',
         pass: g.p95 <= 30,
-        note: `p50 ${g.p50.toFixed(1)} ms over ${g.samples} samples (${QUERIES.length + LANGUAGE_QUERIES.length} queries × filters: ${g.filters.join(', ')}); cold scan of the library, every body cleaned for search: ${lastColdScanMs === null ? '–' : `${(lastColdScanMs / 1000).toFixed(1)} s`}`,
+        note: `p50 ${g.p50.toFixed(1)} ms over ${g.samples} samples (${QUERIES.length + LANGUAGE_QUERIES.length} queries × filters: ${g.filters.join(', ')}); cold scan and background cleaning of every body for search: ${lastColdScanMs === null ? '–' : `${(lastColdScanMs / 1000).toFixed(1)} s`}`,
       });
     }
     if (!wants('store') && !wants('export') && !wants('teams')) return;

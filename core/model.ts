@@ -244,7 +244,9 @@ export interface ScanProgress {
   scanning: boolean;
   /**
    * While scanning: 'listing' reads every file's metadata (done/total count files); 'indexing'
-   * then reads the bodies of files new to the cache for search (done/total count those).
+   * then reads the bodies of files new to the cache for search (done/total count those). After the
+   * scan (`scanning` false), 'cleaning' replaces quick search texts by canonical cleaned ones in
+   * the background (done/total count articles); until it ends, search may find boilerplate.
    */
-  phase?: 'listing' | 'indexing';
+  phase?: 'listing' | 'indexing' | 'cleaning';
 }

@@ -1,11 +1,12 @@
 /**
- * What the scan keeps of an article file for search: its summary and its canonical cleaned text
- * (the text the reader shows and highlights anchor to), so that a search finds exactly what can be
- * read: never boilerplate the cleaner removes or text the page hides. The scan-time regex text
- * (quick-text.ts) differed from it in about one article in eight of the corpus. Cleaning costs
- * about ten times the regex pass; the scan does it in its worker threads (parse-worker.ts) and in
- * slices on the main thread, and the parse cache keeps the result, so only new or changed files
- * pay it.
+ * What the scan keeps of an article file for search: its summary and a search text. The scan first
+ * takes the quick text (a regex pass over the HTML, quick-text.ts), so the list and search are
+ * ready fast; then, in the background, each article's canonical cleaned text (the text the reader
+ * shows and highlights anchor to) replaces it, so that a search finds exactly what can be read:
+ * never boilerplate the cleaner removes or text the page hides. The two differed in about one
+ * article in eight of the corpus. Cleaning costs about ten times the regex pass; the background
+ * pass does it in worker threads (parse-worker.ts) and in slices on the main thread, and the parse
+ * cache keeps the result, so only new or changed files pay it (library-scan.ts).
  */
 import { buildArticle } from './load-article.js';
 import type { ParsedFile } from './pack-texts.js';
@@ -23,6 +24,12 @@ export function canonicalText(parsed: ParsedArticle): string | null {
   } catch {
     return null;
   }
+}
+
+/** Read and parse one file, with its quick search text; never throws. */
+export function parseQuick(absPath: string, info: FileInfo): ParsedFile {
+  const { summary, searchText } = readArticleFileSync(absPath, info);
+  return { summary, searchText, canonical: false };
 }
 
 /**

@@ -52,5 +52,10 @@ export interface LibraryHandle {
   whenListed(): Promise<void>;
   /** Resolves when the first full scan has finished: every file parsed, search complete. */
   whenScanned(): Promise<void>;
+  /**
+   * Resolves when every article's search text is its canonical cleaned text (a background pass
+   * after the scan: until then search may find boilerplate the reader hides), or on close.
+   */
+  whenCleaned(): Promise<void>;
   close(): Promise<void>;
 }

@@ -222,6 +222,10 @@ class Library extends ScannedLibrary implements LibraryHandle {
     return this.listedPromise;
   }
 
+  whenCleaned(): Promise<void> {
+    return this.cleanedPromise;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -229,6 +233,7 @@ class Library extends ScannedLibrary implements LibraryHandle {
     void this.pool?.close();
     await this.watcher?.close();
     await this.scanPromise;
+    await this.cleanedPromise;
     this.fillCachedTexts();
     await this.cacheWrite;
     await this.saveCache();

@@ -11,8 +11,8 @@ export interface ParsedFile {
   summary: ArticleSummary;
   searchText: string;
   /**
-   * False when the cleaner could not run here (a parse worker without its packages): then
-   * `searchText` is the scan-time text, and the main thread cleans the file for search.
+   * True when `searchText` is the canonical cleaned text; false for the quick text (the scan's
+   * first pass, or a cleaning job whose cleaner could not run here: then the main thread tries).
    */
   canonical: boolean;
 }
@@ -22,7 +22,7 @@ export interface PackedFiles {
   /** Every search text, one after the other. */
   texts: string;
   lengths: number[];
-  /** Indexes of the files whose text is not canonical (nearly always none). */
+  /** Indexes of the files whose text is not canonical. */
   notCanonical: number[];
 }
 

@@ -14,9 +14,16 @@ const root = join(work, 'lib');
 cpSync(join(import.meta.dirname, '../../fixtures/articles'), root, { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function open(parseWorkers: number): Promise<LibraryHandle> {
-  const handle = await openLibrary(root, { cacheDir: join(work, 'cache'), watch: false, parseWorkers });
+/** Opens the library and waits for the background cleaning; `phases` gets every progress phase. */
+async function open(parseWorkers: number, phases: string[] = []): Promise<LibraryHandle> {
+  const handle = await openLibrary(root, {
+    cacheDir: join(work, 'cache'),
+    watch: false,
+    parseWorkers,
+    onProgress: (p) => phases.push(`${p.phase ?? 'done'} ${p.done}/${p.total}`),
+  });
   await handle.whenScanned();
+  await handle.whenCleaned();
   return handle;
 }
 
@@ -37,14 +44,28 @@ async function expectOnlyShownText(handle: LibraryHandle): Promise<void> {
 }
 
 describe('search text is the canonical text', () => {
-  it('on a first scan, on the main thread', async () => {
-    const handle = await open(0);
+  it('once the background pass after a first scan has cleaned every article', async () => {
+    const phases: string[] = [];
+    const handle = await open(0, phases);
+    const count = handle.list().articles.length;
+    // The list was ready (and searchable with quick texts) before any article was cleaned.
+    expect(phases.indexOf(`cleaning 0/${count}`)).toBeGreaterThan(phases.indexOf(`indexing 0/${count}`));
+    expect(phases.at(-1)).toBe(`done ${count}/${count}`);
     await expectOnlyShownText(handle);
     await handle.close();
   });
 
-  it('on a reopen from the parse cache', async () => {
-    const handle = await open(0);
+  it('on a reopen, from the parse cache without cleaning again', async () => {
+    const phases: string[] = [];
+    const handle = await open(0, phases);
+    expect(phases.filter((p) => p.startsWith('cleaning'))).toEqual([]);
+    await expectOnlyShownText(handle);
+    await handle.close();
+  });
+
+  it('when cleaned by a parse worker', async () => {
+    rmSync(join(work, 'cache'), { recursive: true, force: true });
+    const handle = await open(1);
     await expectOnlyShownText(handle);
     await handle.close();
   });
@@ -55,7 +76,7 @@ describe('search text is the canonical text', () => {
       const file = join(root, 'zhihu-hidden-link.txt');
       const info = { absPath: file, relPath: 'zhihu-hidden-link.txt', size: statSync(file).size, mtimeMs: 0 };
       for (let i = 0; i < 100 && !pool.hasRoom; i++) await new Promise((r) => setTimeout(r, 50));
-      const [fromWorker] = await pool.parse([info]);
+      const [fromWorker] = await pool.parse([info], true);
       expect(fromWorker?.searchText).toBe(parseForIndex(file, info).searchText);
       expect(fromWorker?.searchText).toMatch(/首先，指令集不是具象化物体/);
       expect(fromWorker?.searchText).not.toMatch(/查看知乎/);
