@@ -37,6 +37,7 @@ import { useReaderArticle } from './app/use-reader-article.js';
 import { clearSelection, useCodingCommands } from './app/use-coding-commands.js';
 import { useSnapSentences } from './app/use-snap-sentences.js';
 import { useJump } from './app/use-jump.js';
+import { useSearchView } from './search/use-search-view.js';
 import { errorText, isTextChanged } from './error-text.js';
 import { useCoderState } from './app/use-coder.js';
 import { useLayer, useLayeredCoding } from './app/use-layer.js';
@@ -55,7 +56,6 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const [own] = useState(() => new OwnChanges());
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useNotice();
-  const [searchQuery, setSearchQuery] = useState('');
   const [visibleIds, setVisibleIds] = useState<string[]>([]);
   const [libraryFilter, setLibraryFilter] = useState<LibraryFilter | null>(null);
   const [highlightsFilter, setHighlightsFilter] = useState<HighlightsFilter | null>(null);
@@ -76,6 +76,8 @@ export function App({ bridge }: { bridge: HostBridge }) {
 
   const state = useAppState(api).data ?? null;
   const list = useArticleList(api).data ?? null;
+  const searchView = useSearchView(api, libraryFilter, list?.progress);
+  const { setResultsOpen } = searchView;
   // The article is asked for before its highlights: the host answers in order, and the text can
   // be laid out while the highlights are on their way.
   const article = useReaderArticle(api, list, nav.selectedId, reanchor, setNotice);
@@ -94,6 +96,14 @@ export function App({ bridge }: { bridge: HostBridge }) {
   });
 
   const selectArticle = useCallback((id: string | null) => dispatch({ type: 'select-article', id }), []);
+  // An article chosen in the list takes the reader's place back from the search results.
+  const openFromList = useCallback(
+    (id: string) => {
+      setResultsOpen(false);
+      selectArticle(id);
+    },
+    [selectArticle, setResultsOpen],
+  );
   useHostEvents(
     bridge,
     own,
@@ -179,8 +189,8 @@ export function App({ bridge }: { bridge: HostBridge }) {
           onOpenFolder={(path) => api.openLibrary({ path }).then(refreshState, report)}
           onChooseFolder={() => api.chooseLibraryFolder({}).then((info) => info && refreshState(), report)}
           onPreferences={updatePreferences}
-          searchQuery={searchQuery}
-          onSearch={setSearchQuery}
+          searchQuery={searchView.query}
+          onSearch={searchView.setQuery}
           canUndo={coding.canUndo}
           canRedo={coding.canRedo}
           onUndo={commands.undo}
@@ -240,7 +250,10 @@ export function App({ bridge }: { bridge: HostBridge }) {
             list={list}
             tags={coding.tags}
             selectedId={nav.selectedId}
-            onSelect={selectArticle}
+            onSelect={openFromList}
+            search={searchView.search}
+            resultsOpen={searchView.resultsOpen}
+            onShowResults={() => setResultsOpen(true)}
             onVisibleChange={setVisibleIds}
             onFilterChange={setLibraryFilter}
           />
@@ -255,8 +268,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
             codingOff={codingOff}
             coding={shownCoding}
             commands={commands}
-            searchQuery={searchQuery}
-            onSearch={setSearchQuery}
+            searchView={searchView}
             fontSize={preferences?.fontSize ?? 18}
             snapSentences={snapSentences}
             imagesShown={imagesShown}

@@ -1,6 +1,7 @@
 /**
- * The middle column: search results over the reader, or the library-wide highlights view. The
- * reader reports selections and clicks on highlights as navigation events.
+ * The middle column: the reader, or in its place the search results (while a query's results are
+ * open), the library-wide highlights view or the agreement view. The reader reports selections
+ * and clicks on highlights as navigation events.
  */
 import { useCallback, type Dispatch, type RefObject } from 'react';
 import type { ArticleList } from '../../../core/api/library-contract.js';
@@ -16,6 +17,7 @@ import type { HighlightsFilter } from '../export/export-settings.js';
 import type { CoderSummary } from '../coders/coder-types.js';
 import type { Layer } from '../coders/layers.js';
 import type { Navigation, NavigationEvent } from '../state/navigation.js';
+import type { SearchView } from '../search/use-search-view.js';
 import { EditorPopover, popoverAnchor } from './EditorPopover.js';
 import { clearSelection, type useCodingCommands } from './use-coding-commands.js';
 
@@ -30,8 +32,7 @@ interface ReaderColumnProps {
   codingOff: boolean;
   coding: Coding;
   commands: ReturnType<typeof useCodingCommands>;
-  searchQuery: string;
-  onSearch(query: string): void;
+  searchView: SearchView;
   fontSize: number;
   snapSentences: boolean;
   imagesShown: boolean;
@@ -50,7 +51,8 @@ interface ReaderColumnProps {
 
 export function ReaderColumn(props: ReaderColumnProps) {
   const { api, nav, dispatch, reader, list, shown, pending, codingOff, coding, commands } = props;
-  const query = props.searchQuery.trim();
+  const { searchView } = props;
+  const progress = list?.progress;
   const editorKind = nav.editor?.kind;
   const closeEditor = useCallback(() => {
     if (editorKind !== 'edit') clearSelection();
@@ -74,15 +76,6 @@ export function ReaderColumn(props: ReaderColumnProps) {
   };
   return (
     <section className="reader-column">
-      {query && nav.view === 'reader' && (
-        <SearchResults
-          api={api}
-          query={query}
-          indexing={list?.progress.scanning === true && list.progress.phase === 'indexing'}
-          onOpen={(articleId, hit) => dispatch({ type: 'open-at', jump: { articleId, hit } })}
-          onClose={() => props.onSearch('')}
-        />
-      )}
       {nav.view === 'agreement' ? (
         <AgreementView
           api={api}
@@ -92,6 +85,19 @@ export function ReaderColumn(props: ReaderColumnProps) {
           listedIds={props.listedIds}
           onOpenArticle={(articleId) => dispatch({ type: 'open-at', jump: { articleId } })}
           onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
+        />
+      ) : nav.view === 'reader' && searchView.resultsOpen && searchView.search.query ? (
+        <SearchResults
+          search={searchView.search}
+          width={searchView.width}
+          onWidth={searchView.setWidth}
+          onMore={searchView.showMore}
+          progress={progress?.phase === 'cleaning' || progress?.scanning ? progress : null}
+          onOpen={(articleId, hit) => {
+            searchView.setResultsOpen(false);
+            dispatch({ type: 'open-at', jump: hit ? { articleId, hit } : { articleId } });
+          }}
+          onClose={() => searchView.setQuery('')}
         />
       ) : nav.view === 'highlights' ? (
         <HighlightsView

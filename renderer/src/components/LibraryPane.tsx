@@ -1,7 +1,7 @@
 /**
  * The library list: every article with its metadata, filterable by folder, category, date, tag
- * (sub-tags included) and whether it has highlights; sortable, virtualized so that 100,000 rows
- * scroll smoothly.
+ * (sub-tags included) and whether it has highlights, and narrowed by the search (each row then
+ * shows its hit count); sortable, virtualized so that 100,000 rows scroll smoothly.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,8 @@ import { warningText } from '../article-warning-text.js';
 import { formatDate } from '../format-date.js';
 import type { LibraryFilter } from '../export/export-settings.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
+import type { LibrarySearch } from '../search/use-library-search.js';
+import { useSearchSummary } from './SearchResults.js';
 
 interface LibraryPaneProps {
   api: GlossApi;
@@ -35,6 +37,11 @@ interface LibraryPaneProps {
   onVisibleChange(ids: string[]): void;
   /** The filters in force and the articles they list, for exporting "the current filter". */
   onFilterChange?(filter: LibraryFilter): void;
+  /** The search in force: the list shows only its matching articles, with their hit counts. */
+  search?: LibrarySearch;
+  /** The results view has the reader's place; else a button brings it back. */
+  resultsOpen?: boolean;
+  onShowResults?(): void;
 }
 
 const ROW_HEIGHT = 64;
@@ -51,6 +58,9 @@ const LibraryPaneContent = memo(function LibraryPane({
   onSelect,
   onVisibleChange,
   onFilterChange,
+  search,
+  resultsOpen,
+  onShowResults,
 }: LibraryPaneProps) {
   const { t, i18n } = useTranslation();
   const [baseFilter, setFilter] = useState<ArticleFilter>({});
@@ -72,7 +82,13 @@ const LibraryPaneContent = memo(function LibraryPane({
   const articles = useMemo(() => list?.articles ?? [], [list]);
   const folders = useMemo(() => folderTree(articles), [articles]);
   const categories = useMemo(() => categoryList(articles), [articles]);
-  const rows = useMemo(() => sortArticles(filterArticles(articles, filter), sort), [articles, filter, sort]);
+  // The search counts only articles the other filters leave, so narrowing by it combines them.
+  const counts = search?.counts ?? null;
+  const rows = useMemo(() => {
+    const filtered = filterArticles(articles, filter);
+    return sortArticles(counts ? filtered.filter((a) => counts.has(a.id)) : filtered, sort);
+  }, [articles, filter, sort, counts]);
+  const summary = useSearchSummary();
 
   useEffect(() => onVisibleChange(rows.map((r) => r.id)), [rows, onVisibleChange]);
   useEffect(() => {
@@ -110,6 +126,22 @@ const LibraryPaneContent = memo(function LibraryPane({
           {t('library.count', { count: rows.length })}
         </span>
       </div>
+      {search?.reply && (
+        <div className="library-search" data-testid="library-search">
+          <span>{summary(search.reply)}</span>
+          {!resultsOpen && (
+            <button type="button" className="link-button" onClick={onShowResults} data-testid="show-results">
+              {t('searchView.backToResults')}
+            </button>
+          )}
+        </div>
+      )}
+      {progress && !progress.scanning && progress.phase === 'cleaning' && (
+        <div className="scan-progress muted" role="status" data-testid="cleaning-progress">
+          <progress max={progress.total || 1} value={progress.done} />
+          <span>{t('library.cleaning', { done: progress.done, total: progress.total })}</span>
+        </div>
+      )}
       {progress?.scanning && (
         <div className="scan-progress" role="status">
           <progress max={progress.total || 1} value={progress.done} />
@@ -261,6 +293,16 @@ const LibraryPaneContent = memo(function LibraryPane({
                   <span>{a.date ? formatDate(a.date, i18n.language) : t('library.noDate')}</span>
                   {a.author && <span>{a.author}</span>}
                   <span className="row-folder">{a.folder}</span>
+                  {counts?.has(a.id) && (
+                    <span
+                      className="badge search-badge"
+                      title={t('library.searchHits')}
+                      data-testid="row-hits"
+                    >
+                      {counts.get(a.id)!.hits}
+                      {counts.get(a.id)!.capped ? '+' : ''}
+                    </span>
+                  )}
                   {a.annotationCount > 0 && (
                     <span className="badge" title={t('library.highlightCount', { count: a.annotationCount })}>
                       {a.annotationCount}

@@ -24,7 +24,8 @@ import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 export interface ReaderHandle {
   /** Scrolls to a passage and flashes it. */
-  jumpTo(range: OffsetRange): void;
+  /** Scroll to `range` and flash it; a `searchHit` stays marked until the next jump. */
+  jumpTo(range: OffsetRange, searchHit?: boolean): void;
   /** Extends or starts a keyboard selection, e.g. from Shift+Arrow. */
   focusBody(): void;
 }

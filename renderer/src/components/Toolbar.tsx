@@ -158,6 +158,8 @@ export function Toolbar(props: ToolbarProps) {
         className="search-box"
         aria-label={t('toolbar.search')}
         placeholder={t('toolbar.search')}
+        title={t('searchView.help')}
+        data-testid="search-box"
         value={searchQuery}
         onChange={(e) => onSearch(e.target.value)}
         onKeyDown={(e) => {

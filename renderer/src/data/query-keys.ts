@@ -18,5 +18,6 @@ export const keys = {
   /** Every article's memos; `memos(id)` is one article's (mine and the other coders'). */
   allMemos: ['memos'] as const,
   memos: (articleId: string) => ['memos', articleId] as const,
-  search: (query: string, indexing: boolean) => ['search', query, indexing] as const,
+  /** A library search: its query, filters, context width, page size and the texts' phase. */
+  search: (asked: Record<string, unknown>) => ['search', asked] as const,
 };

@@ -1,4 +1,5 @@
 /** UI strings: English (the reference set of keys). */
+import searchView from './areas/search-view.en.js';
 const en = {
   app: {
     name: 'Gloss',
@@ -57,6 +58,8 @@ const en = {
     count_other: '{{count}} articles',
     scanning: 'Scanning… {{done}} / {{total}}',
     indexing: 'Indexing for search… {{done}} / {{total}}',
+    cleaning: 'Preparing texts for search… {{done}} / {{total}}',
+    searchHits: 'Matches of the search in this article',
     empty: 'No articles in this folder. Gloss reads .txt, .md, .markdown, .html and .htm files.',
     noMatch: 'No article matches the filters.',
     missing_one: '{{count}} article with highlights: file missing',
@@ -554,6 +557,7 @@ const en = {
     saved: 'Saved to {{path}}',
     downloaded: 'Downloaded {{fileName}}',
   },
+  searchView,
 };
 
 export default en;

@@ -1,4 +1,5 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
+import searchView from './areas/search-view.zh-CN.js';
 import type en from './en.js';
 
 const zhCN: typeof en = {
@@ -58,6 +59,8 @@ const zhCN: typeof en = {
     count_other: '{{count}} 篇文章',
     scanning: '正在扫描… {{done}} / {{total}}',
     indexing: '正在建立搜索索引… {{done}} / {{total}}',
+    cleaning: '正在为搜索整理正文… {{done}} / {{total}}',
+    searchHits: '本文中的搜索匹配数',
     empty: '此文件夹中没有文章。Gloss 可读取 .txt、.md、.markdown、.html 和 .htm 文件。',
     noMatch: '没有符合筛选条件的文章。',
     missing_one: '{{count}} 篇有高亮的文章：文件缺失',
@@ -532,6 +535,7 @@ const zhCN: typeof en = {
     saved: '已保存到 {{path}}',
     downloaded: '已下载 {{fileName}}',
   },
+  searchView,
 };
 
 export default zhCN;
