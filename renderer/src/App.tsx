@@ -35,7 +35,7 @@ import { useNotice } from './app/use-notice.js';
 import { useQueryErrors } from './app/use-query-errors.js';
 import { useReaderArticle } from './app/use-reader-article.js';
 import { clearSelection, useCodingCommands } from './app/use-coding-commands.js';
-import { useSnapSentences } from './app/use-snap-sentences.js';
+import { useSnapSentences, useWholeWords } from './app/use-snap-sentences.js';
 import { useJump } from './app/use-jump.js';
 import { useSearchView } from './search/use-search-view.js';
 import { errorText, isTextChanged } from './error-text.js';
@@ -60,6 +60,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const [libraryFilter, setLibraryFilter] = useState<LibraryFilter | null>(null);
   const [highlightsFilter, setHighlightsFilter] = useState<HighlightsFilter | null>(null);
   const [snapSentences, toggleSnap] = useSnapSentences();
+  const [wholeWords, toggleWholeWords] = useWholeWords();
   const reader = useRef<ReaderHandle>(null);
   /** Set once the reader's article is known: loads it again (its text changed under a selection). */
   const reloadArticle = useRef<(quiet: boolean) => void>(() => undefined);
@@ -197,6 +198,8 @@ export function App({ bridge }: { bridge: HostBridge }) {
           onRedo={commands.redo}
           snapSentences={snapSentences}
           onToggleSnap={toggleSnap}
+          wholeWords={wholeWords}
+          onToggleWholeWords={toggleWholeWords}
           highlightsOpen={nav.view === 'highlights'}
           onToggleHighlights={() => dispatch({ type: 'set-view', view: 'toggle' })}
           agreementOpen={nav.view === 'agreement'}
@@ -271,6 +274,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
             searchView={searchView}
             fontSize={preferences?.fontSize ?? 18}
             snapSentences={snapSentences}
+            wholeWords={wholeWords}
             imagesShown={imagesShown}
             onLoadImages={(on) => api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)}
             onHighlightsFilter={setHighlightsFilter}

@@ -35,6 +35,7 @@ interface ReaderColumnProps {
   searchView: SearchView;
   fontSize: number;
   snapSentences: boolean;
+  wholeWords: boolean;
   imagesShown: boolean;
   onLoadImages(on: boolean): void;
   onHighlightsFilter(filter: HighlightsFilter): void;
@@ -125,6 +126,7 @@ export function ReaderColumn(props: ReaderColumnProps) {
           pending={pending}
           fileRemoved={codingOff}
           snapSentences={props.snapSentences}
+          wholeWords={props.wholeWords}
           loadImages={props.imagesShown}
           popover={popover}
           onLoadImages={props.onLoadImages}

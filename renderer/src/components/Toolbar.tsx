@@ -20,6 +20,8 @@ interface ToolbarProps {
   onUndo(): void;
   onRedo(): void;
   snapSentences: boolean;
+  wholeWords: boolean;
+  onToggleWholeWords(): void;
   onToggleSnap(): void;
   highlightsOpen: boolean;
   onToggleHighlights(): void;
@@ -143,6 +145,15 @@ export function Toolbar(props: ToolbarProps) {
           onClick={props.onToggleSnap}
         >
           {t('toolbar.snap')}
+        </button>
+        <button
+          type="button"
+          data-testid="whole-words-toggle"
+          aria-pressed={props.wholeWords}
+          title={t('toolbar.wholeWordsHint')}
+          onClick={props.onToggleWholeWords}
+        >
+          {t('toolbar.wholeWords')}
         </button>
         <button
           type="button"

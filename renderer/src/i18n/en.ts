@@ -47,6 +47,9 @@ const en = {
     agreementHint: 'Inter-coder agreement per code (Krippendorff’s alpha, kappa), and the table as CSV',
     snap: 'Snap to sentences',
     snapHint: 'Widen selections to whole sentences (。！？；). Alt-drag does it once. Key: s',
+    wholeWords: 'Whole words',
+    wholeWordsHint:
+      'An English selection that starts or ends inside a word takes the whole word (Chinese is left as selected)',
     shortcuts: 'Keyboard shortcuts',
     export: 'Export…',
     exportHint: 'Export or import highlights',

@@ -48,6 +48,8 @@ const zhCN: typeof en = {
     agreementHint: '各编码的编码者间一致性（Krippendorff α、κ），可将表格导出为 CSV',
     snap: '按句选择',
     snapHint: '将所选文字扩展到整句（。！？；）。按住 Alt 拖动可单次使用。快捷键：s',
+    wholeWords: '整词选择',
+    wholeWordsHint: '英文选区的开头或结尾落在单词中间时，自动扩展为完整单词（中文保持原样）',
     shortcuts: '键盘快捷键',
     export: '导出…',
     exportHint: '导出或导入高亮',
