@@ -46,6 +46,17 @@ describe('tag paths', () => {
     await gloss.page.getByTestId('new-tag-name').press('Enter');
     await expect.poll(paths).toEqual(expect.arrayContaining(['Frames/Moral']));
     expect((await paths()).filter((p) => p.toLowerCase() === 'frames')).toHaveLength(1);
+    // A name that cannot be added is explained next to the field; the next success clears it.
+    await gloss.page.getByTestId('new-tag-name').fill(' / ');
+    await gloss.page.getByTestId('new-tag-name').press('Enter');
+    await expect.poll(() => gloss.page.getByTestId('new-tag-problem').textContent()).toMatch(/name/);
+    await gloss.page.getByTestId('new-tag-name').fill('FRAMES/economic');
+    await gloss.page.getByTestId('new-tag-name').press('Enter');
+    await expect.poll(() => gloss.page.getByTestId('new-tag-problem').textContent()).toMatch(/already/);
+    await gloss.page.getByTestId('new-tag-name').fill('Frames/Security');
+    await gloss.page.getByTestId('new-tag-name').press('Enter');
+    await expect.poll(() => gloss.page.getByTestId('new-tag-problem').count()).toBe(0);
+    expect(await gloss.page.getByTestId('error-banner').count()).toBe(0);
     await coding.closeDialog();
   });
 

@@ -169,6 +169,12 @@ const en = {
   },
   codebook: {
     title: 'Codebook',
+    nameProblem: {
+      empty: 'Type a name for the tag (Parent/Child makes a sub-tag).',
+      'too-long': 'That name is too long (at most 200 characters per level).',
+      exists: 'The tag “{{name}}” is already there.',
+      failed: 'The tag could not be added.',
+    },
     count_one: '{{count}} tag',
     count_other: '{{count}} tags',
     count: '{{count}} tags',

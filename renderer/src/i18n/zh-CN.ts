@@ -164,6 +164,12 @@ const zhCN: typeof en = {
   },
   codebook: {
     title: '编码表',
+    nameProblem: {
+      empty: '请输入标签名称（用“父/子”可创建子标签）。',
+      'too-long': '名称太长（每一级最多 200 个字符）。',
+      exists: '标签“{{name}}”已经存在。',
+      failed: '未能添加该标签。',
+    },
     count_one: '{{count}} 个标签',
     count_other: '{{count}} 个标签',
     count: '{{count}} 个标签',
