@@ -43,14 +43,18 @@ export interface LibraryHandle {
   idForPath(path: string): string;
   /** The first `limit` occurrences of one literal string (no query language), as a flat list. */
   search(query: string, limit: number): { hits: SearchHit[]; total: number; totalCapped: boolean };
-  /** A search in the query language, grouped by article (core/search/run-search.ts). */
+  /**
+   * A search in the query language, grouped by article (core/search/run-search.ts). The reply's
+   * shape is documented field by field on `SearchReply` (core/model.ts): totals, every matching
+   * article's id and hit count (parallel arrays), and a page of groups with their first hits.
+   */
   find(query: string, options?: SearchOptions): SearchReply;
   /**
    * Resolves when every file found is in the list, with its metadata; search may still be missing
    * the bodies of files the cache did not know (until whenScanned).
    */
   whenListed(): Promise<void>;
-  /** Resolves when the first full scan has finished: every file parsed, search complete. */
+  /** Resolves when the first full scan has finished: every file parsed and searchable (quick texts until whenCleaned). */
   whenScanned(): Promise<void>;
   /**
    * Resolves when every article's search text is its canonical cleaned text (a background pass
