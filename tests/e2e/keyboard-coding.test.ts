@@ -1,14 +1,16 @@
 /**
- * An English selection that starts or ends inside a word takes whole words (issue 15, item 8),
- * unless the "Whole words" switch is off; a Chinese selection stays exactly as made. In Chromium
- * against `gloss serve` on the sample library.
+ * Coding from the keyboard and the mouse stays predictable (issue 15): an English selection that
+ * starts or ends inside a word takes whole words unless the "Whole words" switch is off, a Chinese
+ * one stays exactly as made (item 8); with a highlight's card focused in the sidebar, number keys
+ * toggle tags, Enter edits and Delete deletes it, with undo (item 7). In Chromium against
+ * `gloss serve` on the sample library.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
 import { serveGloss, type ServedGloss } from './support/serve-gloss.js';
 import { CodingPage, GlossPage } from './support/gloss-page.js';
 
-describe('selecting words', () => {
+describe('keyboard coding', () => {
   let server: ServedGloss;
   let browser: LaunchedBrowser;
   let gloss: GlossPage;
@@ -54,5 +56,33 @@ describe('selecting words', () => {
     await coding.selectText('全市共办理');
     await coding.editor().waitFor();
     expect(await selected()).toBe('全市共办理');
+  });
+
+  it('acts on the highlight whose card is focused: number keys, Enter, Delete and undo', async () => {
+    await coding.addTag('卡片标签');
+    await coding.saveHighlight();
+    await expect.poll(() => coding.annotationItems().count()).toBe(1);
+    const card = coding.annotationItems().first();
+    await card.click();
+    await card.focus();
+    // The first tag's number key puts it on (and takes it off) the highlight.
+    await gloss.page.keyboard.press('1');
+    await expect.poll(() => card.getByTestId('annotation-tag').count()).toBe(0);
+    await card.focus();
+    await gloss.page.keyboard.press('1');
+    await expect.poll(() => card.getByTestId('annotation-tag').count()).toBe(1);
+    // Enter opens the editor, as with the highlight selected in the text.
+    await card.focus();
+    await gloss.page.keyboard.press('Enter');
+    await coding.editor().waitFor();
+    await gloss.page.keyboard.press('Escape');
+    await coding.editor().waitFor({ state: 'detached' });
+    // Delete removes it; Ctrl+Z brings it back.
+    await card.click();
+    await card.focus();
+    await gloss.page.keyboard.press('Delete');
+    await expect.poll(() => coding.annotationItems().count()).toBe(0);
+    await gloss.page.keyboard.press('Control+z');
+    await expect.poll(() => coding.annotationItems().count()).toBe(1);
   });
 });
