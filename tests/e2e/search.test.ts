@@ -100,6 +100,15 @@ describe('search', () => {
     await gloss.page.getByTestId('search-results').waitFor();
   });
 
+  it('labels each sort option with what it sorts by and which way', async () => {
+    const labels = await gloss.page
+      .locator('.library-pane .filters label select')
+      .last()
+      .locator('option')
+      .allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['Date, newest first', 'Highlights, most first']));
+  });
+
   it('restores the whole list when the query is cleared', async () => {
     await box().fill('');
     await expect.poll(rowCount).toBe(articles.length);

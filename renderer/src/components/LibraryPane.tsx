@@ -45,6 +45,19 @@ interface LibraryPaneProps {
 }
 
 const ROW_HEIGHT = 64;
+/** The sort choices, each labelled with what it sorts by and which way (`library.sortOptions`). */
+const SORT_OPTIONS = [
+  'date:desc',
+  'date:asc',
+  'title:asc',
+  'title:desc',
+  'author:asc',
+  'author:desc',
+  'folder:asc',
+  'folder:desc',
+  'annotationCount:desc',
+  'annotationCount:asc',
+] as const;
 
 /**
  * Memoized: its props change with the library, the codebook and the selection, not with an
@@ -111,6 +124,13 @@ const LibraryPaneContent = memo(function LibraryPane({
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+
+  // A new filter, search or library starts the list at its top (the selected row is then scrolled
+  // to, below, when it is still listed).
+  const listKey = `${JSON.stringify(baseFilter)}|${tagId}|${search?.query ?? ''}|${articles[0]?.path ?? ''}`;
+  useEffect(() => {
+    scroller.current?.scrollTo?.({ top: 0 });
+  }, [listKey]);
 
   useEffect(() => {
     const index = rows.findIndex((r) => r.id === selectedId);
@@ -236,14 +256,11 @@ const LibraryPaneContent = memo(function LibraryPane({
               setSort({ key: key as SortKey, descending: direction === 'desc' });
             }}
           >
-            {(['date', 'title', 'author', 'folder', 'annotationCount'] as const).flatMap((key) =>
-              ['desc', 'asc'].map((direction) => (
-                <option key={`${key}:${direction}`} value={`${key}:${direction}`}>
-                  {t(`library.columns.${key === 'annotationCount' ? 'annotations' : key}`)}{' '}
-                  {direction === 'desc' ? '↓' : '↑'}
-                </option>
-              )),
-            )}
+            {SORT_OPTIONS.map((value) => (
+              <option key={value} value={value}>
+                {t(`library.sortOptions.${value.replace(':', '-')}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
