@@ -39,6 +39,11 @@ const PROGRESS_EVERY_MS = 100;
 /** Below this many files to read, the main thread is done before a worker would have started. */
 const MIN_FILES_FOR_WORKERS = 200;
 const MAX_WORKERS = 3;
+/**
+ * Cleaning progress is reported this often: it lasts minutes on a large library, and each report
+ * makes the window ask for the article list again.
+ */
+const CLEAN_PROGRESS_EVERY_MS = 2000;
 /** While cleaning for search, the parse cache is saved this often (writing it costs a moment). */
 const CLEAN_SAVE_EVERY_MS = 20_000;
 
@@ -280,7 +285,7 @@ export abstract class ScannedLibrary {
             lastSave = now;
             this.cacheWrite = this.cacheWrite.then(() => this.saveCache());
           }
-          if (now - lastReport >= PROGRESS_EVERY_MS) {
+          if (now - lastReport >= CLEAN_PROGRESS_EVERY_MS) {
             lastReport = now;
             this.reportProgress(false);
           }
