@@ -42,6 +42,7 @@ export const RENDERER_MAY_IMPORT = [
   'core/anchor/code-points.ts',
   'core/anchor/describe-range.ts',
   'core/anchor/snap-to-sentence.ts',
+  'core/anchor/extend-to-words.ts',
   'core/clean/text-of-html.ts',
   'core/query/article-query.ts',
   'core/settings/preferences.ts',

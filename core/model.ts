@@ -186,6 +186,57 @@ export interface SearchHit {
   after: string;
 }
 
+/** A problem with a search query (see core/search/parse-query.ts); the UI words it from `code`. */
+export interface SearchQueryProblem {
+  code:
+    | 'unclosed-quote'
+    | 'empty-phrase'
+    | 'dangling-or'
+    | 'lone-minus'
+    | 'or-with-exclusion'
+    | 'only-exclusions'
+    | 'too-many-terms';
+  message: string;
+  term?: string;
+}
+
+/** One matching article of a search, with its first hits in context. */
+export interface SearchGroup {
+  articleId: string;
+  path: string;
+  title: string;
+  /** Occurrences of the query's words in title and text (each word counted up to `countCap`). */
+  hits: number;
+  /** Some word occurs more than `countCap` times: show `hits` as "hits+". */
+  capped: boolean;
+  /** The first few, in text order (title first). */
+  first: SearchHit[];
+}
+
+/** What a search answers: every matching article with its count, and a page of them with hits. */
+export interface SearchReply {
+  /** Occurrences in every matching article, each article counted up to `countCap`. */
+  total: number;
+  /** Some article has more than `countCap`: show the total as "total+". */
+  totalCapped: boolean;
+  /** Matching articles, exact, with the filters applied. */
+  articleCount: number;
+  /**
+   * Every matching article, in the reply's order: `ids[i]` has `hits[i]` occurrences, or more
+   * when `capped[i]` (show "hits+"). The library list narrows to these. Parallel arrays: at
+   * 10,000 matches this is a third of the JSON of one object per article.
+   */
+  articles: { ids: string[]; hits: number[]; capped: boolean[] };
+  /** Per article, each word's occurrences are counted up to this (lower when many articles match). */
+  countCap: number;
+  /** `articles` from the asked offset, with title, path and first hits in context. */
+  groups: SearchGroup[];
+  /** The hits of `groups`, one after the other (the flat list the first results panel shows). */
+  hits: SearchHit[];
+  /** What in the query could not be read; the rest was searched. */
+  problems: SearchQueryProblem[];
+}
+
 /** How far the library scan has got. */
 export interface ScanProgress {
   done: number;
@@ -193,7 +244,9 @@ export interface ScanProgress {
   scanning: boolean;
   /**
    * While scanning: 'listing' reads every file's metadata (done/total count files); 'indexing'
-   * then reads the bodies of files new to the cache for search (done/total count those).
+   * then reads the bodies of files new to the cache for search (done/total count those). After the
+   * scan (`scanning` false), 'cleaning' replaces quick search texts by canonical cleaned ones in
+   * the background (done/total count articles); until it ends, search may find boilerplate.
    */
-  phase?: 'listing' | 'indexing';
+  phase?: 'listing' | 'indexing' | 'cleaning';
 }

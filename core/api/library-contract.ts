@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { op } from './define.js';
 import { LIMITS } from '../limits.js';
-import type { ArticleSummary, OpenedArticle, ScanProgress, SearchHit } from '../model.js';
+import type { ArticleSummary, OpenedArticle, ScanProgress, SearchReply } from '../model.js';
 import { preferencesPatchSchema, type Preferences } from '../settings/preferences.js';
 
-export type { Preferences, ScanProgress };
+export type { Preferences, ScanProgress, SearchReply };
 
 export interface LibraryInfo {
   root: string;
@@ -49,6 +49,23 @@ export interface MissingArticle {
 }
 
 const id = z.string().min(1).max(LIMITS.id);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-03-05');
+
+/** The library list's filters, which a search combines with (core/query/article-query.ts). */
+export const searchFilterSchema = z
+  .object({
+    /** Folder prefix: the folder and its sub-folders. */
+    folder: z.string().max(LIMITS.path).optional(),
+    category: z.string().max(LIMITS.path).optional(),
+    /** Inclusive dates, YYYY-MM-DD. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    hasAnnotations: z.boolean().optional(),
+    /** Articles with a highlight carrying any of these tags or their sub-tags. */
+    tagIds: z.array(id).max(1000).optional(),
+  })
+  .strict();
+export type SearchFilter = z.output<typeof searchFilterSchema>;
 
 export const libraryContract = {
   getAppState: op<AppState>()(z.object({}).strict()),
@@ -57,11 +74,24 @@ export const libraryContract = {
   openLibrary: op<LibraryInfo>()(z.object({ path: z.string().min(1).max(LIMITS.path) }).strict()),
   listArticles: op<ArticleList>()(z.object({}).strict()),
   getArticle: op<OpenedArticle>()(z.object({ id }).strict()),
-  /** `total` stops counting at a cap: when `totalCapped`, show it as "1,000+". */
-  search: op<{ hits: SearchHit[]; total: number; totalCapped: boolean }>()(
+  /**
+   * Full-text search (query language: core/search/parse-query.ts) over the articles the library
+   * list's filters leave: every matching article with its hit count, and a page of them (from
+   * `groupOffset`) with their first hits in context. See `SearchReply`.
+   */
+  search: op<SearchReply>()(
     z
       .object({
         query: z.string().min(1).max(LIMITS.query),
+        filter: searchFilterSchema.optional(),
+        /** 'path': folder order; 'hits': most hits first. */
+        order: z.enum(['path', 'hits']).default('path'),
+        groupOffset: z.number().int().min(0).max(1_000_000).default(0),
+        groupLimit: z.number().int().min(0).max(500).default(50),
+        hitsPerArticle: z.number().int().min(1).max(50).default(3),
+        /** Characters of context around each hit (e.g. 40, 80, 160). */
+        context: z.number().int().min(10).max(1000).default(80),
+        /** At most this many hits in the flat `hits` list (the first results panel's). */
         limit: z.number().int().min(1).max(1000).default(200),
       })
       .strict(),

@@ -5,8 +5,9 @@ import { openedArticle } from './text-version.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 import type { OpOutput, OpParsedInput } from './contract.js';
 import type { HandlersOf } from './define.js';
-import type { libraryContract, MissingArticle } from './library-contract.js';
+import type { libraryContract, MissingArticle, SearchFilter } from './library-contract.js';
 import type { ArticleSummary } from '../model.js';
+import { filterArticles } from '../query/article-query.js';
 
 export type LibraryHandlers = HandlersOf<typeof libraryContract>;
 
@@ -41,6 +42,31 @@ async function missingArticles(
     path: last.get(id)?.path ?? null,
     annotationCount: counts[id]!,
   }));
+}
+
+/** The ids of the articles the library list's filters leave, or undefined for no filter. */
+async function filteredIds(
+  session: LibrarySession,
+  filter: SearchFilter | undefined,
+): Promise<ReadonlySet<string> | undefined> {
+  if (!filter || Object.values(filter).every((v) => v === undefined)) return undefined;
+  const { tagIds, hasAnnotations, ...rest } = filter;
+  let articles = session.library.list().articles;
+  if (hasAnnotations !== undefined) {
+    const counts = await session.annotations.counts();
+    articles = articles.map((a) => ({
+      ...a,
+      annotationCount: Object.hasOwn(counts, a.id) ? counts[a.id]! : 0,
+    }));
+  }
+  const ids = tagIds?.length ? new Set(await session.annotations.articleIdsWithTags(tagIds)) : undefined;
+  return new Set(
+    filterArticles(articles, {
+      ...rest,
+      ...(hasAnnotations !== undefined ? { hasAnnotations } : {}),
+      ...(ids ? { ids } : {}),
+    }).map((a) => a.id),
+  );
 }
 
 export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
@@ -81,8 +107,17 @@ export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
       return openedArticle(await requireSession(ctx).library.get(id));
     },
 
-    async search({ query, limit }: OpParsedInput<'search'>): Promise<OpOutput<'search'>> {
-      return requireSession(ctx).library.search(query, limit);
+    async search({
+      query,
+      filter,
+      limit,
+      context,
+      ...page
+    }: OpParsedInput<'search'>): Promise<OpOutput<'search'>> {
+      const session = requireSession(ctx);
+      const ids = await filteredIds(session, filter);
+      const reply = session.library.find(query, { ...page, width: context, ...(ids ? { ids } : {}) });
+      return { ...reply, hits: reply.hits.slice(0, limit) };
     },
 
     async setPreferences(patch: OpParsedInput<'setPreferences'>): Promise<OpOutput<'setPreferences'>> {

@@ -172,9 +172,12 @@ export function applyRules(
       if (!root.contains(el) || !matches(rule, el)) continue;
       hit(rule);
       switch (rule.action) {
-        case 'remove':
+        case 'remove': {
+          const next = rule.withNextSibling ? el.nextElementSibling : null;
+          if (next?.matches(rule.withNextSibling as string)) next.remove();
           el.remove();
           break;
+        }
         case 'unwrap':
           unwrap(el);
           break;

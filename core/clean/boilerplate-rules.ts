@@ -34,6 +34,8 @@ export interface BoilerplateRule {
   attrs?: string[];
   /** to-meta: which field, and a pattern whose group 1 is the value; the element is then removed. */
   meta?: { field: 'editor'; pattern: RegExp };
+  /** remove: also the element right after (its next element sibling) when it matches this selector. */
+  withNextSibling?: string;
   /** rename: the new tag name (children and nothing else kept). */
   renameTo?: string;
 }
@@ -227,6 +229,16 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     description: 'Affiliate disclaimer and banner ad at the end of 9To5 posts',
     selector: '.ad-disclaimer-container',
     hints: ['ad-disclaimer'],
+    action: 'remove',
+  },
+  {
+    id: 'wordpress-related-links',
+    site: '9To5',
+    description:
+      'The "Read also:" / "Read more:" heading and the list of related links after it (WordPress heading ids h-read-also, h-read-more)',
+    selector: 'h2[id^="h-read-also"], h3[id^="h-read-also"], h2[id^="h-read-more"], h3[id^="h-read-more"]',
+    withNextSibling: 'ul, ol',
+    hints: ['h-read-also', 'h-read-more'],
     action: 'remove',
   },
   {

@@ -22,7 +22,7 @@ import {
   wrapLooseText,
 } from './tidy-blocks.js';
 
-export const CLEANER_VERSION = 2;
+export const CLEANER_VERSION = 3;
 
 export interface CleanResult {
   doc: CleanDocument;
@@ -38,13 +38,19 @@ export interface CleanOptions {
   rules?: readonly BoilerplateRule[];
   /** Element budget (see limit-elements.ts); tests lower it. */
   maxElements?: number;
+  /** Paragraphs the rest past the element budget is split into, at most; tests lower it. */
+  maxRestParagraphs?: number;
 }
 
 /** Clean an HTML body fragment (not a whole page: see extract-page.ts for those). */
 export function cleanHtml(html: string, options: CleanOptions = {}): CleanResult {
   const rules = options.rules ?? BOILERPLATE_RULES;
   const hits: Record<string, number> = {};
-  const limited = limitElements(limitNesting(prefilterSource(html, rules, hits)), options.maxElements);
+  const limited = limitElements(
+    limitNesting(prefilterSource(html, rules, hits)),
+    options.maxElements,
+    options.maxRestParagraphs,
+  );
   const source = limited.html;
   const container = createContainer(source);
   const effects = applyRules(container, rules, source, hits);

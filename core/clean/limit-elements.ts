@@ -3,8 +3,10 @@
  * DOMPurify cost some 100 µs per element, so 10 MB of tags (a million elements) would freeze the
  * opening of that article for minutes. Real articles hold a few hundred elements, and a huge table
  * a few thousand; past MAX_ELEMENTS start tags, every further tag is cut from the source
- * and its text kept, so the rest of the article reads as plain text (a block-level tag becomes a
- * line break, which the canonical text reads as a space). The contents of raw-text elements past
+ * and its text kept, so the rest of the article reads as plain text. That text keeps its
+ * paragraphs: a block-level tag with text since the last one becomes a bare `<p>` (which closes
+ * the paragraph before it), up to MAX_REST_PARAGRAPHS more elements; past those a block tag
+ * becomes a line break, which the canonical text reads as a space. The contents of raw-text elements past
  * the budget (script, style, textarea, …) go with their tags: the sanitizer would drop them anyway.
  * The cleaner reports the cut, and the reader says the article was simplified.
  */
@@ -14,6 +16,8 @@ import { BLOCK_ELEMENTS } from './text-of-html.js';
 
 /** Start tags let through to jsdom: a few seconds of cleaning at most; real articles hold hundreds. */
 export const MAX_ELEMENTS = 20_000;
+/** Paragraphs the plain-text rest past the budget is split into, at most (each is one more element). */
+export const MAX_REST_PARAGRAPHS = 20_000;
 
 /** Elements whose content the tokenizer reads as raw text (or the sanitizer drops whole). */
 const RAW_TEXT = new Set([
@@ -34,8 +38,15 @@ export interface LimitedHtml {
   cut: boolean;
 }
 
-/** `html` with every tag after the first `maxElements` start tags cut out (text kept). */
-export function limitElements(html: string, maxElements = MAX_ELEMENTS): LimitedHtml {
+/**
+ * `html` with every tag after the first `maxElements` start tags cut out (text kept, split into
+ * at most `maxRestParagraphs` paragraphs at block boundaries).
+ */
+export function limitElements(
+  html: string,
+  maxElements = MAX_ELEMENTS,
+  maxRestParagraphs = MAX_REST_PARAGRAPHS,
+): LimitedHtml {
   if (!countsMoreTagsThan(html, maxElements)) return { html, cut: false };
   /** Source ranges to cut, as [start, end) pairs in order, and what replaces each. */
   const cuts: number[] = [];
@@ -44,8 +55,18 @@ export function limitElements(html: string, maxElements = MAX_ELEMENTS): Limited
     cuts.push(start, end);
     replacements.push(replacement);
   };
-  const cut = (start: number, end: number, name: string): void =>
-    cutRange(start, end, BLOCK_ELEMENTS.has(name) || name === 'br' ? '\n' : '');
+  let paragraphs = 0;
+  /** Text seen past the budget since the last paragraph break put in. */
+  let sawText = false;
+  const cut = (start: number, end: number, name: string): void => {
+    if (!BLOCK_ELEMENTS.has(name)) return cutRange(start, end, name === 'br' ? '\n' : '');
+    if (sawText && paragraphs < maxRestParagraphs) {
+      paragraphs++;
+      sawText = false;
+      return cutRange(start, end, '<p>');
+    }
+    cutRange(start, end, '\n');
+  };
   let starts = 0;
   let tagStart = 0;
   let name = '';
@@ -68,6 +89,13 @@ export function limitElements(html: string, maxElements = MAX_ELEMENTS): Limited
     {},
     {
       ...IGNORE_TOKENS,
+      ontext(start, end) {
+        if (!sawText && starts > maxElements && rawFrom < 0 && /\S/.test(html.slice(start, end)))
+          sawText = true;
+      },
+      ontextentity() {
+        if (starts > maxElements && rawFrom < 0) sawText = true;
+      },
       onopentagname(start, end) {
         tagStart = start - 1;
         name = html.slice(start, end).toLowerCase();

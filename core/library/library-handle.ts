@@ -1,7 +1,8 @@
 /**
  * What the rest of Gloss needs from an open library. `openLibrary()` in `library.ts` returns one.
  */
-import type { Article, ArticleMeta, ArticleSummary, SearchHit } from '../model.js';
+import type { Article, ArticleMeta, ArticleSummary, SearchHit, SearchReply } from '../model.js';
+import type { SearchOptions } from '../search/run-search.js';
 import type { ScanProgress } from '../model.js';
 
 export interface LibraryOpenOptions {
@@ -40,13 +41,25 @@ export interface LibraryHandle {
   getText(id: string): Promise<ArticleText>;
   /** Resolve a path (absolute, or relative to the root) to an article id; throws outside the library. */
   idForPath(path: string): string;
+  /** The first `limit` occurrences of one literal string (no query language), as a flat list. */
   search(query: string, limit: number): { hits: SearchHit[]; total: number; totalCapped: boolean };
+  /**
+   * A search in the query language, grouped by article (core/search/run-search.ts). The reply's
+   * shape is documented field by field on `SearchReply` (core/model.ts): totals, every matching
+   * article's id and hit count (parallel arrays), and a page of groups with their first hits.
+   */
+  find(query: string, options?: SearchOptions): SearchReply;
   /**
    * Resolves when every file found is in the list, with its metadata; search may still be missing
    * the bodies of files the cache did not know (until whenScanned).
    */
   whenListed(): Promise<void>;
-  /** Resolves when the first full scan has finished: every file parsed, search complete. */
+  /** Resolves when the first full scan has finished: every file parsed and searchable (quick texts until whenCleaned). */
   whenScanned(): Promise<void>;
+  /**
+   * Resolves when every article's search text is its canonical cleaned text (a background pass
+   * after the scan: until then search may find boilerplate the reader hides), or on close.
+   */
+  whenCleaned(): Promise<void>;
   close(): Promise<void>;
 }

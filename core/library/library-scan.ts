@@ -1,15 +1,20 @@
 /**
  * The scanning half of an open library: walks the folder, reads each article's metadata (from the
  * parse cache when the file is unchanged, else on the main thread or in parse workers), fills the
- * article list and the search index, and keeps the parse cache saved. `library.ts` adds watching
- * and opening articles on top.
+ * article list and the search index (with each article's quick text), and keeps the parse cache
+ * saved. Once the list is complete and searchable, a background pass replaces each quick text by
+ * the article's canonical cleaned text (index-article.ts), persisted in the parse cache so a warm
+ * reopen has it. `library.ts` adds watching and opening articles on top.
  */
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { ScanProgress } from '../model.js';
 import type { Article } from '../model.js';
 import { SearchIndex } from '../search/search-index.js';
+import { CLEANER_VERSION } from '../clean/clean-article.js';
 import { idFromPath } from './article-id.js';
+import { canonicalText, parseForIndex } from './index-article.js';
 import { DocCache } from './doc-cache.js';
 import type { LibraryOpenOptions } from './library-handle.js';
 import {
@@ -34,6 +39,13 @@ const PROGRESS_EVERY_MS = 100;
 /** Below this many files to read, the main thread is done before a worker would have started. */
 const MIN_FILES_FOR_WORKERS = 200;
 const MAX_WORKERS = 3;
+/**
+ * Cleaning progress is reported this often: it lasts minutes on a large library, and each report
+ * makes the window ask for the article list again.
+ */
+const CLEAN_PROGRESS_EVERY_MS = 2000;
+/** While cleaning for search, the parse cache is saved this often (writing it costs a moment). */
+const CLEAN_SAVE_EVERY_MS = 20_000;
 
 /** Size and mtime of a file listed without them whose head could not be read (0 if gone). */
 function statLater(file: ScannedFile): void {
@@ -77,6 +89,9 @@ export abstract class ScannedLibrary {
   /** Settles once every file found is in the list (the scan may still parse them for search). */
   protected resolveListed: () => void = () => undefined;
   protected readonly listedPromise = new Promise<void>((resolve) => (this.resolveListed = resolve));
+  /** Settles once every article's search text is its canonical cleaned text (or closing stopped it). */
+  protected resolveCleaned: () => void = () => undefined;
+  protected readonly cleanedPromise = new Promise<void>((resolve) => (this.resolveCleaned = resolve));
 
   constructor(
     readonly root: string,
@@ -98,8 +113,12 @@ export abstract class ScannedLibrary {
     this.scanPromise = this.scan(cached).catch((err: unknown) => {
       this.errors.push(`Scan failed: ${(err as Error).message}`);
       this.progress = { ...this.progress, scanning: false };
+      this.resolveCleaned(); // no cleaning pass after a failed scan
     });
-    void this.scanPromise.then(() => this.resolveListed());
+    void this.scanPromise.then(() => {
+      this.resolveListed();
+      if (this.closed) this.resolveCleaned();
+    });
   }
 
   // ---- scanning -------------------------------------------------------------------------------
@@ -164,6 +183,12 @@ export abstract class ScannedLibrary {
       } catch (err) {
         this.errors.push(`Preparing search failed: ${(err as Error)?.message ?? String(err)}`);
       }
+      // Only after the cached texts are in: filling them would overwrite cleaned texts.
+      this.cleanTexts()
+        .catch((err: unknown) => {
+          this.errors.push(`Cleaning for search failed: ${(err as Error)?.message ?? String(err)}`);
+        })
+        .finally(() => this.resolveCleaned());
     });
     // Written in the background: the list is complete now, the cache only matters next time.
     this.cacheWrite = this.saveCache().then(() => this.docs.prune(this.entries.keys()));
@@ -216,6 +241,66 @@ export abstract class ScannedLibrary {
     return misses;
   }
 
+  /**
+   * Phase three, in the background once the list is complete and searchable: each article whose
+   * search text is not its canonical cleaned text yet (new to the cache, or cleaned by an older
+   * cleaner) is cleaned, in parse workers and short slices here, and its text replaced in the
+   * index and the parse cache (saved every few seconds, so a reopen keeps what was done). Until
+   * then, search finds the quick text, which may include boilerplate the reader hides. An article
+   * opened in the reader is cleaned then anyway (library.ts).
+   */
+  protected async cleanTexts(): Promise<void> {
+    const files: ScannedFile[] = [];
+    for (const [relPath, entry] of this.entries) {
+      if (entry.textCleanerVersion === CLEANER_VERSION) continue;
+      const { size, mtimeMs } = entry.summary;
+      files.push({ absPath: join(this.root, relPath), relPath, size, mtimeMs });
+    }
+    if (files.length === 0 || this.closed) return;
+    this.progress = { done: 0, total: files.length, scanning: false, phase: 'cleaning' };
+    this.reportProgress(true);
+    this.pool = this.startPool(files.length);
+    let lastReport = Date.now();
+    let lastSave = lastReport;
+    try {
+      await parseInOrder(files, () => true, {
+        pool: this.pool,
+        sliceMs: SLICE_MS,
+        clean: true,
+        stopped: () => this.closed,
+        onFile: (file, parsed) => {
+          this.progress.done++;
+          const got = parsed?.canonical ? parsed : parseForIndex(file.absPath, file);
+          // The file changed or went while it was cleaned: the watcher's update wins.
+          const entry = this.entries.get(file.relPath);
+          if (!got.canonical || entry?.summary.fingerprint !== got.summary.fingerprint) return;
+          if (entry.textCleanerVersion === CLEANER_VERSION) return; // opened meanwhile
+          entry.searchText = got.searchText;
+          entry.textCleanerVersion = CLEANER_VERSION;
+          entry.cleanMeta = null;
+          this.index.set(entry.summary.id, file.relPath, entry.summary.title, got.searchText);
+          this.cacheDirty = true;
+          const now = Date.now();
+          if (now - lastSave >= CLEAN_SAVE_EVERY_MS) {
+            lastSave = now;
+            this.cacheWrite = this.cacheWrite.then(() => this.saveCache());
+          }
+          if (now - lastReport >= CLEAN_PROGRESS_EVERY_MS) {
+            lastReport = now;
+            this.reportProgress(false);
+          }
+        },
+      });
+    } finally {
+      void this.pool?.close();
+      this.pool = null;
+    }
+    if (this.closed) return;
+    this.progress = { done: files.length, total: files.length, scanning: false };
+    this.reportProgress(true);
+    this.cacheWrite = this.cacheWrite.then(() => this.saveCache());
+  }
+
   /** Workers for a scan that reads `misses` files: by default one fewer than the cores, up to 3. */
   protected startPool(misses: number): ParsePool | null {
     if (this.closed) return null;
@@ -243,15 +328,18 @@ export abstract class ScannedLibrary {
   }
 
   protected reportProgress(force: boolean): void {
-    if (force || this.progress.scanning) this.opts.onProgress?.({ ...this.progress });
+    if (force || this.progress.scanning || this.progress.phase === 'cleaning')
+      this.opts.onProgress?.({ ...this.progress });
   }
 
   protected async readEntry(file: ScannedFile): Promise<CacheEntry> {
+    // One file changed while the library is open: cleaned at once for its canonical text.
     const parsed = await readArticleFile(file.absPath, file);
+    const text = canonicalText(parsed);
     return {
       summary: parsed.summary,
-      searchText: parsed.searchText,
-      textCleanerVersion: null,
+      searchText: text ?? parsed.searchText,
+      textCleanerVersion: text === null ? null : CLEANER_VERSION,
       cleanMeta: null,
     };
   }

@@ -7,7 +7,8 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../errors.js';
-import type { Article, ArticleSummary, ScanProgress, SearchHit } from '../model.js';
+import type { Article, ArticleSummary, ScanProgress, SearchHit, SearchReply } from '../model.js';
+import { runSearch, type SearchOptions } from '../search/run-search.js';
 import { CLEANER_VERSION } from '../clean/clean-article.js';
 import type { StoredArticle } from './doc-cache.js';
 import type { ArticleText, LibraryHandle, LibraryOpenOptions } from './library-handle.js';
@@ -164,12 +165,16 @@ class Library extends ScannedLibrary implements LibraryHandle {
     // Keep the list's identity (id, annotation count) and warnings from the scan.
     const article: Article = { ...stored, id: summary.id, annotationCount: summary.annotationCount };
     this.recent.set(id, key, article);
-    // From now on search offsets for this article are exact (see search-index.ts).
-    if (entry.textCleanerVersion !== CLEANER_VERSION && this.entries.get(path) === entry) {
+    // Keep its text and meta, so exports need not clean it again (getText).
+    if (
+      (entry.textCleanerVersion !== CLEANER_VERSION || !entry.cleanMeta) &&
+      this.entries.get(path) === entry
+    ) {
+      if (entry.searchText !== article.doc.text)
+        this.index.set(summary.id, path, summary.title, article.doc.text);
       entry.searchText = article.doc.text;
       entry.textCleanerVersion = CLEANER_VERSION;
       entry.cleanMeta = article.meta;
-      this.index.set(summary.id, path, summary.title, article.doc.text);
       this.scheduleCacheSave();
     }
     return article;
@@ -204,12 +209,21 @@ class Library extends ScannedLibrary implements LibraryHandle {
     return this.index.search(query, Math.max(0, limit));
   }
 
+  find(query: string, options: SearchOptions = {}): SearchReply {
+    this.fillCachedTexts();
+    return runSearch(this.index, query, options);
+  }
+
   whenScanned(): Promise<void> {
     return this.scanPromise;
   }
 
   whenListed(): Promise<void> {
     return this.listedPromise;
+  }
+
+  whenCleaned(): Promise<void> {
+    return this.cleanedPromise;
   }
 
   async close(): Promise<void> {
@@ -219,6 +233,7 @@ class Library extends ScannedLibrary implements LibraryHandle {
     void this.pool?.close();
     await this.watcher?.close();
     await this.scanPromise;
+    await this.cleanedPromise;
     this.fillCachedTexts();
     await this.cacheWrite;
     await this.saveCache();

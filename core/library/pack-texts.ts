@@ -10,6 +10,11 @@ import type { ArticleSummary } from '../model.js';
 export interface ParsedFile {
   summary: ArticleSummary;
   searchText: string;
+  /**
+   * True when `searchText` is the canonical cleaned text; false for the quick text (the scan's
+   * first pass, or a cleaning job whose cleaner could not run here: then the main thread tries).
+   */
+  canonical: boolean;
 }
 
 export interface PackedFiles {
@@ -17,6 +22,8 @@ export interface PackedFiles {
   /** Every search text, one after the other. */
   texts: string;
   lengths: number[];
+  /** Indexes of the files whose text is not canonical. */
+  notCanonical: number[];
 }
 
 export function packFiles(files: readonly ParsedFile[]): PackedFiles {
@@ -24,13 +31,15 @@ export function packFiles(files: readonly ParsedFile[]): PackedFiles {
     summaries: files.map((f) => f.summary),
     texts: files.map((f) => f.searchText).join(''),
     lengths: files.map((f) => f.searchText.length),
+    notCanonical: files.flatMap((f, i) => (f.canonical ? [] : [i])),
   };
 }
 
-export function unpackFiles({ summaries, texts, lengths }: PackedFiles): ParsedFile[] {
+export function unpackFiles({ summaries, texts, lengths, notCanonical }: PackedFiles): ParsedFile[] {
   let at = 0;
+  const rough = new Set(notCanonical);
   return summaries.map((summary, i) => {
     const length = lengths[i] ?? 0;
-    return { summary, searchText: texts.slice(at, (at += length)) };
+    return { summary, searchText: texts.slice(at, (at += length)), canonical: !rough.has(i) };
   });
 }

@@ -147,7 +147,8 @@ function fromRows(header: CacheHeader): { entries: Map<string, CacheEntry>; path
     // Text cleaned by another cleaner version is still fine for search, but not exact.
     const textCleanerVersion = row[13];
     const cleanMeta = row[14];
-    const exact = sameCleaner && textCleanerVersion !== null && !!cleanMeta;
+    // The scan stores canonical text without the cleaned meta (only an opened article has it).
+    const exact = sameCleaner && textCleanerVersion !== null;
     const summary: ArticleSummary = {
       id,
       path,

@@ -7,7 +7,7 @@
  */
 import { packFiles, unpackFiles, type ParsedFile } from './pack-texts.js';
 import type { ParsePool } from './parse-pool.js';
-import { readArticleFileSync } from './read-article.js';
+import { parseForIndex, parseQuick } from './index-article.js';
 import { yieldToEventLoop, type ScannedFile } from './scan-folder.js';
 
 const BATCH_FILES = 32;
@@ -22,6 +22,8 @@ export interface ParseInOrderOptions {
   onFile(file: ScannedFile, parsed: ParsedFile | null): void;
   /** Checked between slices: true stops early. */
   stopped(): boolean;
+  /** Clean every file for its canonical text rather than take its quick text (index-article.ts). */
+  clean?: boolean;
 }
 
 interface Batch {
@@ -108,7 +110,7 @@ export async function parseInOrder(
       if (!b) return;
       b.state = 'worker';
       b.settled = pool
-        .parse(b.misses)
+        .parse(b.misses, opts.clean === true)
         .then(
           (parsed) => {
             if (parsed.length !== b.misses.length) return fail(b);
@@ -125,8 +127,7 @@ export async function parseInOrder(
     b.state = 'main';
     const parsed: ParsedFile[] = [];
     for (const file of b.misses) {
-      const { summary, searchText } = readArticleFileSync(file.absPath, file);
-      parsed.push({ summary, searchText });
+      parsed.push(opts.clean ? parseForIndex(file.absPath, file) : parseQuick(file.absPath, file));
       await breathe();
       if (opts.stopped()) return;
     }

@@ -17,6 +17,8 @@ export interface ParseJobFile extends FileInfo {
 export interface ParseJob {
   id: number;
   files: ParseJobFile[];
+  /** Clean each article for its canonical text (slow) rather than take its quick text. */
+  clean?: boolean;
 }
 
 export type ParseReply = { ready: true } | { id: number; files: PackedFiles } | { id: number; error: string };
@@ -71,15 +73,15 @@ export class ParsePool {
     return this.pick() !== undefined;
   }
 
-  /** Parse `files` in a worker; rejects when no worker is free or the worker fails. */
-  parse(files: ParseJobFile[]): Promise<ParsedFile[]> {
+  /** Parse (or `clean`) `files` in a worker; rejects when no worker is free or the worker fails. */
+  parse(files: ParseJobFile[], clean = false): Promise<ParsedFile[]> {
     const w = this.pick();
     if (!w) return Promise.reject(new Error('No parse worker is free'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       w.jobs.set(id, { resolve, reject });
       try {
-        w.worker.postMessage({ id, files } satisfies ParseJob);
+        w.worker.postMessage({ id, files, clean } satisfies ParseJob);
       } catch (err) {
         w.jobs.delete(id);
         reject(err as Error);

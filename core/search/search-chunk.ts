@@ -25,6 +25,8 @@ export interface Built {
   starts: Int32Array;
   /** The normalised text, UTF-16LE. */
   buf: Buffer;
+  /** The same memory as UTF-16 units. */
+  units: Uint16Array;
   /** Every entry's bitmap, back to back (`fOff[i]` words in, 2^(32 - fShift[i]) bits long). */
   filter: Int32Array;
   fOff: Int32Array;
@@ -75,7 +77,11 @@ export function markPairs(
   }
 }
 
-export function buildChunk(entries: readonly Entry[]): Built {
+/** `alloc`: how the text buffer is allocated (the fallback after a failed build uses another way). */
+export function buildChunk(
+  entries: readonly Entry[],
+  alloc: (bytes: number) => Buffer = Buffer.allocUnsafeSlow,
+): Built {
   const n = entries.length;
   const starts = new Int32Array(n + 1);
   const fOff = new Int32Array(n);
@@ -94,7 +100,7 @@ export function buildChunk(entries: readonly Entry[]): Built {
   }
   starts[n] = units;
   // Not pooled, so aligned for UCS-2 search; every unit is written below.
-  const buf = Buffer.allocUnsafeSlow(units * 2);
+  const buf = alloc(units * 2);
   const u16 = new Uint16Array(buf.buffer, buf.byteOffset, units);
   const filter = new Int32Array(words);
   // Copy the texts in natively, fold in place, then put the separators (which folding would
@@ -121,7 +127,7 @@ export function buildChunk(entries: readonly Entry[]): Built {
       fShift[i] as number,
     );
   }
-  return { starts, buf, filter, fOff, fShift };
+  return { starts, buf, units: u16, filter, fOff, fShift };
 }
 
 /** The hashes of a query's pairs of units, all of which an article's bitmap must have. */
@@ -142,7 +148,21 @@ export function mayContain(b: Built, i: number, qh: Int32Array): boolean {
   return true;
 }
 
-export function hitAt(e: Entry, rel: number, length: number): SearchHit {
+/** The context of a match `s[start, end)`: the flat search's fixed slices, or keyword-in-context. */
+export type ContextCut = (
+  s: string,
+  start: number,
+  end: number,
+) => Pick<SearchHit, 'before' | 'match' | 'after'>;
+
+const fixedContext: ContextCut = (s, at, end) => ({
+  before: s.slice(Math.max(0, at - CONTEXT), at),
+  match: s.slice(at, end),
+  after: s.slice(end, Math.min(s.length, end + CONTEXT)),
+});
+
+/** The hit at unit `rel` of an entry's indexed form (title, separator, text). */
+export function hitAt(e: Entry, rel: number, length: number, cut: ContextCut = fixedContext): SearchHit {
   const inTitle = rel < e.title.length;
   const s = inTitle ? e.title : e.text;
   const at = inTitle ? rel : rel - e.title.length - 1;
@@ -152,8 +172,6 @@ export function hitAt(e: Entry, rel: number, length: number): SearchHit {
     title: e.title,
     offset: inTitle ? -1 : at,
     length,
-    before: s.slice(Math.max(0, at - CONTEXT), at),
-    match: s.slice(at, at + length),
-    after: s.slice(at + length, Math.min(s.length, at + length + CONTEXT)),
+    ...cut(s, at, at + length),
   };
 }

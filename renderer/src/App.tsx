@@ -36,8 +36,9 @@ import { useNotice } from './app/use-notice.js';
 import { useQueryErrors } from './app/use-query-errors.js';
 import { useReaderArticle } from './app/use-reader-article.js';
 import { clearSelection, useCodingCommands } from './app/use-coding-commands.js';
-import { useSnapSentences } from './app/use-snap-sentences.js';
+import { useSnapSentences, useWholeWords } from './app/use-snap-sentences.js';
 import { useJump } from './app/use-jump.js';
+import { useSearchView } from './search/use-search-view.js';
 import { errorText, isTextChanged } from './error-text.js';
 import { useCoderState } from './app/use-coder.js';
 import { useLayer, useLayeredCoding } from './app/use-layer.js';
@@ -56,11 +57,11 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const [own] = useState(() => new OwnChanges());
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useNotice();
-  const [searchQuery, setSearchQuery] = useState('');
   const [visibleIds, setVisibleIds] = useState<string[]>([]);
   const [libraryFilter, setLibraryFilter] = useState<LibraryFilter | null>(null);
   const [highlightsFilter, setHighlightsFilter] = useState<HighlightsFilter | null>(null);
   const [snapSentences, toggleSnap] = useSnapSentences();
+  const [wholeWords, toggleWholeWords] = useWholeWords();
   const reader = useRef<ReaderHandle>(null);
   /** Set once the reader's article is known: loads it again (its text changed under a selection). */
   const reloadArticle = useRef<(quiet: boolean) => void>(() => undefined);
@@ -77,6 +78,8 @@ export function App({ bridge }: { bridge: HostBridge }) {
 
   const state = useAppState(api).data ?? null;
   const list = useArticleList(api).data ?? null;
+  const searchView = useSearchView(api, libraryFilter, list?.progress);
+  const { setResultsOpen } = searchView;
   // The article is asked for before its highlights: the host answers in order, and the text can
   // be laid out while the highlights are on their way.
   const article = useReaderArticle(api, list, nav.selectedId, reanchor, setNotice);
@@ -95,6 +98,14 @@ export function App({ bridge }: { bridge: HostBridge }) {
   });
 
   const selectArticle = useCallback((id: string | null) => dispatch({ type: 'select-article', id }), []);
+  // An article chosen in the list takes the reader's place back from the search results.
+  const openFromList = useCallback(
+    (id: string) => {
+      setResultsOpen(false);
+      selectArticle(id);
+    },
+    [selectArticle, setResultsOpen],
+  );
   useHostEvents(
     bridge,
     own,
@@ -191,14 +202,16 @@ export function App({ bridge }: { bridge: HostBridge }) {
           onOpenFolder={(path) => api.openLibrary({ path }).then(refreshState, report)}
           onChooseFolder={() => api.chooseLibraryFolder({}).then((info) => info && refreshState(), report)}
           onPreferences={updatePreferences}
-          searchQuery={searchQuery}
-          onSearch={setSearchQuery}
+          searchQuery={searchView.query}
+          onSearch={searchView.setQuery}
           canUndo={coding.canUndo}
           canRedo={coding.canRedo}
           onUndo={commands.undo}
           onRedo={commands.redo}
           snapSentences={snapSentences}
           onToggleSnap={toggleSnap}
+          wholeWords={wholeWords}
+          onToggleWholeWords={toggleWholeWords}
           highlightsOpen={nav.view === 'highlights'}
           onToggleHighlights={() => dispatch({ type: 'set-view', view: 'toggle' })}
           agreementOpen={nav.view === 'agreement'}
@@ -256,7 +269,10 @@ export function App({ bridge }: { bridge: HostBridge }) {
             list={list}
             tags={coding.tags}
             selectedId={nav.selectedId}
-            onSelect={selectArticle}
+            onSelect={openFromList}
+            search={searchView.search}
+            resultsOpen={searchView.resultsOpen}
+            onShowResults={() => setResultsOpen(true)}
             onVisibleChange={setVisibleIds}
             onFilterChange={setLibraryFilter}
           />
@@ -271,10 +287,10 @@ export function App({ bridge }: { bridge: HostBridge }) {
             codingOff={codingOff}
             coding={shownCoding}
             commands={commands}
-            searchQuery={searchQuery}
-            onSearch={setSearchQuery}
+            searchView={searchView}
             fontSize={preferences?.fontSize ?? 18}
             snapSentences={snapSentences}
+            wholeWords={wholeWords}
             imagesShown={imagesShown}
             onLoadImages={(on) => api.setLibraryOptions({ loadRemoteImages: on }).then(refreshState, report)}
             onHighlightsFilter={setHighlightsFilter}

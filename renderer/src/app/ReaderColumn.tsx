@@ -1,6 +1,7 @@
 /**
- * The middle column: search results over the reader, or the library-wide highlights view. The
- * reader reports selections and clicks on highlights as navigation events.
+ * The middle column: the reader, or in its place the search results (while a query's results are
+ * open), the library-wide highlights view or the agreement view. The reader reports selections
+ * and clicks on highlights as navigation events.
  */
 import { lazy, Suspense, useCallback, type Dispatch, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ import type { HighlightsFilter } from '../export/export-settings.js';
 import type { CoderSummary } from '../coders/coder-types.js';
 import type { Layer } from '../coders/layers.js';
 import type { Navigation, NavigationEvent } from '../state/navigation.js';
+import type { SearchView } from '../search/use-search-view.js';
 import { EditorPopover, popoverAnchor } from './EditorPopover.js';
 import { clearSelection, type useCodingCommands } from './use-coding-commands.js';
 
@@ -37,10 +39,10 @@ interface ReaderColumnProps {
   codingOff: boolean;
   coding: Coding;
   commands: ReturnType<typeof useCodingCommands>;
-  searchQuery: string;
-  onSearch(query: string): void;
+  searchView: SearchView;
   fontSize: number;
   snapSentences: boolean;
+  wholeWords: boolean;
   imagesShown: boolean;
   onLoadImages(on: boolean): void;
   onHighlightsFilter(filter: HighlightsFilter): void;
@@ -58,7 +60,8 @@ interface ReaderColumnProps {
 export function ReaderColumn(props: ReaderColumnProps) {
   const { api, nav, dispatch, reader, list, shown, pending, codingOff, coding, commands } = props;
   const { t } = useTranslation();
-  const query = props.searchQuery.trim();
+  const { searchView } = props;
+  const progress = list?.progress;
   const editorKind = nav.editor?.kind;
   const closeEditor = useCallback(() => {
     if (editorKind !== 'edit') clearSelection();
@@ -82,24 +85,6 @@ export function ReaderColumn(props: ReaderColumnProps) {
   };
   return (
     <section className="reader-column">
-      {query && nav.view === 'reader' && (
-        <SearchResults
-          api={api}
-          query={query}
-          indexing={list?.progress.scanning === true && list.progress.phase === 'indexing'}
-          onOpen={(articleId, hit) => dispatch({ type: 'open-at', jump: { articleId, hit } })}
-          onClose={() => props.onSearch('')}
-          actions={
-            <CodeHitsButton
-              api={api}
-              query={query}
-              tags={coding.tags}
-              disabled={coding.tags.length === 0}
-              onApply={coding.autocode}
-            />
-          }
-        />
-      )}
       {nav.view === 'analysis' ? (
         <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
           <AnalysisView
@@ -125,6 +110,28 @@ export function ReaderColumn(props: ReaderColumnProps) {
           onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
           record={coding.record}
           onUndo={commands.undo}
+        />
+      ) : nav.view === 'reader' && searchView.resultsOpen && searchView.search.query ? (
+        <SearchResults
+          search={searchView.search}
+          width={searchView.width}
+          onWidth={searchView.setWidth}
+          onMore={searchView.showMore}
+          progress={progress?.phase === 'cleaning' || progress?.scanning ? progress : null}
+          onOpen={(articleId, hit) => {
+            searchView.setResultsOpen(false);
+            dispatch({ type: 'open-at', jump: hit ? { articleId, hit } : { articleId } });
+          }}
+          onClose={() => searchView.setQuery('')}
+          actions={
+            <CodeHitsButton
+              api={api}
+              query={searchView.search.query}
+              tags={coding.tags}
+              disabled={coding.tags.length === 0}
+              onApply={coding.autocode}
+            />
+          }
         />
       ) : nav.view === 'highlights' ? (
         <HighlightsView
@@ -152,6 +159,7 @@ export function ReaderColumn(props: ReaderColumnProps) {
           pending={pending}
           fileRemoved={codingOff}
           snapSentences={props.snapSentences}
+          wholeWords={props.wholeWords}
           loadImages={props.imagesShown}
           popover={popover}
           onLoadImages={props.onLoadImages}

@@ -24,7 +24,7 @@ export function useJump(
       range = target.range ?? undefined;
     }
     const timer = setTimeout(() => {
-      if (range) reader.current?.jumpTo(range);
+      if (range) reader.current?.jumpTo(range, !target && Boolean(jump.hit));
       dispatch({ type: 'jumped', activeId: target?.id });
     }, 30);
     return () => clearTimeout(timer);

@@ -12,11 +12,19 @@ import { storedAnnotation } from '../../../core/stored-annotation.js';
 import { keys } from '../data/query-keys.js';
 import type { TagList } from '../data/queries.js';
 import { subtree } from './annotation-order.js';
+import { childNamed, splitTagPath } from './tag-path.js';
 import type { Done } from './undo-stack.js';
 import { CODEBOOK, type OwnChanges } from '../data/own-changes.js';
 
 export interface TagPatch {
   name?: string;
+  parentId?: string | null;
+  color?: string;
+  description?: string;
+}
+
+interface NewTagInput {
+  name: string;
   parentId?: string | null;
   color?: string;
   description?: string;
@@ -45,12 +53,7 @@ export function createTagActions({ api, queries, own, step: tagStep }: TagDeps) 
     await codebookOnly(() => api.updateTag(patch));
   };
 
-  const createTag = (input: {
-    name: string;
-    parentId?: string | null;
-    color?: string;
-    description?: string;
-  }) =>
+  const createOneTag = (input: NewTagInput) =>
     tagStep(async (): Promise<Done<Tag>> => {
       const tag = await codebookOnly(() => api.createTag(input));
       return {
@@ -65,6 +68,26 @@ export function createTagActions({ api, queries, own, step: tagStep }: TagDeps) 
     }, 'codebook');
 
   const tagList = () => queries.getQueryData<TagList>(keys.tags);
+
+  /**
+   * Creates a tag; a name typed as a path (`Parent/Child`) finds or creates each tag along it, as
+   * the CLI does, and the colour and description go to the last one. Null when a step failed.
+   */
+  const createTag = async (input: NewTagInput): Promise<Tag | null> => {
+    const parts = splitTagPath(input.name);
+    if (parts.length <= 1) return createOneTag(input);
+    let parentId = input.parentId ?? null;
+    let tag: Tag | null = null;
+    for (const [i, name] of parts.entries()) {
+      const last = i === parts.length - 1;
+      tag =
+        childNamed(tagList()?.tags ?? [], parentId, name) ??
+        (await createOneTag(last ? { ...input, name, parentId } : { name, parentId }));
+      if (!tag) return null;
+      parentId = tag.id;
+    }
+    return tag;
+  };
 
   const updateTag = async (id: string, patch: TagPatch) => {
     const before = tagList()?.tags.find((t) => t.id === id);

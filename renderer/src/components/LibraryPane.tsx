@@ -1,7 +1,7 @@
 /**
  * The library list: every article with its metadata, filterable by folder, category, date, tag
- * (sub-tags included) and whether it has highlights; sortable, virtualized so that 100,000 rows
- * scroll smoothly.
+ * (sub-tags included) and whether it has highlights, and narrowed by the search (each row then
+ * shows its hit count); sortable, virtualized so that 100,000 rows scroll smoothly.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,8 @@ import { withPaneBoundary } from './PaneErrorBoundary.js';
 import { useDoneMarks } from '../coding/use-done-marks.js';
 import { SetControls } from './analysis/SetControls.js';
 import { useSets } from './analysis/use-sets.js';
+import type { LibrarySearch } from '../search/use-library-search.js';
+import { useSearchSummary } from './SearchResults.js';
 
 interface LibraryPaneProps {
   api: GlossApi;
@@ -38,9 +40,27 @@ interface LibraryPaneProps {
   onVisibleChange(ids: string[]): void;
   /** The filters in force and the articles they list, for exporting "the current filter". */
   onFilterChange?(filter: LibraryFilter): void;
+  /** The search in force: the list shows only its matching articles, with their hit counts. */
+  search?: LibrarySearch;
+  /** The results view has the reader's place; else a button brings it back. */
+  resultsOpen?: boolean;
+  onShowResults?(): void;
 }
 
 const ROW_HEIGHT = 64;
+/** The sort choices, each labelled with what it sorts by and which way (`library.sortOptions`). */
+const SORT_OPTIONS = [
+  'date:desc',
+  'date:asc',
+  'title:asc',
+  'title:desc',
+  'author:asc',
+  'author:desc',
+  'folder:asc',
+  'folder:desc',
+  'annotationCount:desc',
+  'annotationCount:asc',
+] as const;
 
 /**
  * Memoized: its props change with the library, the codebook and the selection, not with an
@@ -54,6 +74,9 @@ const LibraryPaneContent = memo(function LibraryPane({
   onSelect,
   onVisibleChange,
   onFilterChange,
+  search,
+  resultsOpen,
+  onShowResults,
 }: LibraryPaneProps) {
   const { t, i18n } = useTranslation();
   const done = useDoneMarks(api, list !== null).mine;
@@ -82,7 +105,13 @@ const LibraryPaneContent = memo(function LibraryPane({
   const articles = useMemo(() => list?.articles ?? [], [list]);
   const folders = useMemo(() => folderTree(articles), [articles]);
   const categories = useMemo(() => categoryList(articles), [articles]);
-  const rows = useMemo(() => sortArticles(filterArticles(articles, filter), sort), [articles, filter, sort]);
+  // The search counts only articles the other filters leave, so narrowing by it combines them.
+  const counts = search?.counts ?? null;
+  const rows = useMemo(() => {
+    const filtered = filterArticles(articles, filter);
+    return sortArticles(counts ? filtered.filter((a) => counts.has(a.id)) : filtered, sort);
+  }, [articles, filter, sort, counts]);
+  const summary = useSearchSummary();
 
   const visibleIds = useMemo(() => rows.map((r) => r.id), [rows]);
   useEffect(() => onVisibleChange(visibleIds), [visibleIds, onVisibleChange]);
@@ -107,6 +136,13 @@ const LibraryPaneContent = memo(function LibraryPane({
     overscan: 8,
   });
 
+  // A new filter, search or library starts the list at its top (the selected row is then scrolled
+  // to, below, when it is still listed).
+  const listKey = `${JSON.stringify(baseFilter)}|${tagId}|${search?.query ?? ''}|${articles[0]?.path ?? ''}`;
+  useEffect(() => {
+    scroller.current?.scrollTo?.({ top: 0 });
+  }, [listKey]);
+
   useEffect(() => {
     const index = rows.findIndex((r) => r.id === selectedId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
@@ -121,6 +157,22 @@ const LibraryPaneContent = memo(function LibraryPane({
           {t('library.count', { count: rows.length })}
         </span>
       </div>
+      {search?.reply && (
+        <div className="library-search" data-testid="library-search">
+          <span>{summary(search.reply)}</span>
+          {!resultsOpen && (
+            <button type="button" className="link-button" onClick={onShowResults} data-testid="show-results">
+              {t('searchView.backToResults')}
+            </button>
+          )}
+        </div>
+      )}
+      {progress && !progress.scanning && progress.phase === 'cleaning' && (
+        <div className="scan-progress muted" role="status" data-testid="cleaning-progress">
+          <progress max={progress.total || 1} value={progress.done} />
+          <span>{t('library.cleaning', { done: progress.done, total: progress.total })}</span>
+        </div>
+      )}
       {progress?.scanning && (
         <div className="scan-progress" role="status">
           <progress max={progress.total || 1} value={progress.done} />
@@ -222,14 +274,11 @@ const LibraryPaneContent = memo(function LibraryPane({
               setSort({ key: key as SortKey, descending: direction === 'desc' });
             }}
           >
-            {(['date', 'title', 'author', 'folder', 'annotationCount'] as const).flatMap((key) =>
-              ['desc', 'asc'].map((direction) => (
-                <option key={`${key}:${direction}`} value={`${key}:${direction}`}>
-                  {t(`library.columns.${key === 'annotationCount' ? 'annotations' : key}`)}{' '}
-                  {direction === 'desc' ? '↓' : '↑'}
-                </option>
-              )),
-            )}
+            {SORT_OPTIONS.map((value) => (
+              <option key={value} value={value}>
+                {t(`library.sortOptions.${value.replace(':', '-')}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -284,6 +333,16 @@ const LibraryPaneContent = memo(function LibraryPane({
                   <span>{a.date ? formatDate(a.date, i18n.language) : t('library.noDate')}</span>
                   {a.author && <span>{a.author}</span>}
                   <span className="row-folder">{a.folder}</span>
+                  {counts?.has(a.id) && (
+                    <span
+                      className="badge search-badge"
+                      title={t('library.searchHits')}
+                      data-testid="row-hits"
+                    >
+                      {counts.get(a.id)!.hits}
+                      {counts.get(a.id)!.capped ? '+' : ''}
+                    </span>
+                  )}
                   {a.annotationCount > 0 && (
                     <span className="badge" title={t('library.highlightCount', { count: a.annotationCount })}>
                       {a.annotationCount}

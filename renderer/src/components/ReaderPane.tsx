@@ -24,7 +24,8 @@ import { withPaneBoundary } from './PaneErrorBoundary.js';
 
 export interface ReaderHandle {
   /** Scrolls to a passage and flashes it. */
-  jumpTo(range: OffsetRange): void;
+  /** Scroll to `range` and flash it; a `searchHit` stays marked until the next jump. */
+  jumpTo(range: OffsetRange, searchHit?: boolean): void;
   /** Extends or starts a keyboard selection, e.g. from Shift+Arrow. */
   focusBody(): void;
 }
@@ -40,6 +41,8 @@ interface ReaderPaneProps {
   /** The article's file is gone from disk: the text stays on screen, coding is off. */
   fileRemoved: boolean;
   snapSentences: boolean;
+  /** An English selection cut inside a word takes the whole word. */
+  wholeWords: boolean;
   loadImages: boolean;
   /** Where the popover points (a highlight or the selection) and what it shows. */
   popover: { anchor: OffsetRange; content: ReactNode } | null;
@@ -86,6 +89,7 @@ function ReaderPaneContent(props: ReaderPaneProps) {
     bodyRef: body,
     map,
     snapSentences,
+    wholeWords: props.wholeWords,
     onSelectText,
     offsetAtTop,
     onPlainClick,

@@ -1,62 +1,68 @@
-/** Full-text search results with the matching passage in context; a click opens the article. */
+/**
+ * The search results view, in the reader's place while a query is open: "N matches in M articles",
+ * then each matching article (in the library list's order of the reply) with its hit count and its
+ * first hits in keyword-in-context. A hit opens the article at it; the title opens the article.
+ */
 import type { ReactNode } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { GlossApi } from '../../../core/api/contract.js';
-import type { SearchHit } from '../../../core/model.js';
+import type { SearchGroup, SearchHit, SearchReply } from '../../../core/model.js';
+import type { LibrarySearch } from '../search/use-library-search.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
-import { useDebounced } from '../hooks/use-debounced.js';
-import { keys } from '../data/query-keys.js';
+
+/** The context widths offered (characters around each hit). */
+export const CONTEXT_WIDTHS = [40, 80, 160] as const;
 
 interface SearchResultsProps {
-  api: GlossApi;
-  query: string;
-  /** The library is still reading article bodies: results may be incomplete (searched again after). */
-  indexing: boolean;
-  onOpen(articleId: string, hit: SearchHit): void;
+  search: LibrarySearch;
+  width: number;
+  onWidth(width: number): void;
+  /** Matching articles shown with their hits; `onMore` shows more. */
+  onMore(): void;
+  onOpen(articleId: string, hit: SearchHit | null): void;
   onClose(): void;
+  /** Cleaning progress while search texts are not final. */
+  progress: { done: number; total: number } | null;
   /** More actions on the hits ("Code hits…"), beside the count. */
   actions?: ReactNode;
 }
 
-function SearchResultsContent({ api, query, indexing, onOpen, onClose, actions }: SearchResultsProps) {
+export function useSearchSummary(): (reply: SearchReply) => string {
   const { t } = useTranslation();
-  const asked = useDebounced(query, 150);
-  // Searched again when the library finishes reading article bodies; a failed search shows none.
-  const found = useQuery({
-    queryKey: keys.search(asked, indexing),
-    queryFn: () => api.search({ query: asked, limit: 200 }),
-    placeholderData: keepPreviousData,
-    meta: { quiet: true },
-  });
-  const result = found.isError ? { hits: [], total: 0, totalCapped: false } : (found.data ?? null);
+  return (reply) =>
+    t('searchView.summary', {
+      matches: reply.totalCapped
+        ? t('searchView.matchesCapped', { count: reply.total })
+        : t('searchView.matches', { count: reply.total }),
+      articles: t('searchView.articles', { count: reply.articleCount }),
+    });
+}
 
+function GroupHits({ group, onOpen }: { group: SearchGroup; onOpen: SearchResultsProps['onOpen'] }) {
+  const { t } = useTranslation();
+  const more = group.hits - group.first.length;
   return (
-    <section className="search-results" aria-label={t('toolbar.search')}>
-      <div className="search-header">
-        <strong>
-          {result
-            ? result.totalCapped
-              ? t('search.resultsCapped', { count: result.total })
-              : t('search.results', { count: result.total })
-            : '…'}
-        </strong>
-        {result && result.total > 0 && actions}
-        <button type="button" onClick={onClose}>
-          {t('search.close')}
+    <li className="search-group" data-testid="search-group">
+      <div className="search-group-head">
+        <button type="button" className="link-button hit-title" onClick={() => onOpen(group.articleId, null)}>
+          {group.title}
         </button>
+        <span className="badge" data-testid="search-group-count">
+          {group.capped
+            ? t('searchView.hitsCapped', { count: group.hits })
+            : t('searchView.hitsInArticle', { count: group.hits })}
+        </span>
       </div>
-      {indexing && (
-        <p className="muted" role="status">
-          {t('search.indexing')}
-        </p>
-      )}
-      {result && result.total === 0 && <p className="muted">{t('search.none', { query })}</p>}
-      <ol>
-        {result?.hits.map((hit, i) => (
-          <li key={`${hit.articleId}:${hit.offset}:${i}`}>
-            <button type="button" className="hit" onClick={() => onOpen(hit.articleId, hit)}>
-              <span className="hit-title">{hit.title}</span>
+      <div className="muted search-group-path">{group.path}</div>
+      <ol className="search-hits">
+        {group.first.map((hit) => (
+          <li key={hit.offset}>
+            <button
+              type="button"
+              className="hit"
+              data-testid="search-hit"
+              onClick={() => onOpen(group.articleId, hit)}
+            >
+              {hit.offset < 0 && <span className="muted">{t('searchView.inTitle')} · </span>}
               <span className="kwic">
                 {hit.before}
                 <mark>{hit.match}</mark>
@@ -66,12 +72,70 @@ function SearchResultsContent({ api, query, indexing, onOpen, onClose, actions }
           </li>
         ))}
       </ol>
+      {more > 0 && (
+        <p className="muted search-more">
+          {group.capped ? t('searchView.moreCapped') : t('searchView.more', { count: more })}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function SearchResultsContent(props: SearchResultsProps) {
+  const { search, width, onWidth, onMore, onOpen, onClose, progress, actions } = props;
+  const { t } = useTranslation();
+  const summary = useSearchSummary();
+  const { reply } = search;
+  return (
+    <section className="search-results" aria-label={t('paneError.search')} data-testid="search-results">
+      <div className="search-header">
+        <strong data-testid="search-summary" aria-live="polite">
+          {reply ? summary(reply) : search.failed ? t('searchView.failed') : t('searchView.searching')}
+        </strong>
+        {reply && reply.total > 0 && actions}
+        <label className="search-width">
+          {t('searchView.width')}
+          <select value={width} onChange={(e) => onWidth(Number(e.target.value))}>
+            {CONTEXT_WIDTHS.map((w) => (
+              <option key={w} value={w}>
+                {t('searchView.widthOption', { count: w })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={onClose}>
+          {t('searchView.close')}
+        </button>
+      </div>
+      {reply?.problems.map((p) => (
+        <p key={p.code} className="warning" role="status">
+          {t(`searchView.problem.${p.code}`, { term: p.term ?? '' })}
+        </p>
+      ))}
+      {search.preparing && progress && (
+        <p className="muted" role="status" data-testid="search-preparing">
+          {t('searchView.preparing', progress)}
+        </p>
+      )}
+      {reply && reply.articleCount === 0 && (
+        <p className="muted">{t('searchView.none', { query: search.query })}</p>
+      )}
+      <ol className="search-groups">
+        {reply?.groups.map((g) => (
+          <GroupHits key={g.articleId} group={g} onOpen={onOpen} />
+        ))}
+      </ol>
+      {reply && reply.groups.length < reply.articleCount && (
+        <button type="button" className="search-more-articles" onClick={onMore}>
+          {t('searchView.moreArticles', { shown: reply.groups.length, total: reply.articleCount })}
+        </button>
+      )}
     </section>
   );
 }
 
 export const SearchResults = withPaneBoundary(SearchResultsContent, {
   pane: 'search',
-  resetKey: (props) => props.query,
+  resetKey: (props) => props.search.query,
   onClose: (props) => props.onClose,
 });

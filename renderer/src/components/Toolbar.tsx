@@ -20,6 +20,8 @@ interface ToolbarProps {
   onUndo(): void;
   onRedo(): void;
   snapSentences: boolean;
+  wholeWords: boolean;
+  onToggleWholeWords(): void;
   onToggleSnap(): void;
   highlightsOpen: boolean;
   onToggleHighlights(): void;
@@ -160,6 +162,15 @@ export function Toolbar(props: ToolbarProps) {
         </button>
         <button
           type="button"
+          data-testid="whole-words-toggle"
+          aria-pressed={props.wholeWords}
+          title={t('toolbar.wholeWordsHint')}
+          onClick={props.onToggleWholeWords}
+        >
+          {t('toolbar.wholeWords')}
+        </button>
+        <button
+          type="button"
           data-testid="open-export"
           title={`${t('toolbar.exportHint')} (${mod}E)`}
           onClick={props.onExport}
@@ -172,6 +183,8 @@ export function Toolbar(props: ToolbarProps) {
         className="search-box"
         aria-label={t('toolbar.search')}
         placeholder={t('toolbar.search')}
+        title={t('searchView.help')}
+        data-testid="search-box"
         value={searchQuery}
         onChange={(e) => onSearch(e.target.value)}
         onKeyDown={(e) => {

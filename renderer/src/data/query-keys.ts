@@ -20,5 +20,6 @@ export const keys = {
   memos: (articleId: string) => ['memos', articleId] as const,
   /** Articles marked coded, mine and every coder's. */
   doneMarks: ['done-marks'] as const,
-  search: (query: string, indexing: boolean) => ['search', query, indexing] as const,
+  /** A library search: its query, filters, context width, page size and the texts' phase. */
+  search: (asked: Record<string, unknown>) => ['search', asked] as const,
 };

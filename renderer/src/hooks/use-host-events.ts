@@ -21,7 +21,10 @@ export function useHostEvents(bridge: HostBridge, own: OwnChanges, onLibraryOpen
             if (event.reason === 'opened') {
               onLibraryOpened();
               void queries.invalidateQueries(); // another library: nothing cached holds
-            } else invalidate(keys.articles);
+            } else {
+              invalidate(keys.articles);
+              invalidate(['search']); // files changed: their hits too
+            }
             break;
           case 'scan-progress':
             // Many in a row: a list on its way is not asked for again, so each answer shows.

@@ -9,10 +9,14 @@ import { matchKey, type Command } from '../../../core/ui/shortcuts.js';
 /** What each command does; `index` is the key's place in its list (`1`…`9`, `[`/`]`, `j`/`k`). */
 export type CommandHandlers = Partial<Record<Command, (index: number) => void>>;
 
-/** Enter and the deletion keys belong to a focused control (a button, a list option) first. */
+/**
+ * Enter and the deletion keys belong to a focused control (a button, a list option) first; a
+ * highlight's card in the sidebar is the exception: there they act on its highlight, as in the text.
+ */
 function ownsKey(target: EventTarget | null, key: string): boolean {
   const el = target as HTMLElement | null;
   if (!el || !['Enter', ' ', 'Delete', 'Backspace'].includes(key)) return false;
+  if (key !== ' ' && el.closest('[data-highlight-card]') && !el.closest('dialog')) return false;
   return !!el.closest('button, a[href], summary, [role="option"], [role="button"], dialog');
 }
 

@@ -1,8 +1,9 @@
 /** UI strings: English (the reference set of keys). */
-import interop from './areas/interop.en.js';
-import reviewEn from './areas/review.en.js';
-import marksEn from './areas/marks.en.js';
 import analysis from './areas/analysis.en.js';
+import interop from './areas/interop.en.js';
+import marksEn from './areas/marks.en.js';
+import reviewEn from './areas/review.en.js';
+import searchView from './areas/search-view.en.js';
 
 const en = {
   app: {
@@ -52,6 +53,9 @@ const en = {
     agreementHint: 'Inter-coder agreement per code (Krippendorff’s alpha, kappa), and the table as CSV',
     snap: 'Snap to sentences',
     snapHint: 'Widen selections to whole sentences (。！？；). Alt-drag does it once. Key: s',
+    wholeWords: 'Whole words',
+    wholeWordsHint:
+      'An English selection that starts or ends inside a word takes the whole word (Chinese is left as selected)',
     shortcuts: 'Keyboard shortcuts',
     export: 'Export…',
     exportHint: 'Export or import highlights',
@@ -63,6 +67,8 @@ const en = {
     count_other: '{{count}} articles',
     scanning: 'Scanning… {{done}} / {{total}}',
     indexing: 'Indexing for search… {{done}} / {{total}}',
+    cleaning: 'Preparing texts for search… {{done}} / {{total}}',
+    searchHits: 'Matches of the search in this article',
     empty: 'No articles in this folder. Gloss reads .txt, .md, .markdown, .html and .htm files.',
     noMatch: 'No article matches the filters.',
     missing_one: '{{count}} article with highlights: file missing',
@@ -78,6 +84,19 @@ const en = {
     to: 'To',
     sortBy: 'Sort by',
     columns: { title: 'Title', date: 'Date', author: 'Source', folder: 'Folder', annotations: 'Notes' },
+    /** Each sort option says what it sorts by, and which way. */
+    sortOptions: {
+      'date-desc': 'Date, newest first',
+      'date-asc': 'Date, oldest first',
+      'title-asc': 'Title, A to Z',
+      'title-desc': 'Title, Z to A',
+      'author-asc': 'Source, A to Z',
+      'author-desc': 'Source, Z to A',
+      'folder-asc': 'Folder, A to Z',
+      'folder-desc': 'Folder, Z to A',
+      'annotationCount-desc': 'Highlights, most first',
+      'annotationCount-asc': 'Highlights, fewest first',
+    },
     warnings: '{{count}} warnings',
     noDate: 'no date',
     tag: 'Tag',
@@ -169,6 +188,12 @@ const en = {
   },
   codebook: {
     title: 'Codebook',
+    nameProblem: {
+      empty: 'Type a name for the tag (Parent/Child makes a sub-tag).',
+      'too-long': 'That name is too long (at most 200 characters per level).',
+      exists: 'The tag “{{name}}” is already there.',
+      failed: 'The tag could not be added.',
+    },
     count_one: '{{count}} tag',
     count_other: '{{count}} tags',
     count: '{{count}} tags',
@@ -565,6 +590,7 @@ const en = {
   marks: marksEn,
   review: reviewEn,
   analysis,
+  searchView,
 };
 
 export default en;

@@ -1,10 +1,10 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
-import interop from './areas/interop.zh-CN.js';
-import type en from './en.js';
 import analysis from './areas/analysis.zh-CN.js';
-
-import reviewZh from './areas/review.zh-CN.js';
+import interop from './areas/interop.zh-CN.js';
 import marksZh from './areas/marks.zh-CN.js';
+import reviewZh from './areas/review.zh-CN.js';
+import searchView from './areas/search-view.zh-CN.js';
+import type en from './en.js';
 
 const zhCN: typeof en = {
   app: {
@@ -53,6 +53,8 @@ const zhCN: typeof en = {
     agreementHint: '各编码的编码者间一致性（Krippendorff α、κ），可将表格导出为 CSV',
     snap: '按句选择',
     snapHint: '将所选文字扩展到整句（。！？；）。按住 Alt 拖动可单次使用。快捷键：s',
+    wholeWords: '整词选择',
+    wholeWordsHint: '英文选区的开头或结尾落在单词中间时，自动扩展为完整单词（中文保持原样）',
     shortcuts: '键盘快捷键',
     export: '导出…',
     exportHint: '导出或导入高亮',
@@ -64,6 +66,8 @@ const zhCN: typeof en = {
     count_other: '{{count}} 篇文章',
     scanning: '正在扫描… {{done}} / {{total}}',
     indexing: '正在建立搜索索引… {{done}} / {{total}}',
+    cleaning: '正在为搜索整理正文… {{done}} / {{total}}',
+    searchHits: '本文中的搜索匹配数',
     empty: '此文件夹中没有文章。Gloss 可读取 .txt、.md、.markdown、.html 和 .htm 文件。',
     noMatch: '没有符合筛选条件的文章。',
     missing_one: '{{count}} 篇有高亮的文章：文件缺失',
@@ -78,6 +82,18 @@ const zhCN: typeof en = {
     to: '止',
     sortBy: '排序',
     columns: { title: '标题', date: '日期', author: '来源', folder: '文件夹', annotations: '批注' },
+    sortOptions: {
+      'date-desc': '日期（最新在前）',
+      'date-asc': '日期（最早在前）',
+      'title-asc': '标题（升序）',
+      'title-desc': '标题（降序）',
+      'author-asc': '来源（升序）',
+      'author-desc': '来源（降序）',
+      'folder-asc': '文件夹（升序）',
+      'folder-desc': '文件夹（降序）',
+      'annotationCount-desc': '高亮数（最多在前）',
+      'annotationCount-asc': '高亮数（最少在前）',
+    },
     warnings: '{{count}} 条警告',
     noDate: '无日期',
     tag: '标签',
@@ -165,6 +181,12 @@ const zhCN: typeof en = {
   },
   codebook: {
     title: '编码表',
+    nameProblem: {
+      empty: '请输入标签名称（用“父/子”可创建子标签）。',
+      'too-long': '名称太长（每一级最多 200 个字符）。',
+      exists: '标签“{{name}}”已经存在。',
+      failed: '未能添加该标签。',
+    },
     count_one: '{{count}} 个标签',
     count_other: '{{count}} 个标签',
     count: '{{count}} 个标签',
@@ -543,6 +565,7 @@ const zhCN: typeof en = {
   marks: marksZh,
   review: reviewZh,
   analysis,
+  searchView,
 };
 
 export default zhCN;

@@ -16,6 +16,8 @@ const PREFIX = 'gloss-';
 export const ACTIVE_HIGHLIGHT = 'gloss-active';
 export const PENDING_HIGHLIGHT = 'gloss-pending';
 export const FLASH_HIGHLIGHT = 'gloss-flash';
+/** The search hit last opened, marked until the next jump. */
+export const SEARCH_HIT_HIGHLIGHT = 'gloss-search-hit';
 
 export interface PaintItem {
   range: Range;
@@ -110,5 +112,6 @@ export function clearAllHighlights(): void {
   if (!highlightApiAvailable()) return;
   for (const name of registered) CSS.highlights.delete(name);
   registered.clear();
-  for (const name of [ACTIVE_HIGHLIGHT, PENDING_HIGHLIGHT, FLASH_HIGHLIGHT]) CSS.highlights.delete(name);
+  for (const name of [ACTIVE_HIGHLIGHT, PENDING_HIGHLIGHT, FLASH_HIGHLIGHT, SEARCH_HIT_HIGHLIGHT])
+    CSS.highlights.delete(name);
 }

@@ -6,12 +6,15 @@
 import { useCallback } from 'react';
 import type { KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { snapToSentence } from '../../../core/anchor/snap-to-sentence.js';
+import { extendToWords } from '../../../core/anchor/extend-to-words.js';
 import { offsetsOfRange, rangeOfOffsets, type OffsetRange, type TextMap } from './text-map.js';
 
 export interface ReaderSelectionOptions {
   bodyRef: RefObject<HTMLDivElement | null>;
   map: TextMap | null;
   snapSentences: boolean;
+  /** A mouse selection cut inside a Latin-script word takes the whole word. */
+  wholeWords: boolean;
   onSelectText(range: OffsetRange | null): void;
   /** The offset of the first line on screen, where a keyboard selection starts. */
   offsetAtTop(): number;
@@ -19,17 +22,18 @@ export interface ReaderSelectionOptions {
 }
 
 export function useReaderSelection(options: ReaderSelectionOptions) {
-  const { bodyRef, map, snapSentences, onSelectText, offsetAtTop, onPlainClick } = options;
+  const { bodyRef, map, snapSentences, wholeWords, onSelectText, offsetAtTop, onPlainClick } = options;
 
-  /** Reads the document selection; returns its canonical offsets (snapped when asked). */
+  /** Reads the document selection; returns its canonical offsets (snapped or widened when asked). */
   const readSelection = useCallback(
-    (snap: boolean): OffsetRange | null => {
+    (snap: boolean, words = false): OffsetRange | null => {
       const el = bodyRef.current;
       const selection = window.getSelection();
       if (!el || !map || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
       const offsets = offsetsOfRange(map, el, selection.getRangeAt(0));
-      if (!offsets || !snap) return offsets;
-      const snapped = snapToSentence(map.text, offsets);
+      if (!offsets || (!snap && !words)) return offsets;
+      const snapped = snap ? snapToSentence(map.text, offsets) : extendToWords(map.text, offsets);
+      if (snapped.start === offsets.start && snapped.end === offsets.end) return offsets;
       const range = rangeOfOffsets(map, snapped.start, snapped.end);
       if (range) {
         selection.removeAllRanges();
@@ -42,7 +46,7 @@ export function useReaderSelection(options: ReaderSelectionOptions) {
 
   const onMouseUp = (event: MouseEvent) => {
     if (event.button !== 0) return;
-    const selected = readSelection(snapSentences || event.altKey);
+    const selected = readSelection(snapSentences || event.altKey, wholeWords);
     if (selected) {
       onSelectText(selected);
       return;

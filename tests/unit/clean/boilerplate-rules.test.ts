@@ -31,6 +31,7 @@ const EXPECTATIONS: Record<string, { gone?: RegExp; kept?: RegExp; html?: RegExp
   'zhihu-chrome': { gone: /查看知乎讨论/, html: /^(?![\s\S]*avatar)/ },
   'juejin-copy-button': { gone: /复制代码/, kept: /let a = 1;/ },
   'wordpress-ad-disclaimer': { gone: /FTC: We use/ },
+  'wordpress-related-links': { gone: /Read also|earnings release/, kept: /保留的列表项/ },
   'cnbeta-related': { gone: /相关文章/ },
   'affiliate-links': { kept: /由微软开发/, html: /^(?![\s\S]*duomai)/ },
   'ithome-tag-link': { kept: /IT之家 7 月 20 日消息/, html: /^(?![\s\S]*ithome\.com\/")/ },

@@ -138,12 +138,26 @@ describe('the element budget', () => {
     const full = cleanHtml(html);
     const limited = cleanHtml(html, { maxElements: 100 });
     expect(limited.simplified).toBe(true);
-    expect(limited.doc.html.match(/<p>/g)!.length).toBeLessThan(110);
+    // The elements past the budget are gone; only paragraph breaks come back in their place.
+    const flat = cleanHtml(html, { maxElements: 100, maxRestParagraphs: 0 });
+    expect(flat.doc.html.match(/<p>/g)!.length).toBeLessThan(110);
     expect(limited.doc.html).toContain('<h2>标题</h2>');
     expect(limited.doc.html).not.toContain('<table>');
     expect(squeeze(limited.doc.text)).toBe(squeeze(full.doc.text));
-    // Cut block tags become breaks, so paragraphs past the budget do not run into each other.
-    expect(limited.doc.text).toContain('第 298 段 paragraph 298 第 299 段');
+    // Past the budget the rest is plain text, still in its paragraphs.
+    expect(limited.doc.text).toContain('第 298 段 paragraph 298\n\n第 299 段');
+    expect(limited.doc.text.split('\n\n')).toEqual(full.doc.text.split('\n\n'));
+  });
+
+  it('splits the rest of a very long article into paragraphs, up to a second budget', () => {
+    const html = paragraphs(3000);
+    const limited = cleanHtml(html, { maxElements: 100, maxRestParagraphs: 1000 });
+    const blocks = limited.doc.text.split('\n\n');
+    // 100 elements kept, then 1,000 paragraphs, then the rest as one run of text.
+    expect(blocks.length).toBeGreaterThan(1000);
+    expect(blocks.length).toBeLessThan(1200);
+    expect(blocks.at(-1)).toMatch(/第 2999 段 paragraph 2999$/);
+    expect(squeeze(limited.doc.text)).toBe(squeeze(cleanHtml(html).doc.text));
   });
 
   it('drops script and style text past the budget instead of showing it', () => {

@@ -10,7 +10,7 @@ import {
   type ParsedFile,
   type WorkerSpec,
 } from '../../../core/library/parse-pool.js';
-import { readArticleFileSync } from '../../../core/library/read-article.js';
+import { parseQuick } from '../../../core/library/index-article.js';
 import { scanFolder, type ScannedFile } from '../../../core/library/scan-folder.js';
 import { fixturesDir, repoRoot } from './corpus-path.js';
 import { tempLibrary, type TempLibrary } from './library-test-helpers.js';
@@ -33,10 +33,8 @@ async function manyFiles(): Promise<ScannedFile[]> {
   return files;
 }
 
-const onMainThread = (file: ScannedFile): ParsedFile => {
-  const { summary, searchText } = readArticleFileSync(file.absPath, file);
-  return { summary, searchText };
-};
+/** What the scan's first pass keeps of a file: its summary and quick text (index-article.ts). */
+const onMainThread = (file: ScannedFile): ParsedFile => parseQuick(file.absPath, file);
 
 async function run(
   files: ScannedFile[],

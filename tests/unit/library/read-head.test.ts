@@ -112,7 +112,7 @@ describe('a cold open lists first, then reads bodies for search', () => {
       const count = 300; // enough for the parse workers to start
       for (let i = 0; i < count; i++) {
         // The searched word sits past the head, so only the full parse can find it.
-        const body = `${'<p>填充段落。</p>'.repeat(800)}<p>关键词${i}号</p>`;
+        const body = `${'<p>填充段落。</p>'.repeat(300)}<p>关键词${i}号</p>`;
         writeFileSync(join(root, `${i}.md`), `---\ntitle: 第${i}篇\ndate: 2022-02-08\n---\n\n${body}`);
       }
       const handle = await openLibrary(root, { cacheDir, watch: false });

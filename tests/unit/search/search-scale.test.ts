@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanHtml } from '../../../core/clean/clean-article.js';
 import { openLibrary } from '../../../core/library/library.js';
 import type { SearchHit } from '../../../core/model.js';
 import { normalizeForSearch } from '../../../core/search/normalize-text.js';
@@ -276,6 +277,8 @@ describe('Library: search failures never escape a timer', () => {
   }
 
   it('a failed index build becomes a library error, and search still answers', async () => {
+    // The scan cleans articles for their search text: jsdom is loaded before allocations fail.
+    cleanHtml('<p>warm up</p>');
     vi.spyOn(Buffer, 'allocUnsafeSlow').mockImplementation(() => {
       throw new RangeError('Array buffer allocation failed');
     });

@@ -57,8 +57,12 @@ function fakeLibrary(texts: Record<string, string>): LibraryHandle {
     },
     idForPath: (p) => p,
     search: () => ({ hits: [], total: 0, totalCapped: false }),
+    find: () => {
+      throw new Error('not used');
+    },
     whenListed: async () => undefined,
     whenScanned: async () => undefined,
+    whenCleaned: async () => undefined,
     close: async () => undefined,
   };
 }

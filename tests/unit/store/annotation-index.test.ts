@@ -248,8 +248,12 @@ function listOnlyLibrary(articleIds: readonly string[]): LibraryHandle {
     getText: () => Promise.reject(new Error('not needed')),
     idForPath: (p) => p,
     search: () => ({ hits: [], total: 0, totalCapped: false }),
+    find: () => {
+      throw new Error('not used');
+    },
     whenListed: async () => undefined,
     whenScanned: async () => undefined,
+    whenCleaned: async () => undefined,
     close: async () => undefined,
   };
 }

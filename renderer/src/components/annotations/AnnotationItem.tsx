@@ -41,6 +41,7 @@ export function AnnotationItem({
       type="button"
       className={`annotation-item${active ? ' active' : ''}${coderEdges ? ' coder-edge' : ''}`}
       data-testid="annotation-item"
+      data-highlight-card=""
       data-mine={a.mine}
       aria-current={active ? 'true' : undefined}
       style={coderEdges ? styleOf(a.coderId) : undefined}
