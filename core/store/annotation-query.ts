@@ -71,7 +71,7 @@ function storedIdsShowingAs(book: CodebookFile, wanted: ReadonlySet<string>): Se
  * Hits of several writers' files of one article, each id once (one id in two files is a copy: the
  * later edit is kept, then the larger writer id, as annotation-union.ts), in document order.
  */
-function unionById(hits: IndexedAnnotation[]): IndexedAnnotation[] {
+export function unionById(hits: IndexedAnnotation[]): IndexedAnnotation[] {
   const byId = new Map<string, IndexedAnnotation>();
   for (const x of hits) {
     const kept = byId.get(x.annotation.id);

@@ -62,6 +62,7 @@ import { importWriterId } from '../settings/coder-identity.js';
 import { writerFolder, writeWriterFile } from './writer-folders.js';
 import { unionHighlights } from '../teams/annotation-union.js';
 import { removeTags } from './tag-removal.js';
+import { MergedEntries } from './merged-entries.js';
 
 /** Puts the highlights into the article's file (new ones added, changed ones replaced); true if anything changed. */
 function putRestored(
@@ -98,6 +99,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     rank: ReadonlyMap<string, number> | undefined;
     matches: AnnotationMatches;
   } | null = null;
+  private readonly united = new MergedEntries();
 
   static async open(dataDir: string, opts: AnnotationServiceOptions): Promise<AnnotationStore> {
     const store = new AnnotationStore(dataDir, opts);
@@ -370,7 +372,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     ) {
       return pageOf(last.matches, book, query);
     }
-    const matches = findMatches(this.mergedEntries(), book, query);
+    const matches = findMatches(this.unitedEntries(), book, query);
     this.lastMatches = {
       key,
       version: this.index.version,
@@ -384,7 +386,12 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
 
   async articleIdsWithTags(tagIds: readonly string[]): Promise<string[]> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
-    return findMatches(this.mergedEntries(), book, { tagIds }).groups.map((g) => g.articleId);
+    return findMatches(this.unitedEntries(), book, { tagIds }).groups.map((g) => g.articleId);
+  }
+
+  /** One entry per article of the merged view, several writers' united (kept between queries). */
+  private unitedEntries(): readonly ArticleSummaryEntry[] {
+    return this.united.of(`${this.index.version}/${this.others.version}`, () => this.mergedEntries());
   }
 
   async *listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations> {
