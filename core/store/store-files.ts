@@ -473,10 +473,12 @@ export abstract class StoreFiles {
     // Other writers' folders: looked at again by the poller every two seconds, so a query does not
     // wait for a look of its own (a stat of each of their files: with 27,000, most of a second).
     const watched = this.othersWatched && this.watcher.watching;
-    if (full || !watched) await this.others.refresh(full || !this.watcher.watching, full);
+    // The caches are taken as they are only where a check of each file follows (the app, watching).
+    const exact = full || this.opts.watch === false;
+    if (full || !watched) await this.others.refresh(full || !this.watcher.watching, exact);
     if (this.scanning) await this.scanning;
     if (full || !this.index.isComplete || !this.watcher.watching) {
-      this.scanning ??= this.scanAll(full).finally(() => (this.scanning = null));
+      this.scanning ??= this.scanAll(exact).finally(() => (this.scanning = null));
       await this.scanning;
       if (this.othersWatched) this.scheduleCacheWork();
       return;
