@@ -74,8 +74,6 @@ export abstract class StoreFiles {
   private othersRescan: NodeJS.Timeout | null = null;
   /** This store's own article files as last read (null: none kept, with a read-only layer below). */
   private ownCache: ArticleFileCache | null | undefined = undefined;
-  /** Own files taken from the cache at open and not yet checked against their files. */
-  private ownUnverified = false;
   /** The signature each own article file was left with by this process's last write of it. */
   private readonly ownWritten = new Map<string, FileSignature | null>();
   private cacheTimer: NodeJS.Timeout | null = null;
@@ -473,12 +471,13 @@ export abstract class StoreFiles {
     // Other writers' folders: looked at again by the poller every two seconds, so a query does not
     // wait for a look of its own (a stat of each of their files: with 27,000, most of a second).
     const watched = this.othersWatched && this.watcher.watching;
-    // The caches are taken as they are only where a check of each file follows (the app, watching).
+    // Other writers' caches are taken as they are only where a check of each file follows soon
+    // (the app, watching; see OtherWritersIndex.lookAtFolder).
     const exact = full || this.opts.watch === false;
     if (full || !watched) await this.others.refresh(full || !this.watcher.watching, exact);
     if (this.scanning) await this.scanning;
     if (full || !this.index.isComplete || !this.watcher.watching) {
-      this.scanning ??= this.scanAll(exact).finally(() => (this.scanning = null));
+      this.scanning ??= this.scanAll().finally(() => (this.scanning = null));
       await this.scanning;
       if (this.othersWatched) this.scheduleCacheWork();
       return;
@@ -491,41 +490,34 @@ export abstract class StoreFiles {
   }
 
   /**
-   * Every own article file into the index: from the cache those whose signature it knows (at the
-   * first scan, all of them when the folder is as the cache last saw it: checked afterwards, see
-   * verifyCaches), the rest read.
+   * Every own article file into the index: from the cache those whose signature it knows, the rest
+   * read. (Each is checked: own files may be edited in place, by hand or by a script, which leaves
+   * their folder as it was; other writers' arrive by sync tools, which replace them.)
    */
-  private async scanAll(exact: boolean): Promise<void> {
+  private async scanAll(): Promise<void> {
     const listedAt = this.index.now();
     const cache = await this.loadOwnCache();
     const dir = this.layout.annotationsDir;
     const dirSignature = cache ? await folderSignature(dir) : null;
     const names = await this.articleFileNames();
-    // Taken as it is only at the first scan of a session, and not when asked for a fresh look.
-    const taken = cache !== null && !exact && !this.scannedOnce && cache.matchesFolder(dirSignature);
-    this.scannedOnce = true;
     let toRead: readonly string[] = names;
     if (cache) {
-      const signatures = taken ? null : await statMany(dir, names);
+      const signatures = await statMany(dir, names);
       const rest: string[] = [];
       for (const name of names) {
-        const entry = cache.take(name, signatures ? signatures.get(name) : undefined);
+        const signature = signatures.get(name);
         // An unknown signature (gone meanwhile, not a regular file) is left to the read to say.
-        if (!entry || (signatures && !signatures.has(name))) rest.push(name);
-        else this.index.setFromRead(name, this.index.stamp(name), summarize(entry.doc, true));
+        const entry = signature === undefined ? null : cache.take(name, signature);
+        if (entry) this.index.setFromRead(name, this.index.stamp(name), summarize(entry.doc, true));
+        else rest.push(name);
       }
       toRead = rest;
     }
     await this.readIntoIndex(toRead);
     this.index.markComplete(names, listedAt);
-    if (!cache) return;
-    cache.keepOnly(names);
-    this.ownUnverified = taken;
-    if (!taken) cache.verified(dirSignature);
+    cache?.keepOnly(names);
+    cache?.verified(dirSignature);
   }
-
-  /** Whether a full scan of the own files ran in this session. */
-  private scannedOnce = false;
 
   private async loadOwnCache(): Promise<ArticleFileCache | null> {
     // With a read-only layer below, a file's content may come from either: not cached.
@@ -536,25 +528,11 @@ export abstract class StoreFiles {
   }
 
   /**
-   * After an open that took files from the caches: each is checked against its file now, and any
-   * that changed meanwhile is read again (and announced, so what shows is current).
+   * After an open that took other writers' files from their caches: each is checked against its
+   * file now, and any that changed meanwhile is read again (and announced).
    */
   private async verifyCaches(): Promise<void> {
-    if (this.others.needsCheck) await this.othersChanged({ files: [], full: true });
-    const cache = this.ownCache;
-    if (!this.ownUnverified || !cache || this.closed) return;
-    const dir = this.layout.annotationsDir;
-    const dirSignature = await folderSignature(dir);
-    const names = await this.articleFileNames();
-    const signatures = await statMany(dir, names);
-    for (const name of names) {
-      const entry = cache.take(name);
-      if (!entry || entry.signature === signatures.get(name)) continue;
-      cache.forget(name);
-      this.onWatcherChange({ kind: 'annotations', articleId: this.index.articleIdOf(name), fileName: name });
-    }
-    this.ownUnverified = false;
-    cache.verified(dirSignature);
+    if (this.others.needsCheck && !this.closed) await this.othersChanged({ files: [], full: true });
   }
 
   /** Soon after open: the taken caches checked, and the caches written if they changed. */
