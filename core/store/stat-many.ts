@@ -9,7 +9,7 @@ import path from 'node:path';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { signatureOf, type FileSignature } from './read-document.js';
 
-const BATCH = 500;
+const BATCH = 200;
 
 /** Name → signature of each regular file among `names` in `dir` (missing ones and others left out). */
 export async function statMany(dir: string, names: readonly string[]): Promise<Map<string, FileSignature>> {

@@ -6,6 +6,7 @@
  * operations on top; `tag-removal.ts` and `relink.ts` use the members here that are public within
  * core/store (the rest of Gloss only sees `AnnotationService`).
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { signatureOf, type FileSignature } from './read-document.js';
 import path from 'node:path';
@@ -77,6 +78,7 @@ export abstract class StoreFiles {
   /** The signature each own article file was left with by this process's last write of it. */
   private readonly ownWritten = new Map<string, FileSignature | null>();
   private cacheTimer: NodeJS.Timeout | null = null;
+  private writerFolderMade: Promise<void> | null = null;
   private readonly listeners = new Set<(change: ExternalChange) => void>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly migrations: Record<FileKind, MigrationTable>;
@@ -154,7 +156,8 @@ export abstract class StoreFiles {
     await this.refuseLinks();
     if (this.team) await this.becomeWriter(this.team);
     try {
-      await mkdir(this.layout.annotationsDir, { recursive: true });
+      // The own writer folder is made at the first write (see ensureWriterFolder).
+      if (!this.team) await mkdir(this.layout.annotationsDir, { recursive: true });
       await mkdir(this.layout.locksDir, { recursive: true });
       // mkdir succeeds on a link to a folder: look again now that the folders exist.
       await this.refuseLinks();
@@ -189,12 +192,36 @@ export abstract class StoreFiles {
   private async becomeWriter(writer: WriterIdentity): Promise<void> {
     try {
       await migrateToWriters(this.dataDir, writer, { clock: this.clock });
-      await mkdir(this.layout.annotationsDir, { recursive: true });
-      await writeWriterFile(this.dataDir, writer.writerId, writer.coder);
+      // A coder's new name reaches the others at once; a folder not made yet waits for a write.
+      if (existsSync(this.layout.dataDir)) await writeWriterFile(this.dataDir, writer.writerId, writer.coder);
       await writeGitignore(this.dataDir);
     } catch (err) {
       if (!isReadOnlyError(err)) throw err;
     }
+  }
+
+  /**
+   * The own writer folder, made at the first write: opening a library (or `gloss index`, an
+   * export) leaves no empty folder that other coders would see as a coder with no highlights.
+   */
+  async ensureWriterFolder(): Promise<void> {
+    const team = this.team;
+    if (!team) return;
+    this.writerFolderMade ??= (async () => {
+      try {
+        await mkdir(this.layout.annotationsDir, { recursive: true });
+        await this.refuseLinks();
+        await writeWriterFile(this.dataDir, team.writerId, team.coder);
+      } catch (err) {
+        this.writerFolderMade = null;
+        if (!isReadOnlyError(err)) throw err;
+        throw new ApiError(
+          'read-only',
+          `Cannot save: ${this.layout.dataDir} cannot be made (${(err as Error).message}).`,
+        );
+      }
+    })();
+    await this.writerFolderMade;
   }
 
   /**
@@ -357,6 +384,7 @@ export abstract class StoreFiles {
     shouldWrite?: (result: R) => boolean,
   ): Promise<R> {
     this.assertWritable();
+    await this.ensureWriterFolder();
     const name = articleFileName(articleId);
     let written: ArticleFile | null = null;
     const { result } = await this.track(
@@ -387,6 +415,7 @@ export abstract class StoreFiles {
     this.assertWritable();
     const team = this.team;
     if (team) {
+      await this.ensureWriterFolder();
       const file = this.layout.codebookFile;
       try {
         return await this.track(
