@@ -135,6 +135,11 @@ export class ArticleFileCache {
     this.takenAt = signature;
   }
 
+  /** How many files it holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   get dirty(): boolean {
     return this.changed;
   }

@@ -217,9 +217,16 @@ export class OtherWritersIndex {
       }
       this.unverified.add(dir);
     } else {
-      const signatures = await statMany(dir, names);
+      // Nothing to compare with (a first open on this machine): every file is read, no stat first.
+      const known =
+        (cache?.size ?? 0) > 0 || [...this.files.keys()].some((k) => k.startsWith(`${writerId}/`));
+      const signatures = known ? await statMany(dir, names) : null;
       for (const name of names) {
         const key = `${writerId}/${name}`;
+        if (signatures === null) {
+          toRead.push(name);
+          continue;
+        }
         const signature = signatures.get(name);
         const known = this.files.get(key);
         if (signature === undefined) {

@@ -530,7 +530,7 @@ export abstract class StoreFiles {
     const dirSignature = cache ? await folderSignature(dir) : null;
     const names = await this.articleFileNames();
     let toRead: readonly string[] = names;
-    if (cache) {
+    if (cache && cache.size > 0) {
       const signatures = await statMany(dir, names);
       const rest: string[] = [];
       for (const name of names) {
