@@ -14,6 +14,7 @@ import {
   findMatches,
   matchKey,
   pageOf,
+  type FinishItem,
   type AnnotationMatches,
   type AnnotationQuery,
   type AnnotationQueryResult,
@@ -349,16 +350,27 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   }
 
   async queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult<OwnedAnnotation>> {
-    const { items, total } = await this.queryStored({ ...query, ownCoderId: this.writer.coder.id });
-    return {
-      items: items.map(({ owner, ...a }) =>
-        owner ? { ...a, coderId: owner.coder.id, coderName: owner.coder.name, mine: false } : this.owned(a),
-      ),
-      total,
+    const { coder } = this.writer;
+    const finish: FinishItem<OwnedAnnotation> = (a, tagIds, owner) => {
+      const copy = { quote: { ...a.quote }, position: { ...a.position }, tagIds };
+      if (!owner)
+        return {
+          ...a,
+          ...copy,
+          coderId: a.creatorId ?? coder.id,
+          coderName: a.creator || coder.name,
+          mine: true,
+        };
+      const { id, name } = owner.coder;
+      return { ...a, ...copy, creator: name, creatorId: id, coderId: id, coderName: name, mine: false };
     };
+    return this.queryStored({ ...query, ownCoderId: coder.id }, finish);
   }
 
-  private async queryStored(query: AnnotationQuery): Promise<AnnotationQueryResult> {
+  private async queryStored<T extends Annotation>(
+    query: AnnotationQuery,
+    finish: FinishItem<T>,
+  ): Promise<AnnotationQueryResult<T>> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
     const key = matchKey(query);
     const last = this.lastMatches;
@@ -370,7 +382,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       last.book === book &&
       last.rank === query.articleRank
     ) {
-      return pageOf(last.matches, book, query);
+      return pageOf(last.matches, book, query, finish);
     }
     const matches = findMatches(this.unitedEntries(), book, query);
     this.lastMatches = {
@@ -381,7 +393,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       rank: query.articleRank,
       matches,
     };
-    return pageOf(matches, book, query);
+    return pageOf(matches, book, query, finish);
   }
 
   async articleIdsWithTags(tagIds: readonly string[]): Promise<string[]> {
