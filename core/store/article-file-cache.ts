@@ -15,7 +15,7 @@
  * cache is taken as it is and each file's signature checked afterwards (see `unverified`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { signatureOf, type FileSignature } from './read-document.js';
@@ -47,6 +47,16 @@ export async function folderSignature(dir: string): Promise<FileSignature | null
   return info?.isDirectory() ? signatureOf(info) : null;
 }
 
+/** True when a folder between `dataDir` and `file` (or the file) is a symbolic link. */
+async function linkOnTheWay(dataDir: string, file: string): Promise<boolean> {
+  const parts = path.relative(dataDir, file).split(path.sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const info = await lstat(path.join(dataDir, ...parts.slice(0, i))).catch(() => null);
+    if (info?.isSymbolicLink()) return true;
+  }
+  return false;
+}
+
 export class ArticleFileCache {
   private readonly entries = new Map<string, Entry>();
   /** The folder's signature the entries were taken at (null: unknown, check each file). */
@@ -74,6 +84,7 @@ export class ArticleFileCache {
   /** The cache as stored; empty when there is none or it cannot be trusted. Never throws. */
   static async load(dataDir: string, folder: string): Promise<ArticleFileCache> {
     const cache = ArticleFileCache.empty(dataDir, folder);
+    if (await linkOnTheWay(dataDir, cache.file)) return cache;
     const text = await readFile(cache.file, 'utf8').catch(() => null);
     if (text === null) return cache;
     let raw: unknown;
@@ -161,6 +172,8 @@ export class ArticleFileCache {
     const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
+      // Never written through a link put in `.gloss` (see refuse-symlinks.ts): no cache then.
+      if (await linkOnTheWay(path.dirname(path.dirname(path.dirname(this.file))), this.file)) return;
       await writeFile(temp, JSON.stringify(doc));
       await rename(temp, this.file);
     } catch {
