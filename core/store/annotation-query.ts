@@ -71,7 +71,7 @@ function storedIdsShowingAs(book: CodebookFile, wanted: ReadonlySet<string>): Se
  * Hits of several writers' files of one article, each id once (one id in two files is a copy: the
  * later edit is kept, then the larger writer id, as annotation-union.ts), in document order.
  */
-function unionById(hits: IndexedAnnotation[]): IndexedAnnotation[] {
+export function unionById(hits: IndexedAnnotation[]): IndexedAnnotation[] {
   const byId = new Map<string, IndexedAnnotation>();
   for (const x of hits) {
     const kept = byId.get(x.annotation.id);
@@ -178,15 +178,37 @@ export function findMatches(
   return { groups, total };
 }
 
-/** One page of the matches, as copies with tags mapped through merges and deletes. */
-export function pageOf(
+/** A listed copy of a stored highlight (its tag ids already mapped), made in one literal. */
+export type FinishItem<T> = (a: Annotation, tagIds: string[], owner: IndexOwner | undefined) => T;
+
+/** Another writer's: its coder is the folder's, whatever the file says. */
+const queryItem: FinishItem<QueryItem> = (a, tagIds, owner) =>
+  owner
+    ? {
+        ...a,
+        quote: { ...a.quote },
+        position: { ...a.position },
+        tagIds,
+        creator: owner.coder.name,
+        creatorId: owner.coder.id,
+        owner,
+      }
+    : { ...a, quote: { ...a.quote }, position: { ...a.position }, tagIds };
+
+/**
+ * One page of the matches, as copies with tags mapped through merges and deletes. `finish` makes
+ * each copy (fields added to a copy afterwards, or taken out with a rest pattern, made a
+ * 5,000-item page several times slower).
+ */
+export function pageOf<T extends Annotation = QueryItem>(
   { groups, total }: AnnotationMatches,
   book: CodebookFile,
   query: Pick<AnnotationQuery, 'offset' | 'limit'>,
-): AnnotationQueryResult {
+  finish: FinishItem<T> = queryItem as unknown as FinishItem<T>,
+): AnnotationQueryResult<T> {
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? 500);
-  const items: QueryItem[] = [];
+  const items: T[] = [];
   let skip = offset;
   for (const g of groups) {
     if (items.length >= limit) break;
@@ -196,15 +218,7 @@ export function pageOf(
     }
     for (let i = skip; i < g.hits.length && items.length < limit; i++) {
       const { annotation: a, owner } = g.hits[i]!;
-      const item: QueryItem = {
-        ...a,
-        quote: { ...a.quote },
-        position: { ...a.position },
-        tagIds: resolveTagIds(book, a.tagIds),
-      };
-      // Another writer's: its coder is the folder's, whatever the file says.
-      if (owner) Object.assign(item, { creator: owner.coder.name, creatorId: owner.coder.id, owner });
-      items.push(item);
+      items.push(finish(a, resolveTagIds(book, a.tagIds), owner));
     }
     skip = 0;
   }

@@ -14,6 +14,7 @@ import {
   findMatches,
   matchKey,
   pageOf,
+  type FinishItem,
   type AnnotationMatches,
   type AnnotationQuery,
   type AnnotationQueryResult,
@@ -63,6 +64,7 @@ import { writerFolder, writeWriterFile } from './writer-folders.js';
 import { unionHighlights } from '../teams/annotation-union.js';
 import { removeTags } from './tag-removal.js';
 import { highlightFacts, type HighlightFact } from './highlight-facts.js';
+import { MergedEntries } from './merged-entries.js';
 
 /** Puts the highlights into the article's file (new ones added, changed ones replaced); true if anything changed. */
 function putRestored(
@@ -99,6 +101,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     rank: ReadonlyMap<string, number> | undefined;
     matches: AnnotationMatches;
   } | null = null;
+  private readonly united = new MergedEntries();
 
   static async open(dataDir: string, opts: AnnotationServiceOptions): Promise<AnnotationStore> {
     const store = new AnnotationStore(dataDir, opts);
@@ -358,16 +361,27 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   }
 
   async queryAnnotations(query: AnnotationQuery): Promise<AnnotationQueryResult<OwnedAnnotation>> {
-    const { items, total } = await this.queryStored({ ...query, ownCoderId: this.writer.coder.id });
-    return {
-      items: items.map(({ owner, ...a }) =>
-        owner ? { ...a, coderId: owner.coder.id, coderName: owner.coder.name, mine: false } : this.owned(a),
-      ),
-      total,
+    const { coder } = this.writer;
+    const finish: FinishItem<OwnedAnnotation> = (a, tagIds, owner) => {
+      const copy = { quote: { ...a.quote }, position: { ...a.position }, tagIds };
+      if (!owner)
+        return {
+          ...a,
+          ...copy,
+          coderId: a.creatorId ?? coder.id,
+          coderName: a.creator || coder.name,
+          mine: true,
+        };
+      const { id, name } = owner.coder;
+      return { ...a, ...copy, creator: name, creatorId: id, coderId: id, coderName: name, mine: false };
     };
+    return this.queryStored({ ...query, ownCoderId: coder.id }, finish);
   }
 
-  private async queryStored(query: AnnotationQuery): Promise<AnnotationQueryResult> {
+  private async queryStored<T extends Annotation>(
+    query: AnnotationQuery,
+    finish: FinishItem<T>,
+  ): Promise<AnnotationQueryResult<T>> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
     const key = matchKey(query);
     const last = this.lastMatches;
@@ -379,9 +393,9 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       last.book === book &&
       last.rank === query.articleRank
     ) {
-      return pageOf(last.matches, book, query);
+      return pageOf(last.matches, book, query, finish);
     }
-    const matches = findMatches(this.mergedEntries(), book, query);
+    const matches = findMatches(this.unitedEntries(), book, query);
     this.lastMatches = {
       key,
       version: this.index.version,
@@ -390,12 +404,17 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
       rank: query.articleRank,
       matches,
     };
-    return pageOf(matches, book, query);
+    return pageOf(matches, book, query, finish);
   }
 
   async articleIdsWithTags(tagIds: readonly string[]): Promise<string[]> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
-    return findMatches(this.mergedEntries(), book, { tagIds }).groups.map((g) => g.articleId);
+    return findMatches(this.unitedEntries(), book, { tagIds }).groups.map((g) => g.articleId);
+  }
+
+  /** One entry per article of the merged view, several writers' united (kept between queries). */
+  private unitedEntries(): readonly ArticleSummaryEntry[] {
+    return this.united.of(`${this.index.version}/${this.others.version}`, () => this.mergedEntries());
   }
 
   async *listEach(articleIds: Iterable<string>): AsyncGenerator<ArticleAnnotations> {

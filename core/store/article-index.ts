@@ -17,7 +17,7 @@ export interface IndexOwner {
   writerId: string;
   coder: Coder;
 }
-import type { ArticleFile } from './store-schema.js';
+import { CURRENT_SCHEMA_VERSION, type ArticleFile } from './store-schema.js';
 
 export interface IndexedAnnotation {
   /** As stored in the file (a private copy: never hand it out without copying). */
@@ -83,6 +83,22 @@ export function summarize(doc: ArticleFile, owned = false, readOnly = false): Ar
     memo: doc.memo,
     annotations,
     readOnly,
+  };
+}
+
+/** A file's content as far as its entry tells (what `summarize` of it gives the same entry). */
+export function docOf(entry: ArticleSummaryEntry): ArticleFile {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    articleId: entry.articleId,
+    path: entry.path,
+    fingerprint: entry.fingerprint,
+    title: entry.title,
+    date: entry.date,
+    author: entry.author,
+    sourceUrl: entry.sourceUrl,
+    memo: entry.memo,
+    annotations: entry.annotations.map((x) => x.annotation),
   };
 }
 

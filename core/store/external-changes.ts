@@ -4,7 +4,7 @@
  * checked against the signatures of files this process wrote itself, so our own saves stay quiet.
  * Where fs.watch is unavailable it falls back to polling the folders' modification times.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { signatureOf, type FileSignature } from './read-document.js';
@@ -43,6 +43,12 @@ export class ExternalChangeWatcher {
   }
 
   start(): void {
+    // A writer folder is made at its first write: until then, the nearest folder above it that
+    // exists is watched, and the folder's own watching starts when it appears.
+    if (!existsSync(this.layout.annotationsDir)) {
+      this.waitForFolder();
+      return;
+    }
     try {
       this.watchers.push(
         watch(this.layout.dataDir, (_event, name) => {
@@ -54,6 +60,28 @@ export class ExternalChangeWatcher {
         }),
       );
       for (const w of this.watchers) w.on('error', () => this.fallBackToPolling());
+    } catch {
+      this.fallBackToPolling();
+    }
+  }
+
+  private waitForFolder(): void {
+    let above = path.dirname(this.layout.annotationsDir);
+    while (!existsSync(above) && path.dirname(above) !== above) above = path.dirname(above);
+    const next = path.join(above, path.relative(above, this.layout.annotationsDir).split(path.sep)[0]!);
+    try {
+      const w = watch(above, () => {
+        if (this.closed || !this.watchers.includes(w) || !existsSync(next)) return;
+        // The next folder down came: watch it (or, the folder itself there, watch that).
+        this.watchers.splice(this.watchers.indexOf(w), 1);
+        w.close();
+        this.start();
+        // What was written before its watching started is read again.
+        if (this.watchers.length > 0 && existsSync(this.layout.annotationsDir))
+          this.emit({ kind: 'annotations', articleId: null, fileName: null });
+      });
+      w.on('error', () => this.fallBackToPolling());
+      this.watchers.push(w);
     } catch {
       this.fallBackToPolling();
     }

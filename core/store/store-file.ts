@@ -58,6 +58,8 @@ export interface StoreFileRead<T> {
   /** The file comes from a newer Gloss: show it, never write it. */
   readOnly: boolean;
   signature: FileSignature | null;
+  /** Read as it is on disk: valid, current, nothing repaired (its content may be cached). */
+  clean?: boolean;
 }
 
 export class StoreFile<T extends { schemaVersion: number }> {
@@ -176,6 +178,7 @@ export class StoreFile<T extends { schemaVersion: number }> {
   private repaired(read: StoreFileRead<T>): StoreFileRead<T> {
     const repaired = this.opts.repair?.(read.doc, path.basename(this.file)) ?? null;
     if (repaired) {
+      read.clean = false;
       // Scans read files without knowing whose they are: the file says.
       const own = (read.doc as { articleId?: unknown }).articleId;
       const articleId = this.opts.articleId ?? (typeof own === 'string' && own ? own : null);
@@ -193,7 +196,7 @@ export class StoreFile<T extends { schemaVersion: number }> {
         return { doc: this.opts.empty(), readOnly: false, signature: null };
       case 'ok':
         this.ctx.problems.clear('future-version', this.file);
-        return { doc: result.data, readOnly: false, signature: result.signature };
+        return { doc: result.data, readOnly: false, signature: result.signature, clean: !result.fromLower };
       case 'future':
         this.ctx.problems.add({
           kind: 'future-version',

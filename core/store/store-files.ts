@@ -6,6 +6,7 @@
  * operations on top; `tag-removal.ts` and `relink.ts` use the members here that are public within
  * core/store (the rest of Gloss only sees `AnnotationService`).
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { signatureOf, type FileSignature } from './read-document.js';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { HlcClock } from '../teams/hlc.js';
 import { migrateToWriters, writeGitignore } from './migrate-to-writers.js';
 import { booksSignature, changeTeamCodebook, readTeamBooks, viewOf } from './team-codebook.js';
 import { CODERS_DIR, writerFolder, writeWriterFile } from './writer-folders.js';
-import { ArticleIndex, summarize, type ArticleSummaryEntry } from './article-index.js';
+import { ArticleIndex, docOf, summarize, type ArticleSummaryEntry } from './article-index.js';
 import { byPosition, salvageArticle, salvageCodebook } from './article-doc.js';
 import type { AnnotationServiceOptions, ReadOnlyInfo } from './service-types.js';
 import { resolveTagIds } from './codebook.js';
@@ -28,6 +29,9 @@ import {
 } from '../files/durable-write.js';
 import { ExternalChangeWatcher, type ExternalChange } from './external-changes.js';
 import { OtherWritersIndex } from './other-writers-index.js';
+import { OtherWritersWatch, type OtherWritersNews } from './other-writers-watch.js';
+import { ArticleFileCache, folderSignature } from './article-file-cache.js';
+import { statMany } from './stat-many.js';
 import { FileLocks, isReadOnlyError } from './file-lock.js';
 import { refuseSymlinks } from './refuse-symlinks.js';
 import { repairHighlightColors, repairTagColors } from './store-colors.js';
@@ -50,6 +54,13 @@ export const SCAN_CONCURRENCY = 16;
 /** Passes over files changed by other processes before a query answers. */
 const DIRTY_PASSES = 3;
 
+/** Where fs.watch fails: how often other writers' folders are looked at. */
+const OTHERS_POLL_MS = 2000;
+/** While watched: a full look now and then all the same (an event lost, a network folder). */
+const OTHERS_RESCAN_MS = 60_000;
+/** After an open that took files from the caches: when each is checked against its file. */
+const VERIFY_AFTER_MS = 3000;
+
 export abstract class StoreFiles {
   readonly layout: StoreLayout;
   /** A read-only store shown below this one (see AnnotationServiceOptions.readOnlyBelow). */
@@ -58,8 +69,16 @@ export abstract class StoreFiles {
   readonly index = new ArticleIndex();
   /** Other writers' work (their writer folders), beside `index` which holds this store's own. */
   readonly others: OtherWritersIndex;
-  /** Looks for other writers' changes while nothing else would tell (see startWatchingOthers). */
+  /** Tells about other writers' changes (see startWatchingOthers); the poller where it cannot. */
+  private othersWatch: OtherWritersWatch | null = null;
   private othersPoller: NodeJS.Timeout | null = null;
+  private othersRescan: NodeJS.Timeout | null = null;
+  /** This store's own article files as last read (null: none kept, with a read-only layer below). */
+  private ownCache: ArticleFileCache | null | undefined = undefined;
+  /** The signature each own article file was left with by this process's last write of it. */
+  private readonly ownWritten = new Map<string, FileSignature | null>();
+  private cacheTimer: NodeJS.Timeout | null = null;
+  private writerFolderMade: Promise<void> | null = null;
   private readonly listeners = new Set<(change: ExternalChange) => void>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly migrations: Record<FileKind, MigrationTable>;
@@ -94,6 +113,7 @@ export abstract class StoreFiles {
       () => this.writerDataDirs(),
       () => this.writer.writerId,
       this.log,
+      () => this.dataDir,
     );
     this.watcher = new ExternalChangeWatcher(
       this.layout,
@@ -111,7 +131,14 @@ export abstract class StoreFiles {
       locks,
       problems: this.log,
       beginWrite: (file) => this.watcher.beginWrite(file),
-      recordWrite: (file, signature) => this.watcher.recordWrite(file, signature),
+      recordWrite: (file, signature) => {
+        this.watcher.recordWrite(file, signature);
+        if (path.dirname(file) !== this.layout.annotationsDir) return;
+        // Whatever the cache held for it is outdated; updateArticle puts the new content in.
+        const name = path.basename(file);
+        this.ownWritten.set(name, signature);
+        this.ownCache?.forget(name);
+      },
     };
   }
 
@@ -129,7 +156,8 @@ export abstract class StoreFiles {
     await this.refuseLinks();
     if (this.team) await this.becomeWriter(this.team);
     try {
-      await mkdir(this.layout.annotationsDir, { recursive: true });
+      // The own writer folder is made at the first write (see ensureWriterFolder).
+      if (!this.team) await mkdir(this.layout.annotationsDir, { recursive: true });
       await mkdir(this.layout.locksDir, { recursive: true });
       // mkdir succeeds on a link to a folder: look again now that the folders exist.
       await this.refuseLinks();
@@ -164,8 +192,8 @@ export abstract class StoreFiles {
   private async becomeWriter(writer: WriterIdentity): Promise<void> {
     try {
       await migrateToWriters(this.dataDir, writer, { clock: this.clock });
-      await mkdir(this.layout.annotationsDir, { recursive: true });
-      await writeWriterFile(this.dataDir, writer.writerId, writer.coder);
+      // A coder's new name reaches the others at once; a folder not made yet waits for a write.
+      if (existsSync(this.layout.dataDir)) await writeWriterFile(this.dataDir, writer.writerId, writer.coder);
       await writeGitignore(this.dataDir);
     } catch (err) {
       if (!isReadOnlyError(err)) throw err;
@@ -173,24 +201,73 @@ export abstract class StoreFiles {
   }
 
   /**
-   * Other coders' changes arrive in their writer folders (by sync): looked for every two seconds,
-   * and announced as a change of the coders and of every article's highlights.
+   * The own writer folder, made at the first write: opening a library (or `gloss index`, an
+   * export) leaves no empty folder that other coders would see as a coder with no highlights.
+   */
+  async ensureWriterFolder(): Promise<void> {
+    const team = this.team;
+    if (!team) return;
+    this.writerFolderMade ??= (async () => {
+      try {
+        await mkdir(this.layout.annotationsDir, { recursive: true });
+        await this.refuseLinks();
+        await writeWriterFile(this.dataDir, team.writerId, team.coder);
+      } catch (err) {
+        this.writerFolderMade = null;
+        if (!isReadOnlyError(err)) throw err;
+        throw new ApiError(
+          'read-only',
+          `Cannot save: ${this.layout.dataDir} cannot be made (${(err as Error).message}).`,
+        );
+      }
+    })();
+    await this.writerFolderMade;
+  }
+
+  /**
+   * Other coders' changes arrive in their writer folders (by sync): a watcher names the files (see
+   * other-writers-watch.ts; polled every two seconds where it cannot), a full look runs now and
+   * then all the same, and changes are announced as a change of the coders and of every article's
+   * highlights.
    */
   private startWatchingOthers(): void {
-    let version = this.others.version;
-    this.othersPoller = setInterval(() => {
-      void this.others
-        .refresh(true)
-        .then(() => {
-          if (this.closed) return;
-          void this.noticeOthersBooks();
-          if (this.others.version === version) return;
-          version = this.others.version;
-          this.onWatcherChange({ kind: 'coders' });
-        })
-        .catch(() => undefined);
-    }, 2000);
+    this.othersWatch = new OtherWritersWatch(
+      (news) => void this.othersChanged(news),
+      () => this.pollOthers(),
+    );
+    this.othersRescan = setInterval(
+      () => void this.othersChanged({ files: [], full: true }),
+      OTHERS_RESCAN_MS,
+    );
+    this.othersRescan.unref();
+    // The first look (it also tells the watcher which folders there are).
+    void this.othersChanged({ files: [], full: false });
+  }
+
+  private pollOthers(): void {
+    this.othersWatch = null;
+    if (this.othersPoller || this.closed) return;
+    this.othersPoller = setInterval(() => void this.othersChanged({ files: [], full: true }), OTHERS_POLL_MS);
     this.othersPoller.unref();
+  }
+
+  private async othersChanged(news: OtherWritersNews): Promise<void> {
+    const before = this.others.version;
+    try {
+      if (news.full || !this.others.looked) await this.others.refresh(news.full);
+      else await this.others.refreshFiles(news.files);
+      if (this.closed) return;
+      this.othersWatch?.update(this.writerDataDirs(), this.others.writerFolders());
+      void this.noticeOthersBooks().catch(() => undefined);
+    } catch {
+      return; // looked at again on the next news or rescan
+    }
+    if (this.others.version !== before) this.onWatcherChange({ kind: 'coders' });
+  }
+
+  /** True while a watcher (or the poller) keeps other writers' index current without being asked. */
+  private get othersWatched(): boolean {
+    return (this.othersWatch !== null || this.othersPoller !== null) && this.others.looked;
   }
 
   /** Another coder's codebook change arrived: queries read the books again. */
@@ -307,6 +384,7 @@ export abstract class StoreFiles {
     shouldWrite?: (result: R) => boolean,
   ): Promise<R> {
     this.assertWritable();
+    await this.ensureWriterFolder();
     const name = articleFileName(articleId);
     let written: ArticleFile | null = null;
     const { result } = await this.track(
@@ -322,7 +400,12 @@ export abstract class StoreFiles {
         (r) => r.write,
       ),
     );
-    if (written) this.index.setFromWrite(name, summarize(written));
+    if (written) {
+      const entry = summarize(written);
+      this.index.setFromWrite(name, entry);
+      const signature = this.ownWritten.get(name);
+      if (signature) this.ownCache?.put(name, signature, docOf(entry));
+    }
     return result;
   }
 
@@ -332,6 +415,7 @@ export abstract class StoreFiles {
     this.assertWritable();
     const team = this.team;
     if (team) {
+      await this.ensureWriterFolder();
       const file = this.layout.codebookFile;
       try {
         return await this.track(
@@ -415,12 +499,16 @@ export abstract class StoreFiles {
   async ensureIndex(full = false): Promise<void> {
     // Other writers' folders: looked at again by the poller every two seconds, so a query does not
     // wait for a look of its own (a stat of each of their files: with 27,000, most of a second).
-    const polled = this.othersPoller !== null && this.watcher.watching && this.others.looked;
-    if (full || !polled) await this.others.refresh(full || !this.watcher.watching);
+    const watched = this.othersWatched && this.watcher.watching;
+    // Other writers' caches are taken as they are only where a check of each file follows soon
+    // (the app, watching; see OtherWritersIndex.lookAtFolder).
+    const exact = full || this.opts.watch === false;
+    if (full || !watched) await this.others.refresh(full || !this.watcher.watching, exact);
     if (this.scanning) await this.scanning;
     if (full || !this.index.isComplete || !this.watcher.watching) {
       this.scanning ??= this.scanAll().finally(() => (this.scanning = null));
       await this.scanning;
+      if (this.othersWatched) this.scheduleCacheWork();
       return;
     }
     for (let pass = 0; pass < DIRTY_PASSES; pass++) {
@@ -430,11 +518,67 @@ export abstract class StoreFiles {
     }
   }
 
+  /**
+   * Every own article file into the index: from the cache those whose signature it knows, the rest
+   * read. (Each is checked: own files may be edited in place, by hand or by a script, which leaves
+   * their folder as it was; other writers' arrive by sync tools, which replace them.)
+   */
   private async scanAll(): Promise<void> {
     const listedAt = this.index.now();
+    const cache = await this.loadOwnCache();
+    const dir = this.layout.annotationsDir;
+    const dirSignature = cache ? await folderSignature(dir) : null;
     const names = await this.articleFileNames();
-    await this.readIntoIndex(names);
+    let toRead: readonly string[] = names;
+    if (cache && cache.size > 0) {
+      const signatures = await statMany(dir, names);
+      const rest: string[] = [];
+      for (const name of names) {
+        const signature = signatures.get(name);
+        // An unknown signature (gone meanwhile, not a regular file) is left to the read to say.
+        const entry = signature === undefined ? null : cache.take(name, signature);
+        if (entry) this.index.setFromRead(name, this.index.stamp(name), summarize(entry.doc, true));
+        else rest.push(name);
+      }
+      toRead = rest;
+    }
+    await this.readIntoIndex(toRead);
     this.index.markComplete(names, listedAt);
+    cache?.keepOnly(names);
+    cache?.verified(dirSignature);
+  }
+
+  private async loadOwnCache(): Promise<ArticleFileCache | null> {
+    // With a read-only layer below, a file's content may come from either: not cached.
+    this.ownCache ??= this.lower
+      ? null
+      : await ArticleFileCache.load(this.dataDir, this.layout.annotationsDir);
+    return this.ownCache;
+  }
+
+  /**
+   * After an open that took other writers' files from their caches: each is checked against its
+   * file now, and any that changed meanwhile is read again (and announced).
+   */
+  private async verifyCaches(): Promise<void> {
+    if (this.others.needsCheck && !this.closed) await this.othersChanged({ files: [], full: true });
+  }
+
+  /** Soon after open: the taken caches checked, and the caches written if they changed. */
+  private scheduleCacheWork(): void {
+    if (this.cacheTimer || this.closed) return;
+    this.cacheTimer = setTimeout(() => {
+      void this.verifyCaches()
+        .then(() => this.saveCaches())
+        .catch(() => undefined)
+        .finally(() => (this.cacheTimer = null));
+    }, VERIFY_AFTER_MS);
+    this.cacheTimer.unref();
+  }
+
+  private async saveCaches(): Promise<void> {
+    await this.others.saveCaches();
+    await this.ownCache?.save();
   }
 
   /** Reads the files into the index; a file written or changed meanwhile keeps the newer news. */
@@ -443,13 +587,16 @@ export abstract class StoreFiles {
       const slice = names.slice(i, i + SCAN_CONCURRENCY);
       const stamps = slice.map((n) => this.index.stamp(n));
       const reads = await Promise.all(slice.map((n) => this.fileNamed(n, null).read()));
-      reads.forEach((r, j) =>
-        this.index.setFromRead(
-          slice[j]!,
+      reads.forEach((r, j) => {
+        const name = slice[j]!;
+        const landed = this.index.setFromRead(
+          name,
           stamps[j]!,
           r.signature === null ? null : summarize(r.doc, true, r.readOnly),
-        ),
-      );
+        );
+        if (landed && r.signature !== null && r.clean) this.ownCache?.put(name, r.signature, r.doc);
+        else this.ownCache?.forget(name);
+      });
     }
   }
 
@@ -463,8 +610,10 @@ export abstract class StoreFiles {
   private onWatcherChange(change: ExternalChange): void {
     if (change.kind === 'codebook') this.forgetCodebook();
     if (change.kind === 'annotations') {
-      if (change.fileName) this.index.markDirty(change.fileName);
-      else this.index.invalidate();
+      if (change.fileName) {
+        this.index.markDirty(change.fileName);
+        this.ownCache?.forget(change.fileName);
+      } else this.index.invalidate();
     }
     for (const cb of this.listeners) {
       try {
@@ -493,9 +642,13 @@ export abstract class StoreFiles {
   async close(): Promise<void> {
     this.closed = true;
     if (this.othersPoller) clearInterval(this.othersPoller);
+    if (this.othersRescan) clearInterval(this.othersRescan);
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.othersWatch?.close();
     this.watcher.close();
     this.listeners.clear();
     await Promise.allSettled([...this.pending]);
+    await this.saveCaches().catch(() => undefined);
   }
 }
 
