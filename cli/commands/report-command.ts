@@ -19,7 +19,6 @@ import {
   type ScopeOptions,
 } from './analysis-cli.js';
 import { withLibrary } from './open-for-cli.js';
-import { writeReportSvg } from './report-svg.js';
 
 export interface ReportOptions extends ScopeOptions {
   kind: ReportKind;
@@ -72,6 +71,8 @@ export async function reportCommand(
     }
     for (const note of report.notes) output.stderr.write(`note: ${terminalSafe(note)}\n`);
     if (options.svg) {
+      // Loaded only here: the chart library is not every command's start-up cost.
+      const { writeReportSvg } = await import('./report-svg.js');
       const note = await writeReportSvg(report, options.svg);
       output.stderr.write(`chart written to ${terminalSafe(options.svg)}${note ? ` (${note})` : ''}\n`);
     }

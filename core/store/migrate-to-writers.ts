@@ -149,5 +149,7 @@ export async function migrateToWriters(
 export async function writeGitignore(dataDir: string): Promise<void> {
   const file = path.join(dataDir, '.gitignore');
   if (await stat(file).catch(() => null)) return;
+  // A library opened for the first time has no data folder yet.
+  await mkdir(dataDir, { recursive: true });
   await writeFileDurable(file, 'locks/\ncache/\n');
 }
