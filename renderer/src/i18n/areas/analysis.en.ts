@@ -120,7 +120,7 @@ export default {
   },
   sets: {
     filter: 'Set',
-    all: 'All articles',
+    all: 'No set',
     clear: 'Clear set',
   },
   autocode: {

@@ -121,7 +121,7 @@ const zhCN: typeof en = {
   },
   sets: {
     filter: '集合',
-    all: '全部文章',
+    all: '不限集合',
     clear: '清除集合',
   },
   autocode: {
