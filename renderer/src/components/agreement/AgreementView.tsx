@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ExportStatus } from '../ExportStatus.js';
 import type { GlossApi } from '../../../../core/api/contract.js';
 import type { Tag } from '../../../../core/model.js';
 import type { CoderSummary } from '../../coders/coder-types.js';
@@ -209,7 +210,7 @@ function AgreementViewContent({
             <p className="muted">{t('app.loading')}</p>
           )}
           <div className="agreement-results" aria-live="polite">
-            <ExportStatus state={exporter.state} />
+            <ExportStatus state={exporter.state} area="agreement" />
             {coders && coders.length < 2 ? (
               <p className="muted" data-testid="agreement-need-coders">
                 {t('agreement.needCodersInLibrary')}
@@ -277,30 +278,6 @@ function AgreementViewContent({
 function reviewRequestOf(request: AgreementRequest): ReviewRequest {
   const { coders: _coders, tagIds: _tagIds, bom: _bom, ...rest } = request;
   return rest;
-}
-
-function ExportStatus({ state }: { state: ReturnType<typeof useAgreementExport>['state'] }) {
-  const { t, i18n } = useTranslation();
-  switch (state.kind) {
-    case 'idle':
-      return null;
-    case 'busy':
-      return <p className="muted">{t('agreement.exporting')}</p>;
-    case 'saved':
-      return <p data-testid="agreement-export-result">{t('agreement.saved', { path: state.path })}</p>;
-    case 'downloaded':
-      return (
-        <p data-testid="agreement-export-result">{t('agreement.downloaded', { fileName: state.fileName })}</p>
-      );
-    case 'cancelled':
-      return <p className="muted">{t('exporter.cancelled')}</p>;
-    case 'failed':
-      return (
-        <p className="error-text" role="alert">
-          {t('exporter.failed', { message: errorText(t, i18n.language, state.error) })}
-        </p>
-      );
-  }
 }
 
 export const AgreementView = withPaneBoundary(AgreementViewContent, {

@@ -21,7 +21,7 @@ import { withPaneBoundary } from '../PaneErrorBoundary.js';
 import { AnalysisChoices } from './AnalysisChoices.js';
 import { scopeOf, type AnalysisChoice } from './analysis-scope.js';
 import { ChartFigure, type CellKey } from './ChartFigure.js';
-import { ExportStatus } from './ExportStatus.js';
+import { ExportStatus } from '../ExportStatus.js';
 import { ReportTable } from './ReportTable.js';
 import { SegmentsPanel } from './SegmentsPanel.js';
 import { useAnalysisExport, type ReportRequest } from './use-analysis-export.js';
@@ -249,7 +249,7 @@ function AnalysisViewContent(props: AnalysisViewProps) {
                 {t('analysis.exportPng')}
               </button>
             </div>
-            <ExportStatus state={exporter.state} />
+            <ExportStatus state={exporter.state} area="analysis" />
             {choice && choice.coderIds.length === 0 && (
               <p className="muted" data-testid="analysis-empty">
                 {t('analysis.empty.noCoders')}
