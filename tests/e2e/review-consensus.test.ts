@@ -203,6 +203,10 @@ describe('the disagreement review', () => {
     await row.getByTestId('done-mark').waitFor();
     const toggle = gloss.page.getByTestId('done-toggle');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // Beside the heading and the coders menu, the button still fits inside the pane (not cut off).
+    const pane = (await gloss.page.getByTestId('annotations-pane').boundingBox())!;
+    const button = (await toggle.boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(pane.x + pane.width);
     const marks = await server.call<{ mine: string[] }>('getDoneMarks', {});
     expect(marks.mine).toHaveLength(1);
     await toggle.click();
