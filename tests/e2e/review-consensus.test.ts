@@ -213,4 +213,14 @@ describe('the disagreement review', () => {
     await row.getByTestId('done-mark').waitFor({ state: 'detached' });
     expect((await server.call<{ mine: string[] }>('getDoneMarks', {})).mine).toEqual([]);
   });
+
+  it('names the consensus coder in the UI language in the Analysis area too', async () => {
+    await gloss.setLanguage('zh-CN');
+    await gloss.page.getByTestId('open-analysis').click();
+    const coders = gloss.page.getByTestId('analysis-view').locator('fieldset').first();
+    await expect.poll(() => coders.innerText()).toContain('共识');
+    expect(await coders.innerText()).not.toContain('Consensus');
+    await gloss.setLanguage('en');
+    await gloss.page.getByTestId('open-analysis').click();
+  });
 });
