@@ -24,7 +24,7 @@ export function frequencyChart(
   const coders = [...new Set(rows.filter((r) => r.coderId !== null).map((r) => r.coderName ?? ''))];
   const split = coders.length > 1;
   // Each code's first row counts every coder together (coderId null); the others are per coder.
-  const data = rows.filter((r) => (split ? r.coderId !== null : r.coderId === null));
+  const data = split ? everyCoderOfEveryCode(rows, codes, coders) : rows.filter((r) => r.coderId === null);
   const cap = Math.round(width * 0.4);
   const left = widestLabel(codes, CHART_FONT_SIZE, cap) + 14;
   const right = split ? widestLabel(coders, CHART_FONT_SIZE, Math.round(width * 0.2)) + 14 : 48;
@@ -72,4 +72,24 @@ export function frequencyChart(
     },
   });
   return { svg, note: null };
+}
+
+/**
+ * The per-coder rows, with a zero row where a coder did not apply a code: Plot draws no band for
+ * a code without rows, and its name would then fall below the axis.
+ */
+function everyCoderOfEveryCode(
+  rows: readonly FrequencyDatum[],
+  codes: readonly string[],
+  coders: readonly string[],
+): FrequencyDatum[] {
+  const perCoder = rows.filter((r) => r.coderId !== null);
+  const key = (code: string, coder: string) => JSON.stringify([code, coder]);
+  const seen = new Set(perCoder.map((r) => key(r.tagPath, r.coderName ?? '')));
+  const zeros = codes.flatMap((tagPath) =>
+    coders
+      .filter((coderName) => !seen.has(key(tagPath, coderName)))
+      .map((coderName) => ({ tagPath, coderId: '', coderName, highlights: 0, articles: 0, characters: 0 })),
+  );
+  return [...perCoder, ...zeros];
 }

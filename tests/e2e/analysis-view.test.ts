@@ -170,6 +170,15 @@ describe('the analysis area', () => {
     await expect.poll(highlights).toBe(before);
   });
 
+  it('leaves the search results one line per hit once the Analysis styles are loaded', async () => {
+    // The Code hits dialog lays out its own .kwic rows as a grid; the results view must not inherit it.
+    await page().locator('.search-box').fill('充电桩');
+    const hit = page().getByTestId('search-hit').first().locator('.kwic');
+    await hit.waitFor();
+    expect(await hit.evaluate((el) => getComputedStyle(el).display)).toBe('inline');
+    await page().locator('.search-box').fill('');
+  });
+
   it('reads well in both languages and themes (screenshots for a person to look at)', async () => {
     if (!existsSync(SHOTS)) mkdirSync(SHOTS, { recursive: true });
     await page().locator('.search-box').fill('');

@@ -203,10 +203,24 @@ describe('the disagreement review', () => {
     await row.getByTestId('done-mark').waitFor();
     const toggle = gloss.page.getByTestId('done-toggle');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // Beside the heading and the coders menu, the button still fits inside the pane (not cut off).
+    const pane = (await gloss.page.getByTestId('annotations-pane').boundingBox())!;
+    const button = (await toggle.boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(pane.x + pane.width);
     const marks = await server.call<{ mine: string[] }>('getDoneMarks', {});
     expect(marks.mine).toHaveLength(1);
     await toggle.click();
     await row.getByTestId('done-mark').waitFor({ state: 'detached' });
     expect((await server.call<{ mine: string[] }>('getDoneMarks', {})).mine).toEqual([]);
+  });
+
+  it('names the consensus coder in the UI language in the Analysis area too', async () => {
+    await gloss.setLanguage('zh-CN');
+    await gloss.page.getByTestId('open-analysis').click();
+    const coders = gloss.page.getByTestId('analysis-view').locator('fieldset').first();
+    await expect.poll(() => coders.innerText()).toContain('共识');
+    expect(await coders.innerText()).not.toContain('Consensus');
+    await gloss.setLanguage('en');
+    await gloss.page.getByTestId('open-analysis').click();
   });
 });

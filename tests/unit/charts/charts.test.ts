@@ -106,6 +106,20 @@ describe('room for long labels', () => {
   it('names coders on the right when several coded', () => {
     expect(texts(draw(frequencies).svg)).toEqual(expect.arrayContaining(['Alice', '鲍勃']));
   });
+
+  it('draws a band, with its coders, for a code no coder applied (its name stays above the axis)', () => {
+    const unused = { id: 't9', path: '未用的代码', color: '#CC79A7' };
+    const zero = { tagId: 't9', tagPath: unused.path, coderId: null, coderName: null };
+    const report = {
+      ...frequencies,
+      tags: [...TAGS, unused],
+      rows: [...frequencies.rows, { ...zero, highlights: 0, articles: 0, characters: 0 }],
+    };
+    const { svg } = draw(report);
+    // One band per code, each naming both coders.
+    expect(texts(svg).filter((t) => t === 'Alice')).toHaveLength(TAGS.length + 1);
+    expect(texts(svg)).toContain(unused.path);
+  });
 });
 
 describe('the matrix', () => {

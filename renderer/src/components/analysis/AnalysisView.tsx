@@ -130,7 +130,8 @@ function AnalysisViewContent(props: AnalysisViewProps) {
       <div className="agreement-body">
         {coders && choice ? (
           <AnalysisChoices
-            coders={coders}
+            // The consensus coder's stored name is English; show it in the UI's language.
+            coders={coders.map((c) => (c.id === 'consensus' ? { ...c, name: t('review.consensus') } : c))}
             sets={sets}
             listedCount={listedIds.length}
             choice={choice}
