@@ -5,6 +5,7 @@
  * again whenever a choice changes; the last table stays on screen, dimmed, while the next one comes.
  * Escape closes the view (or the breakdown first).
  */
+import { CONSENSUS_CODER_ID } from '../../coders/coder-types.js';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -26,8 +27,6 @@ import './review.css';
 
 import { useAgreementExport, type AgreementRequest } from './use-agreement-export.js';
 import './agreement.css';
-
-const CONSENSUS_ID = 'consensus';
 
 interface AgreementViewProps {
   api: GlossApi;
@@ -56,7 +55,7 @@ function requestOf(choice: AgreementChoice, listedIds: readonly string[]): Agree
 
 function defaultChoice(coders: readonly CoderSummary[]): AgreementChoice {
   // The consensus is compared when chosen, never by default.
-  const people = coders.filter((c) => c.id !== CONSENSUS_ID);
+  const people = coders.filter((c) => c.id !== CONSENSUS_CODER_ID);
   const working = people.filter((c) => c.highlights > 0);
   const chosen = working.length >= 2 ? working : people;
   return {
@@ -200,7 +199,9 @@ function AgreementViewContent({
           {coders && choice ? (
             <AgreementChoices
               listedCount={listedIds.length}
-              coders={coders.map((c) => (c.id === CONSENSUS_ID ? { ...c, name: t('review.consensus') } : c))}
+              coders={coders.map((c) =>
+                c.id === CONSENSUS_CODER_ID ? { ...c, name: t('review.consensus') } : c,
+              )}
               tags={tags}
               folders={folderList}
               choice={choice}

@@ -6,6 +6,7 @@
  * through the host, go on the app's undo stack, and show as decided when the review is reopened
  * (the host derives it from the consensus layer). Keys: j/k or arrows move, 1–5 or a/b/o/n/e decide.
  */
+import { CONSENSUS_CODER_ID } from '../../coders/coder-types.js';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -202,7 +203,7 @@ export function DisagreementReview(props: DisagreementReviewProps) {
   };
 
   const nameOf = (id: string) =>
-    id === 'consensus' ? t('review.consensus') : (coders.find((c) => c.id === id)?.name ?? id);
+    id === CONSENSUS_CODER_ID ? t('review.consensus') : (coders.find((c) => c.id === id)?.name ?? id);
   const articles = new Map(report?.articles.map((a) => [a.id, a]));
 
   return (

@@ -6,6 +6,7 @@
  * Figures come from the host (`analysisReport`); the last ones stay on screen, dimmed, while the
  * next come. Escape closes the segments, then the view.
  */
+import { CONSENSUS_CODER_ID } from '../../coders/coder-types.js';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -131,7 +132,9 @@ function AnalysisViewContent(props: AnalysisViewProps) {
         {coders && choice ? (
           <AnalysisChoices
             // The consensus coder's stored name is English; show it in the UI's language.
-            coders={coders.map((c) => (c.id === 'consensus' ? { ...c, name: t('review.consensus') } : c))}
+            coders={coders.map((c) =>
+              c.id === CONSENSUS_CODER_ID ? { ...c, name: t('review.consensus') } : c,
+            )}
             sets={sets}
             listedCount={listedIds.length}
             choice={choice}

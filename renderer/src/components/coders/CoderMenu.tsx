@@ -2,6 +2,7 @@
  * Who is coding, in the toolbar: the coder's colour dot and name; its popup switches to a coder
  * of the library or to a new name (later highlights, memos and tag changes are theirs).
  */
+import { CONSENSUS_CODER_ID } from '../../coders/coder-types.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoderState } from '../../coders/coder-types.js';
@@ -39,7 +40,8 @@ function CoderMenuBody({ state, onSwitch }: CoderMenuProps) {
   const { t } = useTranslation();
   const close = usePopupClose();
   const [name, setName] = useState('');
-  const others = state.coders.filter((c) => c.id !== state.coder.id);
+  // The consensus is written by the disagreement review, not a coder one switches to.
+  const others = state.coders.filter((c) => c.id !== state.coder.id && c.id !== CONSENSUS_CODER_ID);
   return (
     <div className="coder-menu-body">
       <p className="muted small">{t('coders.menu.intro', { name: state.coder.name })}</p>
