@@ -146,14 +146,15 @@ export function App({ bridge }: { bridge: HostBridge }) {
   }, []);
   const doneMarks = useDoneMarks(api, libraryRoot !== null);
   const selectedId = nav.selectedId;
-  const inAgreement = nav.view === 'agreement';
+  const inReader = nav.view === 'reader';
   const toggleDone = useCallback(() => {
-    // In the agreement view the open article is not on screen: `d` would mark it unseen.
-    if (!selectedId || inAgreement) return;
+    // Outside the reader the open article is not on screen: `d` would mark it unseen. An article
+    // whose file is gone is no longer in the library to mark.
+    if (!selectedId || !inReader || codingOff) return;
     doneMarks
       .toggle(selectedId)
       .then((done) => setNotice(t(done ? 'marks.marked' : 'marks.unmarked')), report);
-  }, [selectedId, inAgreement, doneMarks, setNotice, t, report]);
+  }, [selectedId, inReader, codingOff, doneMarks, setNotice, t, report]);
   const commands = useCodingCommands({
     nav,
     dispatch,
@@ -336,7 +337,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
             }}
             onDelete={(a) => void commands.deleteHighlight(a)}
             onError={report}
-            done={shown ? { marked: doneMarks.mine.has(shown.id), onToggle: toggleDone } : null}
+            done={shown && !codingOff ? { marked: doneMarks.mine.has(shown.id), onToggle: toggleDone } : null}
           />
         </main>
         <AppDialogs
