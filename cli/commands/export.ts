@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { setStoreOf } from '../../core/api/analysis-handlers.js';
+import { exportAbout } from '../../core/api/export-about.js';
 import { createService } from '../../core/api/service.js';
 import { reportStoreProblems } from './open-for-cli.js';
 import type { AnnotationService } from '../../core/store/annotation-service.js';
@@ -157,6 +158,7 @@ export async function exportCommand(
           ...(options.to ? { to: options.to } : {}),
         }
       : { kind: 'library' };
+    const about = await exportAbout(session, service.ctx.version, format);
     const run = await startExport(
       session,
       {
@@ -167,8 +169,9 @@ export async function exportCommand(
         bom: options.bom ?? true,
         ...(options.coder?.length ? { coders: await coderIds(session.annotations, options.coder) } : {}),
       },
-      { libraryName: session.info.name, version: service.ctx.version },
+      about.about,
     );
+    for (const problem of about.problems) output.stderr.write(`Sets: ${terminalSafe(problem)}\n`);
     if (options.out) {
       const file = resolve(options.out);
       await writeStreamDurable(file, run.chunks);

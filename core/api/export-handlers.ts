@@ -4,6 +4,7 @@ import { ApiError } from '../errors.js';
 import type { OpParsedInput } from './contract.js';
 import type { HandlersOf } from './define.js';
 import type { exportContract } from './export-contract.js';
+import { exportAbout } from './export-about.js';
 import { requireSession } from './library-handlers.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
 import { collectExport } from '../export/export-run.js';
@@ -14,7 +15,7 @@ import { writeStreamDurable } from '../files/durable-write.js';
 type ExportInput = OpParsedInput<'exportAnnotations'>;
 export type ExportHandlers = HandlersOf<typeof exportContract>;
 
-function exportText(ctx: ServiceContext, session: LibrarySession, input: ExportInput) {
+async function exportText(ctx: ServiceContext, session: LibrarySession, input: ExportInput) {
   const request: ExportRequest = {
     format: input.format,
     scope: input.scope,
@@ -23,7 +24,9 @@ function exportText(ctx: ServiceContext, session: LibrarySession, input: ExportI
     bom: input.bom,
     ...(input.coders ? { coders: input.coders } : {}),
   };
-  return startExport(session, request, { libraryName: session.info.name, version: ctx.version });
+  // The sets' problems are shown where the sets are listed; an export is no place to stop for them.
+  const { about } = await exportAbout(session, ctx.version, input.format);
+  return startExport(session, request, about);
 }
 
 export function exportHandlers(ctx: ServiceContext): ExportHandlers {
