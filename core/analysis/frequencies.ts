@@ -15,6 +15,15 @@ interface Tally {
 
 const tally = (): Tally => ({ highlights: 0, characters: 0, articles: 0, lastArticle: null });
 
+function count(t: Tally, h: ReportData['highlights'][number]): void {
+  t.highlights++;
+  t.characters += h.characters;
+  if (t.lastArticle !== h.articleId) {
+    t.articles++;
+    t.lastArticle = h.articleId;
+  }
+}
+
 export function frequencies(data: Pick<ReportData, 'highlights' | 'tags' | 'coders'>): FrequencyRow[] {
   const all = new Map<string, Tally>(data.tags.map((t) => [t.id, tally()]));
   const perCoder = new Map<string, Map<string, Tally>>(data.tags.map((t) => [t.id, new Map()]));
@@ -23,14 +32,8 @@ export function frequencies(data: Pick<ReportData, 'highlights' | 'tags' | 'code
       const byCoder = perCoder.get(tagId)!;
       let mine = byCoder.get(h.coderId);
       if (!mine) byCoder.set(h.coderId, (mine = tally()));
-      for (const t of [all.get(tagId)!, mine]) {
-        t.highlights++;
-        t.characters += h.characters;
-        if (t.lastArticle !== h.articleId) {
-          t.articles++;
-          t.lastArticle = h.articleId;
-        }
-      }
+      count(all.get(tagId)!, h);
+      count(mine, h);
     }
   }
   const rows: FrequencyRow[] = [];

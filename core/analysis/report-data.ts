@@ -12,16 +12,18 @@ import { ApiError } from '../errors.js';
 import type { ArticleSummary, Tag } from '../model.js';
 import type { AnnotationService } from '../store/annotation-service.js';
 import { findByPath, tagPath, tagsInTreeOrder } from '../store/codebook.js';
+import type { HighlightFact } from '../store/highlight-facts.js';
 import type { CodebookFile } from '../store/store-schema.js';
 import { coderIdOf } from '../teams/coder.js';
 import type { ReportCoder, ReportScope, ReportTag } from './report-types.js';
+import type { ReportDataCache } from './report-data-cache.js';
 import { articlesInScope, type ScopeSources } from './resolve-scope.js';
 
 export interface ReportHighlight {
   articleId: string;
   coderId: string;
-  /** Report codes (ids of `ReportData.tags`), each once; never empty. */
-  tagIds: string[];
+  /** Report codes (ids of `ReportData.tags`), each once; never empty. Shared: never change it. */
+  tagIds: readonly string[];
   /** Stored UTF-16 range. */
   start: number;
   end: number;
@@ -32,8 +34,8 @@ export interface ReportHighlight {
 export interface ReportData {
   /** In library-path order. */
   articles: ArticleSummary[];
-  /** Grouped by article, in article order (within an article, in no particular order). */
-  highlights: ReportHighlight[];
+  /** Grouped by article, in article order (within an article, in no particular order). Shared: never change it. */
+  highlights: readonly ReportHighlight[];
   /** The report's codes in codebook order. */
   tags: ReportTag[];
   coders: ReportCoder[];
@@ -42,16 +44,11 @@ export interface ReportData {
 
 export interface ReportSources extends ScopeSources {
   annotations: AnnotationService;
+  /** Keeps the gathered highlights between views over the same scope (report-data-cache.ts). */
+  cache?: ReportDataCache;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-
-/** Code points of `s`: a surrogate pair (an emoji, a rare CJK character) is one. */
-export function codePointCount(s: string): number {
-  // Most quotes have no astral character: one native scan says so, without building a match list.
-  return SURROGATE.test(s) ? s.length - (s.match(PAIR)?.length ?? 0) : s.length;
-}
+export { codePointCount } from '../store/highlight-facts.js';
 
 /** A coder given by id or name, among the library's coders. */
 export function findCoder(known: readonly ReportCoder[], given: string): ReportCoder {
@@ -135,28 +132,53 @@ export async function reportData(src: ReportSources, scope: ReportScope): Promis
   const { targets, of } = codeMapping(book, chosen, scope.foldToParents ?? false);
   const tags = targets.map((t) => ({ id: t.id, path: tagPath(book, t.id), color: t.color }));
 
-  // Straight from the store's index (no copies): the one read of every highlight a report makes.
+  const facts = await src.annotations.highlightFacts();
+  let highlights = src.cache?.get(facts, articles, wantedCoders, of);
+  if (!highlights) {
+    highlights = gather(facts, articles, wantedCoders, of);
+    src.cache?.set(facts, articles, wantedCoders, of, highlights);
+  }
+  return { articles, highlights, tags, coders, notes };
+}
+
+/** Whether each tag is its own report code, each once (the fact's list can then be used as it is). */
+function countsAsItself(tagIds: readonly string[], of: ReadonlyMap<string, string>): boolean {
+  for (let i = 0; i < tagIds.length; i++) {
+    const id = tagIds[i]!;
+    if (of.get(id) !== id) return false;
+    for (let j = 0; j < i; j++) if (tagIds[j] === id) return false;
+  }
+  return true;
+}
+
+/**
+ * The chosen coders' highlights on the articles, grouped by article in article order, each with
+ * its report codes. Straight from the store's facts: a fact whose codes are its own report codes
+ * (no folding, no code left out) is used as it is, so most of 100,000 highlights cost no copy.
+ */
+function gather(
+  facts: readonly HighlightFact[],
+  articles: readonly ArticleSummary[],
+  wantedCoders: ReadonlySet<string>,
+  of: ReadonlyMap<string, string>,
+): ReportHighlight[] {
   const byArticle = new Map<string, ReportHighlight[]>(articles.map((a) => [a.id, []]));
-  for (const h of await src.annotations.highlightFacts()) {
+  for (const h of facts) {
     const list = byArticle.get(h.articleId);
     if (!list || !wantedCoders.has(h.coderId)) continue;
+    if (countsAsItself(h.tagIds, of)) {
+      if (h.tagIds.length > 0) list.push(h);
+      continue;
+    }
     const codes: string[] = [];
     for (const id of h.tagIds) {
       const code = of.get(id);
       if (code !== undefined && !codes.includes(code)) codes.push(code);
     }
-    if (codes.length === 0) continue;
-    list.push({
-      articleId: h.articleId,
-      coderId: h.coderId,
-      tagIds: codes,
-      start: h.start,
-      end: h.end,
-      characters: codePointCount(h.exact),
-    });
+    if (codes.length > 0) list.push({ ...h, tagIds: codes });
   }
   // Grouped by article, in article order (what the reports rely on); cooccurrence.ts sorts by place itself.
   const highlights: ReportHighlight[] = [];
   for (const list of byArticle.values()) for (const h of list) highlights.push(h);
-  return { articles, highlights, tags, coders, notes };
+  return highlights;
 }

@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { applyAutocode, previewAutocode, type AutocodeSources } from '../analysis/autocode.js';
 import { buildReport } from '../analysis/build-report.js';
 import { drawSample } from '../analysis/draw-sample.js';
-import { reportData } from '../analysis/report-data.js';
+import { reportData, type ReportSources } from '../analysis/report-data.js';
+import { ReportDataCache } from '../analysis/report-data-cache.js';
 import { reportCsv } from '../analysis/report-table.js';
 import type { ReportKind } from '../analysis/report-types.js';
 import { byPath } from '../analysis/resolve-scope.js';
@@ -25,6 +26,7 @@ import type { LibrarySession, ServiceContext } from './service-context.js';
 export type AnalysisHandlers = HandlersOf<typeof analysisContract>;
 
 const setStores = new WeakMap<LibrarySession, SetStore>();
+const reportCaches = new WeakMap<LibrarySession, ReportDataCache>();
 
 /** The open library's saved sets (one store per open library). */
 export function setStoreOf(session: LibrarySession): SetStore {
@@ -40,14 +42,22 @@ export function setStoreOf(session: LibrarySession): SetStore {
   return store;
 }
 
+/** The open library's gathered report data, kept between views (one per open library). */
+function reportCacheOf(session: LibrarySession): ReportDataCache {
+  let cache = reportCaches.get(session);
+  if (!cache) reportCaches.set(session, (cache = new ReportDataCache()));
+  return cache;
+}
+
 /** What core/analysis reads from an open library. */
-export function analysisSources(session: LibrarySession): AutocodeSources {
+export function analysisSources(session: LibrarySession): AutocodeSources & ReportSources {
   const sets = setStoreOf(session);
   return {
     library: session.library,
     annotations: session.annotations,
     set: (name) => sets.get(name),
     articleRef: (summary) => articleRef(summary),
+    cache: reportCacheOf(session),
   };
 }
 

@@ -102,6 +102,8 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     matches: AnnotationMatches;
   } | null = null;
   private readonly united = new MergedEntries();
+  /** The last highlight facts, reused while the index, other writers and codebook are the same. */
+  private lastFacts: { version: string; book: CodebookFile; facts: readonly HighlightFact[] } | null = null;
 
   static async open(dataDir: string, opts: AnnotationServiceOptions): Promise<AnnotationStore> {
     const store = new AnnotationStore(dataDir, opts);
@@ -457,9 +459,14 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
     }
   }
 
-  async highlightFacts(): Promise<HighlightFact[]> {
+  async highlightFacts(): Promise<readonly HighlightFact[]> {
     const [book] = await Promise.all([this.queryCodebook(), this.ensureIndex()]);
-    return highlightFacts(this.mergedEntries(), book);
+    const version = `${this.index.version}/${this.others.version}`;
+    const last = this.lastFacts;
+    if (last && last.version === version && last.book === book) return last.facts;
+    const facts = highlightFacts(this.mergedEntries(), book);
+    this.lastFacts = { version, book, facts };
+    return facts;
   }
 
   async counts(): Promise<Record<string, number>> {

@@ -3,6 +3,8 @@
  * place, quote), read straight from the in-memory index: no copy of any annotation, so 100,000
  * highlights are a few tens of milliseconds, where a walk that copies each one (listEach) takes
  * seconds. One id in two writers' files (a copy) counts once, the later edit, as every reader shows.
+ * The store keeps the list until its index or codebook changes, so every report view after the
+ * first reads the same facts without building them again.
  */
 import type { ArticleSummaryEntry, IndexedAnnotation } from './article-index.js';
 import { resolveTagIds } from './codebook.js';
@@ -20,6 +22,17 @@ export interface HighlightFact {
   end: number;
   /** The stored quote's text. */
   exact: string;
+  /** Code points of the quote (a surrogate pair is one), as the CSV export counts `end - start`. */
+  characters: number;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Code points of `s`: a surrogate pair (an emoji, a rare CJK character) is one. */
+export function codePointCount(s: string): number {
+  // Most quotes have no astral character: one native scan says so, without building a match list.
+  return SURROGATE.test(s) ? s.length - (s.match(PAIR)?.length ?? 0) : s.length;
 }
 
 function laterEdit(a: IndexedAnnotation, b: IndexedAnnotation): boolean {
@@ -46,6 +59,7 @@ export function highlightFacts(entries: Iterable<ArticleSummaryEntry>, book: Cod
         start: a.position.start,
         end: a.position.end,
         exact: a.quote.exact,
+        characters: codePointCount(a.quote.exact),
       };
       const i = at.get(a.id);
       if (i === undefined || out[i]!.articleId !== e.articleId) {

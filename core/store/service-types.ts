@@ -219,7 +219,7 @@ export interface AnnotationService {
    * Every highlight of the library reduced to article, coder, tags, place and quote, from the
    * in-memory index without copying (for reports over 100,000 highlights; highlight-facts.ts).
    */
-  highlightFacts(): Promise<HighlightFact[]>;
+  highlightFacts(): Promise<readonly HighlightFact[]>;
   /** Number of highlights per article id (articles without any are absent). */
   counts(): Promise<Record<string, number>>;
   /** Every article the store holds a file for (highlights, a memo, or what was last known of it). */

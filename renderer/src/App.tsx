@@ -297,6 +297,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
             onHighlightsFilter={setHighlightsFilter}
             nativeDialogs={state.nativeDialogs}
             listedIds={visibleIds}
+            chosenSet={libraryFilter?.set}
             layer={layer}
             onLayer={setLayer}
             coders={coder.state?.coders ?? []}

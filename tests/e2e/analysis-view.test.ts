@@ -3,7 +3,8 @@
  * highlights (made with `gloss annotate`) show in each of the four views as a chart and a table,
  * with no CSP violation; a matrix cell lists its segments and opens the article at one; the chart
  * downloads as a standalone SVG; a sample saved as a set filters the library list; coding search
- * hits makes highlights that one undo removes. Screenshots in both languages and themes go to
+ * hits makes highlights that one undo removes; a set chosen in the library list keeps the
+ * highlights view and a CSV export to its articles. Screenshots in both languages and themes go to
  * ../shots for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,7 +13,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
 import { REPO, serveGloss, type ServedGloss } from './support/serve-gloss.js';
-import { GlossPage } from './support/gloss-page.js';
+import { ExportPage, GlossPage } from './support/gloss-page.js';
+import { parse } from 'csv-parse/sync';
 
 const GLOSS = join(REPO, 'bin', 'gloss.js');
 const CHARGING = '金融/新浪财经/江澜省充电基础设施三年行动方案.md';
@@ -147,6 +149,42 @@ describe('the analysis area', () => {
       (n) => document.querySelectorAll('[data-testid="article-row"]').length === n,
       all,
     );
+  });
+
+  it('keeps the highlights view and the export to the set chosen in the library list', async () => {
+    const { articles } = await server.call<{ articles: { id: string; path: string }[] }>('listArticles', {});
+    const charging = articles.find((a) => a.path === CHARGING)!;
+    await server.call('saveSet', { name: '充电', articleIds: [charging.id] });
+    await page().reload();
+    await gloss.waitForArticles();
+    await page().getByTestId('library-set-filter').selectOption('充电');
+    await page().waitForFunction(() => document.querySelectorAll('[data-testid="article-row"]').length === 1);
+    const exporter = new ExportPage(page());
+    const exportedPaths = async () => {
+      await exporter.chooseFormat('csv');
+      const text = (await exporter.download()).bytes.toString('utf8').replace(/^\uFEFF/, '');
+      const rows = parse(text, { columns: true, skip_empty_lines: true }) as { article_path: string }[];
+      return rows.map((r) => r.article_path);
+    };
+
+    // The highlights view lists only the set's article's three highlights (of five).
+    await page().getByTestId('open-highlights').click();
+    await page().getByTestId('highlights-set').waitFor();
+    await expect.poll(() => page().getByTestId('library-highlight').count()).toBe(3);
+    // Exporting "the current filter" from there writes only those rows.
+    await exporter.open('button');
+    expect(await page().getByTestId('export-scope-filter').isChecked()).toBe(true);
+    expect(await page().getByTestId('export-filter-description').innerText()).toContain('充电');
+    expect(await exportedPaths()).toEqual([CHARGING, CHARGING, CHARGING]);
+    await exporter.close();
+    await page().getByTestId('open-highlights').click();
+
+    // From the library list too: the filter is the set alone.
+    await exporter.open('button');
+    await exporter.chooseScope('filter');
+    expect(await exportedPaths()).toEqual([CHARGING, CHARGING, CHARGING]);
+    await exporter.close();
+    await page().getByTestId('library-set-clear').click();
   });
 
   it('codes search hits in one step that one undo removes', async () => {

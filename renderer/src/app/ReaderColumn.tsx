@@ -22,6 +22,7 @@ import type { Navigation, NavigationEvent } from '../state/navigation.js';
 import type { SearchView } from '../search/use-search-view.js';
 import { EditorPopover, popoverAnchor } from './EditorPopover.js';
 import { clearSelection, type useCodingCommands } from './use-coding-commands.js';
+import type { ChosenSet } from '../export/export-settings.js';
 
 // The Analysis area carries the chart library: loaded when first opened, not with the app.
 const AnalysisView = lazy(() =>
@@ -55,6 +56,8 @@ interface ReaderColumnProps {
   nativeDialogs: boolean;
   /** The articles the library list shows (its filter), for the agreement view to compare. */
   listedIds: readonly string[];
+  /** The set chosen in the library list: the highlights view and agreement keep to its articles. */
+  chosenSet?: ChosenSet;
 }
 
 export function ReaderColumn(props: ReaderColumnProps) {
@@ -106,6 +109,7 @@ export function ReaderColumn(props: ReaderColumnProps) {
           folders={list?.articles.map((a) => a.folder) ?? []}
           nativeDialogs={props.nativeDialogs}
           listedIds={props.listedIds}
+          set={props.chosenSet}
           onOpenArticle={(articleId) => dispatch({ type: 'open-at', jump: { articleId } })}
           onClose={() => dispatch({ type: 'set-view', view: 'reader' })}
           record={coding.record}
@@ -147,6 +151,7 @@ export function ReaderColumn(props: ReaderColumnProps) {
           onLayer={props.onLayer}
           coders={props.coders}
           myCoderId={props.myCoderId}
+          set={props.chosenSet}
         />
       ) : (
         <ReaderPane

@@ -20,7 +20,7 @@ import { TagChipList } from './annotations/TagChipList.js';
 import { CoderBadge } from './coders/CoderBadge.js';
 import { LayerMenu } from './coders/LayerMenu.js';
 import { tagRows } from '../coding/tag-tree.js';
-import type { HighlightsFilter } from '../export/export-settings.js';
+import type { ChosenSet, HighlightsFilter } from '../export/export-settings.js';
 import { guessLanguage } from '../reader/article-language.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
 
@@ -36,6 +36,8 @@ interface HighlightsViewProps {
   onLayer(layer: Layer): void;
   coders: readonly CoderSummary[];
   myCoderId: string;
+  /** The set chosen in the library list: only its articles' highlights are listed. */
+  set?: ChosenSet;
 }
 
 const PAGE = 300;
@@ -51,6 +53,7 @@ function HighlightsViewContent({
   onLayer,
   coders,
   myCoderId,
+  set,
 }: HighlightsViewProps) {
   const { t } = useTranslation();
   const [tagId, setTagId] = useState('');
@@ -59,14 +62,17 @@ function HighlightsViewContent({
   // Typing in the filter asks once it pauses.
   const coderIds = useMemo(() => codersFilter(layer, myCoderId), [layer, myCoderId]);
   const asked = { tagId, text: useDebounced(text.trim(), 150), limit, coders: coderIds };
+  // The set's ids are named in the key by the set (hashing thousands of ids on every render costs).
+  const inSet = set ? { set: set.name, count: set.articleIds.length } : null;
   const page =
     useQuery({
-      queryKey: [...keys.highlightQueries, 'list', asked],
+      queryKey: [...keys.highlightQueries, 'list', asked, inSet],
       queryFn: () =>
         api.listAllAnnotations({
           tagIds: asked.tagId ? [asked.tagId] : undefined,
           text: asked.text || undefined,
           coders: asked.coders,
+          articleIds: set ? [...set.articleIds] : undefined,
           limit: asked.limit,
         }),
       placeholderData: keepPreviousData,
@@ -74,8 +80,13 @@ function HighlightsViewContent({
   const rows = useMemo(() => tagRows(tags), [tags]);
 
   useEffect(() => {
-    onFilterChange?.({ source: 'highlights', tagId: tagId || undefined, text: text.trim() || undefined });
-  }, [tagId, text, onFilterChange]);
+    onFilterChange?.({
+      source: 'highlights',
+      tagId: tagId || undefined,
+      text: text.trim() || undefined,
+      set,
+    });
+  }, [tagId, text, set, onFilterChange]);
   const severalCoders = coders.length > 1;
   const styleOf = useCoderStyle();
 
@@ -115,6 +126,11 @@ function HighlightsViewContent({
           />
         )}
       </div>
+      {set && (
+        <p className="muted" data-testid="highlights-set">
+          {t('highlights.inSet', { name: set.name })}
+        </p>
+      )}
       {page && page.total === 0 && <p className="muted">{t('highlights.none')}</p>}
       <ol className="highlight-rows">
         {page?.items.map((item) => (

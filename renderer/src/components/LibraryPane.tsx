@@ -94,13 +94,17 @@ const LibraryPaneContent = memo(function LibraryPane({
   // A saved set (issue 19): only its articles, with the other filters on top.
   const [setName, setSetName] = useState('');
   const sets = useSets(api, setName !== '').data?.sets;
+  const chosenSet = useMemo(
+    () => (setName ? sets?.find((s) => s.name === setName) : undefined),
+    [setName, sets],
+  );
   const filter = useMemo<ArticleFilter>(() => {
-    const chosen = setName ? sets?.find((s) => s.name === setName) : undefined;
+    const chosen = chosenSet;
     const inSet = chosen ? new Set(chosen.articleIds) : null;
     const withTag = tagId && taggedIds ? taggedIds : null;
     const ids = inSet && withTag ? new Set([...inSet].filter((id) => withTag.has(id))) : (inSet ?? withTag);
     return ids ? { ...baseFilter, ids } : baseFilter;
-  }, [baseFilter, tagId, taggedIds, setName, sets]);
+  }, [baseFilter, tagId, taggedIds, chosenSet]);
   const [sort, setSort] = useState<ArticleSort>({ key: 'date', descending: true });
   const articles = useMemo(() => list?.articles ?? [], [list]);
   const folders = useMemo(() => folderTree(articles), [articles]);
@@ -118,6 +122,8 @@ const LibraryPaneContent = memo(function LibraryPane({
   useEffect(() => {
     onFilterChange?.({
       source: 'library',
+      // The set reaches the highlights view, exports and agreement through this (see App).
+      set: chosenSet ? { name: chosenSet.name, articleIds: chosenSet.articleIds } : undefined,
       folder: baseFilter.folder,
       category: baseFilter.category,
       from: baseFilter.from,
@@ -126,7 +132,7 @@ const LibraryPaneContent = memo(function LibraryPane({
       tagId: tagId || undefined,
       visibleIds: rows.map((r) => r.id),
     });
-  }, [baseFilter, tagId, rows, onFilterChange]);
+  }, [baseFilter, tagId, rows, chosenSet, onFilterChange]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -1,8 +1,8 @@
 /**
  * What the export dialog asks for, kept between runs (localStorage), and how the UI's current
  * filters become an export scope: the library list's filters (folder, dates, tag with sub-tags;
- * category and "has highlights", which the scope cannot express, by the ids of the listed
- * articles) or the all-highlights view's tag filter.
+ * category, "has highlights" and a saved set, which the scope cannot express, by the ids of the
+ * listed articles) or the all-highlights view's tag filter and set.
  */
 import type { ExportOpInput } from '../../../core/api/export-contract.js';
 
@@ -61,9 +61,16 @@ export function clampContext(n: number): number {
     : DEFAULT_SETTINGS.contextChars;
 }
 
+/** The saved set chosen in the library list (issue 19): it narrows every view and export. */
+export interface ChosenSet {
+  name: string;
+  articleIds: readonly string[];
+}
+
 /** The library list's filters, as LibraryPane reports them. */
 export interface LibraryFilter {
   source: 'library';
+  set?: ChosenSet;
   folder?: string;
   category?: string;
   from?: string;
@@ -80,6 +87,8 @@ export interface HighlightsFilter {
   tagId?: string;
   /** Text in the quote or note: not something an export scope can express. */
   text?: string;
+  /** The library list's set: only its articles' highlights are listed. */
+  set?: ChosenSet;
 }
 
 export type CurrentFilter = LibraryFilter | HighlightsFilter;
@@ -87,6 +96,7 @@ export type CurrentFilter = LibraryFilter | HighlightsFilter;
 /** Whether the filter narrows anything down (an empty one is the whole library). */
 export function isFilterActive(filter: CurrentFilter | null): filter is CurrentFilter {
   if (!filter) return false;
+  if (filter.set) return true;
   if (filter.source === 'highlights') return Boolean(filter.tagId || filter.text);
   return Boolean(
     filter.folder ||
@@ -101,10 +111,15 @@ export function isFilterActive(filter: CurrentFilter | null): filter is CurrentF
 /** The export scope that covers what the filter shows (the highlights view's text filter aside). */
 export function scopeOfFilter(filter: CurrentFilter): ExportScope {
   const tagIds = filter.tagId ? [filter.tagId] : undefined;
-  if (filter.source === 'highlights') return { kind: 'filter', ...(tagIds ? { tagIds } : {}) };
-  // Folder and dates are part of the scope; category and "has highlights" are not, so the listed
-  // articles are named instead (which also keeps the scope exactly what the list shows).
-  const byIds = Boolean(filter.category) || filter.hasAnnotations !== undefined;
+  if (filter.source === 'highlights')
+    return {
+      kind: 'filter',
+      ...(tagIds ? { tagIds } : {}),
+      ...(filter.set ? { articleIds: [...filter.set.articleIds] } : {}),
+    };
+  // Folder and dates are part of the scope; category, "has highlights" and a set are not, so the
+  // listed articles are named instead (which also keeps the scope exactly what the list shows).
+  const byIds = Boolean(filter.category) || filter.hasAnnotations !== undefined || Boolean(filter.set);
   return {
     kind: 'filter',
     ...(tagIds ? { tagIds } : {}),

@@ -12,6 +12,7 @@ export function describeFilter(
   t: TFunction,
 ): string {
   const parts: string[] = [];
+  if (filter.set) parts.push(t('exporter.filterSet', { name: filter.set.name }));
   if (filter.tagId) {
     const tag = tagsById.get(filter.tagId);
     parts.push(t('exporter.filterTag', { name: tag?.name ?? '?' }));

@@ -243,6 +243,7 @@ const en = {
     fileMissingTitle:
       'The file of this article is gone (last seen at {{path}}). Its highlights are kept and come back when the file does.',
     more: 'Show more',
+    inSet: 'Only the articles of the set “{{name}}” (chosen in the library list).',
   },
   exporter: {
     title: 'Export and import highlights',
@@ -263,6 +264,7 @@ const en = {
     },
     noArticle: 'No article is open.',
     noFilter: 'No filter is set.',
+    filterSet: 'set “{{name}}”',
     filterTag: 'tag “{{name}}” and its sub-tags',
     filterFolder: 'folder {{folder}}',
     filterCategory: 'category {{category}}',
@@ -525,6 +527,9 @@ const en = {
     articlesListed_one: 'The {{count}} article the library list shows',
     articlesListed_other: 'The {{count}} articles the library list shows',
     articlesListedHint: 'Filter the library list (folder, category, tag, dates) to choose them.',
+    articlesSet_one: 'The {{count}} article of the set “{{name}}”',
+    articlesSet_other: 'The {{count}} articles of the set “{{name}}”',
+    articlesSetHint: 'The set chosen in the library list, annotated or not.',
     folder: 'Folder',
     wholeLibrary: 'The whole library',
     needCodersInLibrary:

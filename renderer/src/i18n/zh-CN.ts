@@ -234,6 +234,7 @@ const zhCN: typeof en = {
     fileMissing: '文件缺失',
     fileMissingTitle: '此文章的文件已不存在（最后位于 {{path}}）。其高亮仍会保留，文件恢复后即重新关联。',
     more: '显示更多',
+    inSet: '仅限集合“{{name}}”中的文章（在文库列表中选定）。',
   },
   exporter: {
     title: '导出与导入高亮',
@@ -254,6 +255,7 @@ const zhCN: typeof en = {
     },
     noArticle: '没有打开的文章。',
     noFilter: '未设置筛选条件。',
+    filterSet: '集合“{{name}}”',
     filterTag: '标签“{{name}}”及其子标签',
     filterFolder: '文件夹 {{folder}}',
     filterCategory: '分类 {{category}}',
@@ -505,6 +507,9 @@ const zhCN: typeof en = {
     articlesListed_one: '文库列表当前显示的 {{count}} 篇文章',
     articlesListed_other: '文库列表当前显示的 {{count}} 篇文章',
     articlesListedHint: '在文库列表中筛选（文件夹、分类、标签、日期）即可选定。',
+    articlesSet_one: '集合“{{name}}”中的 {{count}} 篇文章',
+    articlesSet_other: '集合“{{name}}”中的 {{count}} 篇文章',
+    articlesSetHint: '文库列表中选定的集合，无论是否标注。',
     folder: '文件夹',
     wholeLibrary: '整个文库',
     needCodersInLibrary:

@@ -75,6 +75,24 @@ describe('the export scope', () => {
     expect(scopeOf('filter', null, highlights)).toEqual({ kind: 'filter', tagIds: ['t1'] });
     expect(scopeOf('library', article, highlights)).toEqual({ kind: 'library' });
   });
+
+  it('keeps to the set chosen in the library list, alone or under other filters', () => {
+    const set = { name: 'Sample A', articleIds: ['p-1', 'p-3'] };
+    // Only a set: the filter is on, and names the articles the list shows (the set's).
+    const listed: CurrentFilter = { source: 'library', set, visibleIds: ['p-3', 'p-1'] };
+    expect(effectiveScopeKind('filter', null, listed)).toBe('filter');
+    expect(scopeOf('filter', null, listed)).toEqual({ kind: 'filter', articleIds: ['p-3', 'p-1'] });
+    // The highlights view: its tag, on the set's articles, even with no tag chosen.
+    expect(initialScopeKind({ source: 'highlights', set })).toBe('filter');
+    expect(scopeOf('filter', null, { source: 'highlights', tagId: 't1', set })).toEqual({
+      kind: 'filter',
+      tagIds: ['t1'],
+      articleIds: ['p-1', 'p-3'],
+    });
+    expect(describeFilter({ source: 'highlights', set }, tagsById, i18n.getFixedT('zh-CN'))).toBe(
+      '集合“Sample A”',
+    );
+  });
 });
 
 describe('the import report counts', () => {

@@ -56,7 +56,7 @@ describe('highlightFacts', () => {
     retired: { t1: 't2', gone: null },
   };
 
-  it("gives each highlight's coder, place, quote and tags as they show now", () => {
+  it("gives each highlight's coder, place, quote (with its code points) and tags as they show now", () => {
     const facts = highlightFacts(
       [
         entry('a', [annotation('h1', 'a', ['t1', 'gone'], '2024-01-01')]),
@@ -65,8 +65,26 @@ describe('highlightFacts', () => {
       book,
     );
     expect(facts).toEqual([
-      { articleId: 'a', id: 'h1', coderId: 'alice', tagIds: ['t2'], start: 0, end: 4, exact: '上海😀' },
-      { articleId: 'a', id: 'h2', coderId: 'bob', tagIds: ['t2'], start: 9, end: 13, exact: '上海😀' },
+      {
+        articleId: 'a',
+        id: 'h1',
+        coderId: 'alice',
+        tagIds: ['t2'],
+        start: 0,
+        end: 4,
+        exact: '上海😀',
+        characters: 3,
+      },
+      {
+        articleId: 'a',
+        id: 'h2',
+        coderId: 'bob',
+        tagIds: ['t2'],
+        start: 9,
+        end: 13,
+        exact: '上海😀',
+        characters: 3,
+      },
     ]);
   });
 

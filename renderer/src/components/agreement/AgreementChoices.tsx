@@ -1,16 +1,18 @@
 /**
  * What to compare: coders (at least two), codes (from the codebook tree; none ticked means every
  * code; sub-codes counted as their parent or not) and articles (those every chosen coder
- * annotated, or one folder of the library).
+ * annotated, one folder of the library, those the library list shows, or the set chosen there).
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '../../../../core/model.js';
 import type { CoderSummary } from '../../coders/coder-types.js';
 import { tagRows } from '../../coding/tag-tree.js';
+import type { ChosenSet } from '../../export/export-settings.js';
 import { CoderChecklist } from '../coders/CoderChecklist.js';
 
-export type ArticleChoice = { kind: 'annotated' } | { kind: 'folder'; folder: string } | { kind: 'listed' };
+export type ArticleChoice =
+  { kind: 'annotated' } | { kind: 'folder'; folder: string } | { kind: 'listed' } | { kind: 'set' };
 
 export interface AgreementChoice {
   coderIds: readonly string[];
@@ -27,6 +29,8 @@ interface AgreementChoicesProps {
   folders: readonly string[];
   /** How many articles the library list shows (its filter). */
   listedCount: number;
+  /** The set chosen in the library list, offered as the articles to compare. */
+  set?: ChosenSet;
   choice: AgreementChoice;
   onChange(choice: AgreementChoice): void;
 }
@@ -35,6 +39,7 @@ const ARTICLE_LABELS = {
   annotated: 'agreement.articlesAnnotated',
   folder: 'agreement.articlesFolder',
   listed: 'agreement.articlesListed',
+  set: 'agreement.articlesSet',
 } as const;
 
 const toggled = (list: readonly string[], id: string): string[] =>
@@ -45,6 +50,7 @@ export function AgreementChoices({
   tags,
   folders,
   listedCount,
+  set: chosenSet,
   choice,
   onChange,
 }: AgreementChoicesProps) {
@@ -106,7 +112,10 @@ export function AgreementChoices({
 
       <fieldset className="choice-group">
         <legend>{t('agreement.articles')}</legend>
-        {(['annotated', 'folder', 'listed'] as const).map((kind) => (
+        {(chosenSet
+          ? (['annotated', 'folder', 'listed', 'set'] as const)
+          : (['annotated', 'folder', 'listed'] as const)
+        ).map((kind) => (
           <label key={kind} className="choice">
             <input
               type="radio"
@@ -116,7 +125,11 @@ export function AgreementChoices({
               onChange={() => set({ articles: kind === 'folder' ? { kind, folder: '' } : { kind } })}
             />
             <span>
-              <span className="choice-label">{t(ARTICLE_LABELS[kind], { count: listedCount })}</span>
+              <span className="choice-label">
+                {kind === 'set'
+                  ? t(ARTICLE_LABELS.set, { count: chosenSet?.articleIds.length ?? 0, name: chosenSet?.name })
+                  : t(ARTICLE_LABELS[kind], { count: listedCount })}
+              </span>
               <span className="choice-hint">{t(`${ARTICLE_LABELS[kind]}Hint`)}</span>
             </span>
           </label>

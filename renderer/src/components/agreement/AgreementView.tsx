@@ -23,6 +23,7 @@ import { AgreementTable } from './AgreementTable.js';
 import { ArticleBreakdown } from './ArticleBreakdown.js';
 import { DisagreementReview, type ReviewRequest } from './DisagreementReview.js';
 import type { UndoEntry } from '../../coding/undo-stack.js';
+import type { ChosenSet } from '../../export/export-settings.js';
 import './review.css';
 
 import { useAgreementExport, type AgreementRequest } from './use-agreement-export.js';
@@ -36,6 +37,8 @@ interface AgreementViewProps {
   nativeDialogs: boolean;
   /** The articles the library list shows now (its filter). */
   listedIds: readonly string[];
+  /** The set chosen in the library list: compared by default while it is chosen. */
+  set?: ChosenSet;
   onOpenArticle(articleId: string): void;
   onClose(): void;
   /** The disagreement review's decisions go on the app's undo stack. */
@@ -43,17 +46,24 @@ interface AgreementViewProps {
   onUndo(): void;
 }
 
-function requestOf(choice: AgreementChoice, listedIds: readonly string[]): AgreementRequest {
+/** The articles a choice names, by id ('listed', 'set'); null: the host's own choice (annotated, folder). */
+function chosenIds(choice: AgreementChoice, listedIds: readonly string[], set?: ChosenSet) {
+  if (choice.articles.kind === 'listed') return listedIds;
+  if (choice.articles.kind === 'set') return set?.articleIds ?? [];
+  return null;
+}
+
+function requestOf(choice: AgreementChoice, ids: readonly string[] | null): AgreementRequest {
   return {
     coders: [...choice.coderIds],
     ...(choice.tagIds.length > 0 ? { tagIds: [...choice.tagIds] } : {}),
     withChildren: choice.withChildren,
     ...(choice.articles.kind === 'folder' ? { folder: choice.articles.folder } : {}),
-    ...(choice.articles.kind === 'listed' ? { articleIds: [...listedIds] } : {}),
+    ...(ids ? { articleIds: [...ids] } : {}),
   };
 }
 
-function defaultChoice(coders: readonly CoderSummary[]): AgreementChoice {
+function defaultChoice(coders: readonly CoderSummary[], set?: ChosenSet): AgreementChoice {
   // The consensus is compared when chosen, never by default.
   const people = coders.filter((c) => c.id !== CONSENSUS_CODER_ID);
   const working = people.filter((c) => c.highlights > 0);
@@ -62,7 +72,8 @@ function defaultChoice(coders: readonly CoderSummary[]): AgreementChoice {
     coderIds: chosen.map((c) => c.id),
     tagIds: [],
     withChildren: false,
-    articles: { kind: 'annotated' },
+    // A set is usually drawn to be double-coded: it is what to compare while it is chosen.
+    articles: set ? { kind: 'set' } : { kind: 'annotated' },
   };
 }
 
@@ -82,6 +93,7 @@ function AgreementViewContent({
   folders,
   nativeDialogs,
   listedIds,
+  set,
   onOpenArticle,
   onClose,
   record,
@@ -98,10 +110,14 @@ function AgreementViewContent({
   useEffect(() => heading.current?.focus(), []);
   // Until the user changes it: every coder who has highlights (all of them if fewer than two).
   const [chosen, setChoice] = useState<AgreementChoice | null>(null);
-  const choice = chosen ?? (coders ? defaultChoice(coders) : null);
+  const picked = chosen ?? (coders ? defaultChoice(coders, set) : null);
+  // The set chosen before was cleared in the library list: back to the annotated articles.
+  const choice: AgreementChoice | null =
+    picked?.articles.kind === 'set' && !set ? { ...picked, articles: { kind: 'annotated' } } : picked;
 
-  const noneListed = choice?.articles.kind === 'listed' && listedIds.length === 0;
-  const request = choice && choice.coderIds.length >= 2 && !noneListed ? requestOf(choice, listedIds) : null;
+  const ids = choice ? chosenIds(choice, listedIds, set) : null;
+  const noneListed = ids !== null && ids.length === 0;
+  const request = choice && choice.coderIds.length >= 2 && !noneListed ? requestOf(choice, ids) : null;
   const report = useQuery({
     queryKey: [...keys.highlightQueries, 'agreement', request],
     queryFn: () => api.computeAgreement(request!),
@@ -199,6 +215,7 @@ function AgreementViewContent({
           {coders && choice ? (
             <AgreementChoices
               listedCount={listedIds.length}
+              set={set}
               coders={coders.map((c) =>
                 c.id === CONSENSUS_CODER_ID ? { ...c, name: t('review.consensus') } : c,
               )}
@@ -242,7 +259,7 @@ function AgreementViewContent({
                   <p className="muted" data-testid="agreement-no-articles">
                     {choice?.articles.kind === 'folder'
                       ? t('agreement.noArticlesInFolder')
-                      : choice?.articles.kind === 'listed'
+                      : choice?.articles.kind === 'listed' || choice?.articles.kind === 'set'
                         ? t('agreement.noArticlesListed')
                         : t('agreement.noArticles')}
                   </p>
