@@ -79,7 +79,21 @@ export function App({ bridge }: { bridge: HostBridge }) {
   const state = useAppState(api).data ?? null;
   const list = useArticleList(api).data ?? null;
   const searchView = useSearchView(api, libraryFilter, list?.progress);
-  const { setResultsOpen } = searchView;
+  const { setResultsOpen, setQuery } = searchView;
+  // The results take the reader's place: typing a query, or asking for the results, over another
+  // view (analysis, agreement, all highlights) goes back to the reader's place to show them.
+  const toResults = useCallback(() => dispatch({ type: 'set-view', view: 'reader' }), []);
+  const search = useCallback(
+    (query: string) => {
+      setQuery(query);
+      if (query.trim()) toResults();
+    },
+    [setQuery, toResults],
+  );
+  const showResults = useCallback(() => {
+    setResultsOpen(true);
+    toResults();
+  }, [setResultsOpen, toResults]);
   // The article is asked for before its highlights: the host answers in order, and the text can
   // be laid out while the highlights are on their way.
   const article = useReaderArticle(api, list, nav.selectedId, reanchor, setNotice);
@@ -204,7 +218,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
           onChooseFolder={() => api.chooseLibraryFolder({}).then((info) => info && refreshState(), report)}
           onPreferences={updatePreferences}
           searchQuery={searchView.query}
-          onSearch={searchView.setQuery}
+          onSearch={search}
           canUndo={coding.canUndo}
           canRedo={coding.canRedo}
           onUndo={commands.undo}
@@ -272,8 +286,8 @@ export function App({ bridge }: { bridge: HostBridge }) {
             selectedId={nav.selectedId}
             onSelect={openFromList}
             search={searchView.search}
-            resultsOpen={searchView.resultsOpen}
-            onShowResults={() => setResultsOpen(true)}
+            resultsOpen={searchView.resultsOpen && nav.view === 'reader'}
+            onShowResults={showResults}
             onVisibleChange={setVisibleIds}
             onFilterChange={setLibraryFilter}
           />

@@ -100,6 +100,16 @@ describe('search', () => {
     await gloss.page.getByTestId('search-results').waitFor();
   });
 
+  it('shows the results in the reader’s place when a query is typed over the Analysis area', async () => {
+    await box().fill('');
+    await gloss.page.getByTestId('open-analysis').click();
+    await gloss.page.getByTestId('analysis-view').waitFor();
+    await box().fill('1362笔');
+    await gloss.page.getByTestId('search-results').waitFor();
+    expect(await gloss.page.getByTestId('analysis-view').count()).toBe(0);
+    await expect.poll(() => summary().textContent()).toMatch(/^2 matches in 1 article$/);
+  });
+
   it('labels each sort option with what it sorts by and which way', async () => {
     const labels = await gloss.page
       .locator('.library-pane .filters label select')
