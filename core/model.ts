@@ -97,6 +97,10 @@ export interface Tag {
   parentId: string | null;
   color: string;
   description: string;
+  /** The number key '1'–'9' that applies it; null or absent: none (see core/store/tag-keys.ts). */
+  key?: string | null;
+  /** Listings only: the key this tag holds but loses to an earlier tag with the same key. */
+  keyClash?: string;
 }
 
 /** W3C Web Annotation TextQuoteSelector. */

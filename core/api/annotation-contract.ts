@@ -1,6 +1,7 @@
 /** API operations on highlights, memos and the codebook of the open library. */
 import { z } from 'zod';
 import { op } from './define.js';
+import { tagKeySchema } from '../store/tag-keys.js';
 import { LIMITS, MAX_RESTORE_BATCH } from '../limits.js';
 import type {
   AnchoredAnnotation,
@@ -111,7 +112,18 @@ const shownQuote = z
   .strict();
 const textVersion = z.string().min(1).max(100);
 
-const tag = z.object({ id, name: tagName, parentId: id.nullable(), color, description }).strict();
+const tagKey = tagKeySchema.nullable();
+const tag = z
+  .object({
+    id,
+    name: tagName,
+    parentId: id.nullable(),
+    color,
+    description,
+    key: tagKey.optional(),
+    keyClash: z.string().optional(),
+  })
+  .strict();
 
 export const annotationContract = {
   /** The article's highlights placed on its current text (orphans included, with range null). */
@@ -215,6 +227,8 @@ export const annotationContract = {
         parentId: id.nullable().optional(),
         color: color.optional(),
         description: description.optional(),
+        /** Gives the tag this number key (taken from any tag holding it), or none. */
+        key: tagKey.optional(),
       })
       .strict(),
   ),

@@ -38,14 +38,11 @@ import type {
   TagRemoval,
 } from './service-types.js';
 import {
-  createTag,
   deleteTag,
   mergeTags,
   resolveTagIds,
-  restoreTag,
   tagPath,
   tagsInTreeOrder,
-  updateTag,
   type NewTag,
   type TagPatch,
 } from './codebook.js';
@@ -63,6 +60,7 @@ import { importWriterId } from '../settings/coder-identity.js';
 import { writerFolder, writeWriterFile } from './writer-folders.js';
 import { unionHighlights } from '../teams/annotation-union.js';
 import { removeTags } from './tag-removal.js';
+import { createKeyedTag, keyBindings, restoreKeyedTag, updateKeyedTag } from './tag-keys.js';
 import { highlightFacts, type HighlightFact } from './highlight-facts.js';
 import { MergedEntries } from './merged-entries.js';
 
@@ -555,8 +553,14 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
 
   // ---- tags --------------------------------------------------------------------------------
 
+  /** Tags in tree order, each with the key that acts on it (and any key it loses in a clash). */
   async listTags(): Promise<Tag[]> {
-    return tagsInTreeOrder(await this.readCodebook());
+    const book = await this.readCodebook();
+    const { byTag, clashes } = keyBindings(book);
+    return tagsInTreeOrder(book).map((t) => {
+      const clash = clashes.get(t.id);
+      return { ...t, key: byTag.get(t.id) ?? null, ...(clash ? { keyClash: clash } : {}) };
+    });
   }
 
   async tagCounts(): Promise<Record<string, number>> {
@@ -580,11 +584,11 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   }
 
   async createTag(input: NewTag): Promise<Tag> {
-    return this.updateCodebook((book) => ({ ...createTag(book, input, randomUUID()) }));
+    return this.updateCodebook((book) => ({ ...createKeyedTag(book, input, randomUUID()) }));
   }
 
   async updateTag(id: string, patch: TagPatch): Promise<Tag> {
-    return this.updateCodebook((book) => ({ ...updateTag(book, id, patch) }));
+    return this.updateCodebook((book) => ({ ...updateKeyedTag(book, id, patch) }));
   }
 
   async mergeTags(sourceId: string, targetId: string): Promise<TagRemoval> {
@@ -596,7 +600,7 @@ export class AnnotationStore extends StoreFiles implements AnnotationService {
   }
 
   async restoreTag(tag: Tag): Promise<Tag> {
-    return this.updateCodebook((book) => ({ ...restoreTag(book, tag) }));
+    return this.updateCodebook((book) => ({ ...restoreKeyedTag(book, tag) }));
   }
 
   async tagPath(id: string): Promise<string> {

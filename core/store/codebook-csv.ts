@@ -7,7 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors.js';
-import { createTag, findByPath, PATH_SEPARATOR, tagPath, tagsInTreeOrder, updateTag } from './codebook.js';
+import { findByPath, PATH_SEPARATOR, tagPath, tagsInTreeOrder, updateTag } from './codebook.js';
+import { createKeyedTag } from './tag-keys.js';
 import { COLOR_PATTERN } from './palette.js';
 import type { CodebookFile } from './store-schema.js';
 
@@ -106,7 +107,7 @@ export function importCodebookCsv(book: CodebookFile, csv: string): CodebookImpo
           }
           parentId = existing.id;
         } else {
-          const tag = createTag(
+          const tag = createKeyedTag(
             book,
             { name, parentId, ...(last ? { description, color: color || null } : {}) },
             randomUUID(),

@@ -24,6 +24,8 @@ export interface TagPatch {
   parentId?: string | null;
   color?: string;
   description?: string;
+  /** A number key '1'–'9' or null; applied by the store (core/store/tag-keys.ts), not here. */
+  key?: string | null;
 }
 
 function normalizeName(name: string): string {

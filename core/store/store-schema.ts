@@ -44,6 +44,7 @@ export const tagSchema = z.looseObject({
   parentId: z.string().nullable(),
   color: z.string(),
   description: z.string(),
+  key: z.string().nullable().optional(),
 });
 
 /** `annotations/<articleId>.json`: everything Gloss keeps about one article. */

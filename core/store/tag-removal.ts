@@ -58,6 +58,7 @@ export async function removeTags(
             parentId: t.parentId,
             color: t.color,
             description: t.description,
+            ...(t.key !== undefined ? { key: t.key } : {}),
           }));
         return retired;
       });

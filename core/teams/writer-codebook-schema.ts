@@ -40,6 +40,7 @@ export const KNOWN_FIELD_VALUES: Record<string, z.ZodType> = {
   parentId: tagId.nullable(),
   color: z.string().max(100),
   description: z.string(),
+  key: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9']).nullable(),
   deleted: z.boolean(),
   mergedInto: tagId.nullable(),
 };

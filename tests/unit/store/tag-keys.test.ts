@@ -1,0 +1,96 @@
+// Number keys bound to tags: a new tag takes the lowest free key, keys never shift, a key given to
+// another tag moves, a codebook from before keys shows them by tree order until something changes,
+// and two coders who give one key to two tags see one keyboard binding and a reported clash.
+import { describe, expect, it } from 'vitest';
+import { deleteTag } from '../../../core/store/codebook.js';
+import { emptyCodebook, type CodebookFile } from '../../../core/store/store-schema.js';
+import { openAnnotationService } from '../../../core/store/annotation-service.js';
+import { createKeyedTag, keyBindings, updateKeyedTag } from '../../../core/store/tag-keys.js';
+import { Replica } from '../teams/codebook-replica.js';
+import { tempDataDir } from './helpers.js';
+
+const keysOf = (book: CodebookFile) =>
+  Object.fromEntries(book.tags.map((t) => [t.name, keyBindings(book).byTag.get(t.id) ?? null]));
+
+describe('tag keys', () => {
+  it('a new tag takes the lowest free key and existing keys stay', () => {
+    const book = emptyCodebook();
+    createKeyedTag(book, { name: 'A' }, 'a');
+    createKeyedTag(book, { name: 'B' }, 'b');
+    createKeyedTag(book, { name: 'C' }, 'c');
+    deleteTag(book, 'b');
+    createKeyedTag(book, { name: 'D' }, 'd');
+    expect(keysOf(book)).toEqual({ A: '1', C: '3', D: '2' });
+  });
+
+  it('gives no key to a tenth tag', () => {
+    const book = emptyCodebook();
+    for (let i = 0; i < 10; i++) createKeyedTag(book, { name: `T${i}` }, `t${i}`);
+    expect(keyBindings(book).byTag.get('t9')).toBeUndefined();
+    expect(keyBindings(book).byTag.get('t8')).toBe('9');
+  });
+
+  it('a key given to another tag moves from the tag that held it; null clears it', () => {
+    const book = emptyCodebook();
+    createKeyedTag(book, { name: 'A' }, 'a');
+    createKeyedTag(book, { name: 'B' }, 'b');
+    updateKeyedTag(book, 'b', { key: '1' });
+    expect(keysOf(book)).toEqual({ A: null, B: '1' });
+    updateKeyedTag(book, 'b', { key: null });
+    expect(keysOf(book)).toEqual({ A: null, B: null });
+  });
+
+  it('a codebook from before keys shows them by tree order, and keeps them on the first change', () => {
+    const book: CodebookFile = {
+      ...emptyCodebook(),
+      tags: [
+        { id: 'z', name: 'Zeta', parentId: null, color: '#000000', description: '' },
+        { id: 'a', name: 'Alpha', parentId: null, color: '#000000', description: '' },
+      ],
+    };
+    expect(keysOf(book)).toEqual({ Zeta: '2', Alpha: '1' });
+    createKeyedTag(book, { name: 'Beta' }, 'b');
+    // Tree order would now put Beta second; the keys the user knew stay.
+    expect(keysOf(book)).toEqual({ Zeta: '2', Alpha: '1', Beta: '3' });
+  });
+
+  it('two coders giving one key to two tags: the earlier tag keeps it and the clash is reported', () => {
+    let time = 1_764_000_000_000;
+    const now = (): number => ++time;
+    const ana = new Replica('ana.aaaaaaaa', now);
+    const bo = new Replica('bo.bbbbbbbb', now);
+    const exchange = () => {
+      for (const from of [ana, bo]) for (const to of [ana, bo]) to.receive(from.publish());
+    };
+    ana.edit((b) => createKeyedTag(b, { name: 'A' }, 'a'));
+    ana.edit((b) => createKeyedTag(b, { name: 'B' }, 'b'));
+    ana.edit((b) => createKeyedTag(b, { name: 'C' }, 'c'));
+    exchange();
+    // Concurrently: Ana gives 5 to B, Bo gives 5 to C (each moving it within their own view).
+    ana.edit((b) => updateKeyedTag(b, 'b', { key: '5' }));
+    bo.edit((b) => updateKeyedTag(b, 'c', { key: '5' }));
+    exchange();
+    for (const r of [ana, bo]) {
+      const { view } = r.merged();
+      const { byTag, clashes } = keyBindings(view);
+      expect(byTag.get('b')).toBe('5');
+      expect(byTag.has('c')).toBe(false);
+      expect([...clashes]).toEqual([['c', '5']]);
+      expect(byTag.get('a')).toBe('1');
+    }
+  });
+
+  it('the store lists each tag with its key, and an undone delete takes its key back', async () => {
+    const s = await openAnnotationService(await tempDataDir(), {});
+    const a = await s.createTag({ name: 'A' });
+    const b = await s.createTag({ name: 'B' });
+    await s.updateTag(a.id, { key: '7' });
+    const removal = await s.deleteTag(a.id);
+    const c = await s.createTag({ name: 'C' });
+    expect(c.key).toBe('1');
+    for (const tag of removal.previousTags) await s.restoreTag(tag);
+    const listed = Object.fromEntries((await s.listTags()).map((t) => [t.name, t.key]));
+    expect(listed).toEqual({ A: '7', B: '2', C: '1' });
+    expect(b.key).toBe('2');
+  });
+});
