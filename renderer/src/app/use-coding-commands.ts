@@ -144,7 +144,8 @@ export function useCodingCommands(input: CodingCommandsInput) {
       search: () => document.querySelector<HTMLInputElement>('.search-box')?.focus(),
       sheet: () => dispatch({ type: 'open-dialog', dialog: 'shortcuts' }),
       toggleTag: (index) => {
-        const row = rows[index];
+        // Keys act by the tag's bound key (core/store/tag-keys.ts), not by its place in the list.
+        const row = rows.find((r) => r.tag.key === String(index + 1));
         if (!row || codingOff) return;
         if (nav.activeId) {
           if (!refuseOthers(active)) void coding.toggleTag(nav.activeId, row.tag.id);

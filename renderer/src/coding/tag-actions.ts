@@ -21,6 +21,8 @@ export interface TagPatch {
   parentId?: string | null;
   color?: string;
   description?: string;
+  /** A number key '1'–'9', or null for none; taken from the tag that held it. */
+  key?: string | null;
 }
 
 interface NewTagInput {
@@ -99,6 +101,7 @@ export function createTagActions({ api, queries, own, step: tagStep }: TagDeps) 
       if (patch.color !== undefined) back.color = before.color;
       if (patch.description !== undefined) back.description = before.description;
       if (patch.parentId !== undefined) back.parentId = before.parentId;
+      if (patch.key !== undefined) back.key = before.key ?? null;
       return {
         result: undefined,
         entry: {

@@ -219,6 +219,9 @@ const en = {
     merge: 'Merge',
     delete: 'Delete tag',
     keyHint: 'Key {{key}} toggles this tag on the selected highlight',
+    key: 'Number key',
+    noKey: 'None',
+    keyClash: 'Key {{key}} is also given to an earlier tag, which keeps it; choose another key',
     confirmDelete_one:
       'Delete “{{name}}” and its {{subTags}} sub-tags? {{count}} highlight uses them and will lose the tag (the highlight stays).',
     confirmDelete_other:
@@ -373,7 +376,8 @@ const en = {
   shortcuts: {
     title: 'Keyboard shortcuts',
     highlight: 'Highlight the selection with the last-used tags',
-    toggleTag: 'Toggle the first nine tags on the selected highlight (or highlight the selection with it)',
+    toggleTag:
+      'Toggle the tag bound to the key (see the codebook) on the selected highlight (or highlight the selection with it)',
     note: 'Write a note on the selected highlight or selection',
     tags: 'Type a tag for the selected highlight or selection',
     edit: 'Edit the selected highlight',

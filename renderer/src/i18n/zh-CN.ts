@@ -212,6 +212,9 @@ const zhCN: typeof en = {
     merge: '合并',
     delete: '删除标签',
     keyHint: '按 {{key}} 可在选中的高亮上切换此标签',
+    key: '数字键',
+    noKey: '无',
+    keyClash: '数字键 {{key}} 也分配给了一个更早创建的标签，由它保留；请另选一个键',
     confirmDelete_one:
       '删除“{{name}}”及其 {{subTags}} 个子标签？有 {{count}} 处高亮使用它们，将失去该标签（高亮本身保留）。',
     confirmDelete_other:
@@ -360,7 +363,7 @@ const zhCN: typeof en = {
   shortcuts: {
     title: '键盘快捷键',
     highlight: '用上次使用的标签高亮所选文字',
-    toggleTag: '在选中的高亮上切换前九个标签（或用该标签高亮所选文字）',
+    toggleTag: '在选中的高亮上切换绑定到该数字键的标签（见编码本），或用该标签高亮所选文字',
     note: '为选中的高亮或所选文字写批注',
     tags: '为选中的高亮或所选文字输入标签',
     edit: '编辑选中的高亮',

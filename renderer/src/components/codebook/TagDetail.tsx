@@ -12,6 +12,9 @@ import type { TagRow } from '../../coding/tag-tree.js';
 import type { Coding } from '../../coding/use-coding.js';
 import { TagOptions } from './TagOptions.js';
 
+/** The number keys a tag can hold (core/store/tag-keys.ts). */
+const TAG_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
 interface TagDetailProps {
   tag: Tag;
   /** Tags that may become its parent or merge target (not itself or below it). */
@@ -97,6 +100,21 @@ export function TagDetail({
           onChange={(e) => setDescription(e.target.value)}
           onBlur={saveDescription}
         />
+      </label>
+      <label>
+        {t('codebook.key')}
+        <select
+          data-testid="tag-key-select"
+          value={tag.key ?? ''}
+          onChange={(e) => void coding.updateTag(tag.id, { key: e.target.value || null })}
+        >
+          <option value="">{t('codebook.noKey')}</option>
+          {TAG_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
       </label>
       <label>
         {t('codebook.parent')}

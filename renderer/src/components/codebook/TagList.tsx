@@ -44,9 +44,18 @@ export function TagList({ rows, counts, selectedId, onSelect }: TagListProps) {
         >
           <span className="swatch" style={swatchStyle(tagColor(r.tag))} aria-hidden="true" />
           <span className="tag-name">{r.tag.name}</span>
-          {i < 9 && (
-            <kbd className="tag-key" title={t('codebook.keyHint', { key: i + 1 })}>
-              {i + 1}
+          {r.tag.key && (
+            <kbd className="tag-key" title={t('codebook.keyHint', { key: r.tag.key })}>
+              {r.tag.key}
+            </kbd>
+          )}
+          {r.tag.keyClash && (
+            <kbd
+              className="tag-key clash"
+              data-testid="key-clash"
+              title={t('codebook.keyClash', { key: r.tag.keyClash })}
+            >
+              {r.tag.keyClash}!
             </kbd>
           )}
           <span className="tag-count" title={t('codebook.usedBy', { count: counts.get(r.tag.id) ?? 0 })}>

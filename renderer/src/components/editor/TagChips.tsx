@@ -20,6 +20,7 @@ export function TagChips({ tagIds, tagsById, onRemove }: TagChipsProps) {
           <span key={id} className="tag-chip" data-testid="editor-tag-chip">
             <span className="swatch" style={swatchStyle(tagColor(tag))} aria-hidden="true" />
             {tag.name}
+            {tag.key && <kbd className="tag-key">{tag.key}</kbd>}
             <button
               type="button"
               className="chip-remove"

@@ -33,6 +33,7 @@ export function TagSuggestionList(props: TagSuggestionListProps) {
         >
           <span className="swatch" style={swatchStyle(tagColor(row.tag))} aria-hidden="true" />
           {row.path}
+          {row.tag.key && <kbd className="tag-key">{row.tag.key}</kbd>}
           {props.chosen.includes(row.tag.id) && <span className="check"> ✓</span>}
         </li>
       ))}
