@@ -1,6 +1,7 @@
 // Number keys bound to tags: a new tag takes the lowest free key, keys never shift, a key given to
 // another tag moves, a codebook from before keys shows them by tree order until something changes,
 // and two coders who give one key to two tags see one keyboard binding and a reported clash.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deleteTag } from '../../../core/store/codebook.js';
 import { emptyCodebook, type CodebookFile } from '../../../core/store/store-schema.js';
@@ -92,5 +93,46 @@ describe('tag keys', () => {
     const listed = Object.fromEntries((await s.listTags()).map((t) => [t.name, t.key]));
     expect(listed).toEqual({ A: '7', B: '2', C: '1' });
     expect(b.key).toBe('2');
+  });
+});
+
+describe('tag keys under concurrent edits', () => {
+  type Step = { who: 0 | 1; op: 'create' | 'delete' | 'key'; tag: number; key: number | null };
+  const step = fc.record({
+    who: fc.constantFrom<0 | 1>(0, 1),
+    op: fc.constantFrom<'create' | 'delete' | 'key'>('create', 'delete', 'key'),
+    tag: fc.integer({ min: 0, max: 11 }),
+    key: fc.option(fc.integer({ min: 1, max: 9 })),
+  });
+
+  it('every key acts on one tag, and both coders see the same bindings once they exchange', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(step, fc.boolean()), { maxLength: 30 }), (steps) => {
+        let time = 1_764_000_000_000;
+        const now = (): number => ++time;
+        const coders = [new Replica('ana.aaaaaaaa', now), new Replica('bo.bbbbbbbb', now)];
+        const exchange = () => {
+          for (const from of coders) for (const to of coders) to.receive(from.publish());
+        };
+        for (const [s, sync] of steps as [Step, boolean][]) {
+          const id = `t${s.tag}`;
+          coders[s.who]!.edit((b) => {
+            const exists = b.tags.some((t) => t.id === id);
+            if (s.op === 'create' && !exists) createKeyedTag(b, { name: `${s.who}-${s.tag}` }, id);
+            else if (s.op === 'delete' && exists) deleteTag(b, id);
+            else if (s.op === 'key' && exists)
+              updateKeyedTag(b, id, { key: s.key === null ? null : String(s.key) });
+          });
+          if (sync) exchange();
+        }
+        exchange();
+        const [a, b] = coders.map((r) => keyBindings(r.merged().view));
+        expect([...a!.byTag]).toEqual([...b!.byTag]);
+        const keys = [...a!.byTag.values()];
+        expect(new Set(keys).size).toBe(keys.length);
+        // A tag that lost its key in a clash lost it to a tag that holds it.
+        for (const key of a!.clashes.values()) expect(keys).toContain(key);
+      }),
+    );
   });
 });
