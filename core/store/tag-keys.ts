@@ -87,6 +87,8 @@ export function createKeyedTag(book: CodebookFile, input: NewTag, id: string): T
 
 /** updateTag, plus `patch.key` given to the tag (see assignKey). */
 export function updateKeyedTag(book: CodebookFile, id: string, patch: TagPatch): Tag {
+  // A rename or move changes the tree order that an unkeyed codebook's keys follow.
+  settleKeys(book);
   const { key, ...rest } = patch;
   const tag = updateTag(book, id, rest);
   if (key !== undefined) assignKey(book, id, key);

@@ -9,6 +9,7 @@ import { storedAnnotation } from '../stored-annotation.js';
 import { resolveTagIds, subtreeIds } from './codebook.js';
 import type { TagRemoval } from './service-types.js';
 import type { StoreFiles } from './store-files.js';
+import { settleKeys } from './tag-keys.js';
 import type { CodebookFile } from './store-schema.js';
 
 /** Tries of a tag merge or delete whose codebook changed between its checks and its write. */
@@ -40,6 +41,8 @@ export async function removeTags(
     let retiredTagIds: string[];
     try {
       retiredTagIds = await store.updateCodebook((book) => {
+        // An unkeyed codebook's keys follow tree order: fixed first, so the others keep theirs.
+        settleKeys(book);
         const snapshot = structuredClone(book);
         const retired = change(book);
         // Changed meanwhile by another process: the files checked may not be all that are affected.

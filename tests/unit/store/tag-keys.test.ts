@@ -1,6 +1,8 @@
 // Number keys bound to tags: a new tag takes the lowest free key, keys never shift, a key given to
 // another tag moves, a codebook from before keys shows them by tree order until something changes,
 // and two coders who give one key to two tags see one keyboard binding and a reported clash.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deleteTag } from '../../../core/store/codebook.js';
@@ -134,5 +136,29 @@ describe('tag keys under concurrent edits', () => {
         for (const key of a!.clashes.values()) expect(keys).toContain(key);
       }),
     );
+  });
+});
+
+describe('a codebook from before keys', () => {
+  it('keeps the keys it showed through a delete, a rename and an undo', async () => {
+    const dir = await tempDataDir();
+    const tag = (id: string, name: string) => ({
+      id,
+      name,
+      parentId: null,
+      color: '#E69F00',
+      description: '',
+    });
+    const book = { ...emptyCodebook(), tags: [tag('c', 'Gamma'), tag('a', 'Alpha'), tag('b', 'Beta')] };
+    await writeFile(path.join(dir, 'codebook.json'), JSON.stringify(book));
+    const s = await openAnnotationService(dir, {});
+    const listed = async () => Object.fromEntries((await s.listTags()).map((t) => [t.name, t.key]));
+    expect(await listed()).toEqual({ Alpha: '1', Beta: '2', Gamma: '3' });
+    const removal = await s.deleteTag('a');
+    expect(await listed()).toEqual({ Beta: '2', Gamma: '3' });
+    await s.updateTag('c', { name: 'Aardvark' });
+    expect(await listed()).toEqual({ Beta: '2', Aardvark: '3' });
+    for (const t of removal.previousTags) await s.restoreTag(t);
+    expect(await listed()).toEqual({ Alpha: '1', Beta: '2', Aardvark: '3' });
   });
 });
