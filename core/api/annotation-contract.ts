@@ -121,7 +121,7 @@ const tag = z
     color,
     description,
     key: tagKey.optional(),
-    keyClash: z.string().optional(),
+    keyClash: z.string().max(1).optional(),
   })
   .strict();
 

@@ -20,7 +20,7 @@ export function isTagKey(value: unknown): value is string {
   return typeof value === 'string' && (TAG_KEYS as readonly string[]).includes(value);
 }
 
-export const tagKeySchema = z.string().refine(isTagKey, 'a tag key is one digit 1–9');
+export const tagKeySchema = z.string().max(1).refine(isTagKey, 'a tag key is one digit 1–9');
 
 /** No tag has ever had a key: a codebook made before keys existed. */
 function unkeyed(book: CodebookFile): boolean {
