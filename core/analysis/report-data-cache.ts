@@ -8,7 +8,7 @@
  */
 import type { ArticleSummary } from '../model.js';
 import type { HighlightFact } from '../store/highlight-facts.js';
-import type { ReportHighlight } from './report-data.js';
+import type { ReportHighlight } from './report-highlight.js';
 
 interface Entry {
   facts: readonly HighlightFact[];

@@ -15,21 +15,12 @@ import { findByPath, tagPath, tagsInTreeOrder } from '../store/codebook.js';
 import type { HighlightFact } from '../store/highlight-facts.js';
 import type { CodebookFile } from '../store/store-schema.js';
 import { coderIdOf } from '../teams/coder.js';
+import type { ReportHighlight } from './report-highlight.js';
 import type { ReportCoder, ReportScope, ReportTag } from './report-types.js';
 import type { ReportDataCache } from './report-data-cache.js';
 import { articlesInScope, type ScopeSources } from './resolve-scope.js';
 
-export interface ReportHighlight {
-  articleId: string;
-  coderId: string;
-  /** Report codes (ids of `ReportData.tags`), each once; never empty. Shared: never change it. */
-  tagIds: readonly string[];
-  /** Stored UTF-16 range. */
-  start: number;
-  end: number;
-  /** Code points highlighted. */
-  characters: number;
-}
+export type { ReportHighlight } from './report-highlight.js';
 
 export interface ReportData {
   /** In library-path order. */
