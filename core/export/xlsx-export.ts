@@ -35,6 +35,7 @@ import type { ExportPlan, ExportSession } from './export-scope.js';
 import { collectMetaKeys, META_PREFIX } from './meta-columns.js';
 import { DEFAULT_CONTEXT, type ContextSpec } from './quote-context.js';
 import { DATE_FORMAT, dateCell, plainCell, textCell, TIMESTAMP_FORMAT, type XlsxCell } from './xlsx-cells.js';
+import { SheetRows } from './xlsx-sheet-rows.js';
 
 export interface XlsxExportOptions {
   layout?: CsvLayout;
@@ -114,6 +115,8 @@ interface SheetWriter {
   /** The style of each column's plain cells (wrapped for long text). */
   columnStyles: Partial<ExcelJS.Style>[];
   styles: Styles;
+  /** Plain rows written as text (xlsx-sheet-rows.ts); null: every row through exceljs. */
+  fast: SheetRows | null;
 }
 
 /** A sheet with its header row written, frozen and filtered, and its columns sized. */
@@ -134,20 +137,37 @@ function addSheet(
     sheet,
     columnStyles: header.map((key) => (WRAPPED[key] ? styles.wrapped : styles.plain)),
     styles,
+    fast: SheetRows.open(workbook, sheet),
   };
 }
 
+/** A plain cell's style: a date's format, else its column's. */
+function styleOf({ columnStyles, styles }: SheetWriter, c: XlsxCell, i: number): Partial<ExcelJS.Style> {
+  return (c.numFmt && styles.numFmt.get(c.numFmt)) || columnStyles[i] || styles.plain;
+}
+
 /** Writes one row of cells; dates get their format, cut text its note, a colour its fill. */
-function writeRow({ sheet, columnStyles, styles }: SheetWriter, cells: readonly XlsxCell[]): void {
-  const row = sheet.addRow(cells.map((c) => c.value));
+function writeRow(writer: SheetWriter, cells: readonly XlsxCell[]): void {
+  if (writer.fast && SheetRows.plain(cells)) {
+    writer.fast.add(cells, (c, i) => styleOf(writer, c, i));
+    return;
+  }
+  writer.fast?.flush();
+  const row = writer.sheet.addRow(cells.map((c) => c.value));
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
     const cell = row.getCell(i + 1);
     if (c.fill) cell.style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: c.fill } } };
-    else cell.style = (c.numFmt && styles.numFmt.get(c.numFmt)) || columnStyles[i] || styles.plain;
+    else cell.style = styleOf(writer, c, i);
     if (c.note) cell.note = c.note;
   }
   row.commit();
+}
+
+/** Closes a sheet: its last plain rows, then exceljs's end of the sheet. */
+function commitSheet(writer: SheetWriter): void {
+  writer.fast?.flush();
+  writer.sheet.commit();
 }
 
 /** What the two small sheets need, gathered while the highlights stream past. */
@@ -214,7 +234,7 @@ export async function xlsxExport(
 
       for (const row of highlightRows(entry, plan, layout, context)) {
         if (sheetRows === MAX_SHEET_ROWS) {
-          sheet.sheet.commit();
+          commitSheet(sheet);
           sheet = addSheet(
             workbook,
             styles,
@@ -231,9 +251,10 @@ export async function xlsxExport(
         sheetRows++;
         rows++;
       }
+      sheet.fast?.flush();
       await backPressure();
     }
-    sheet.sheet.commit();
+    commitSheet(sheet);
 
     const tags = codebookOrder(plan);
     writeCodebook(
@@ -320,7 +341,7 @@ function writeCodebook(
       { value: articles.get(id) ?? 0 },
     ]);
   }
-  sheet.sheet.commit();
+  commitSheet(sheet);
 }
 
 /** The Articles sheet's fixed columns; then one `meta_<key>` per extra key, `highlights`, one per code. */
@@ -348,5 +369,5 @@ function writeArticles(
       ...codes.map((id) => ({ value: line.perTag.get(id) ?? 0 })),
     ]);
   }
-  sheet.sheet.commit();
+  commitSheet(sheet);
 }
