@@ -243,10 +243,27 @@ describe('coding that can be trusted', () => {
       }
     }
 
+    /**
+     * Selects `text` until the editor opens. The previous test's reload of the article may still
+     * re-render the reader (on a busy machine, seconds later), which drops a selection made meanwhile.
+     */
+    async function selectWithEditor(text: string) {
+      for (let attempt = 1; ; attempt++) {
+        await expect.poll(() => gloss.articleBody().textContent()).toContain(text);
+        await coding.selectText(text);
+        try {
+          await coding.editor().waitFor({ timeout: attempt < 3 ? 10_000 : 30_000 });
+          return;
+        } catch (err) {
+          if (attempt >= 3) throw err;
+          await gloss.page.keyboard.press('Escape');
+        }
+      }
+    }
+
     it('is stored on the selected words where they are now, and the reader says so', async () => {
       await withStaleReader(async () => {
-        await coding.selectText(phrase(10));
-        await coding.editor().waitFor();
+        await selectWithEditor(phrase(10));
         const before = (await call<OpenedArticle>('getArticle', { id: articleId })).textVersion;
         writeArticle(server.library, `插入在最前面的一段新文字。\n\n${BODY}`);
         await hostSeesNewText(before);
@@ -262,8 +279,7 @@ describe('coding that can be trusted', () => {
     it('is refused when the words themselves changed: nothing stored, the article reloaded', async () => {
       const current = await call<OpenedArticle>('getArticle', { id: articleId });
       await withStaleReader(async () => {
-        await coding.selectText(phrase(11));
-        await coding.editor().waitFor();
+        await selectWithEditor(phrase(11));
         writeArticle(server.library, current.doc.text.replace(phrase(11), '关于第11个问题的新看法'));
         await hostSeesNewText(current.textVersion);
         await gloss.page.getByTestId('tag-input').press('Control+Enter');
