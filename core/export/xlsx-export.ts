@@ -11,7 +11,8 @@
  * Cells follow `xlsx-cells.ts` (text is never a formula, cut at Excel's limit with a note).
  *
  * Written with exceljs's streaming `WorkbookWriter`: each row is committed (turned into XML and
- * handed to the ZIP stream) as soon as it is built, and the workbook's bytes are yielded as they
+ * handed to the ZIP stream) as soon as it is built (plain rows as text by `xlsx-sheet-rows.ts`,
+ * several times faster than exceljs's own rows), and the workbook's bytes are yielded as they
  * come out, so memory grows with the number of articles and codes (the two small sheets, written
  * after the highlights) but not with the number of highlights. Between articles the writer waits
  * while the compressed output is not being read, so a slow reader holds the export back instead of
