@@ -134,7 +134,12 @@ describe('the analysis area', () => {
   it('saves a sample as a set that filters the library list, and clears it', async () => {
     const all = await gloss.articleRows().count();
     await page().getByTestId('open-sample').click();
+    // A size of 0 is said to be wrong, not just refused silently.
+    await page().getByTestId('sample-size').fill('0');
+    await expect.poll(() => page().getByTestId('sample-invalid').textContent()).toContain('1 or more');
+    expect(await page().getByTestId('sample-draw').isDisabled()).toBe(true);
     await page().getByTestId('sample-size').fill('3');
+    expect(await page().getByTestId('sample-invalid').count()).toBe(0);
     await page().getByTestId('sample-draw').click();
     await page().getByTestId('sample-preview').waitFor();
     const seed = await page().getByTestId('sample-seed').inputValue();

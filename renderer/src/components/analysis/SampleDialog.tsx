@@ -41,13 +41,19 @@ export function SampleDialog({ api, listedIds, libraryCount, onSaved, onClose }:
   const scope = filtered ? { articleIds: [...listedIds] } : {};
   const amount = Number(size);
   const seedNumber = Number(seed);
-  const valid =
+  const sizeOk =
+    size.trim() !== '' &&
     Number.isFinite(amount) &&
     amount > 0 &&
-    (sizeKind === 'percent' ? amount <= 100 : Number.isInteger(amount)) &&
-    Number.isInteger(seedNumber) &&
-    seedNumber >= 0 &&
-    seedNumber <= 0xffff_ffff;
+    (sizeKind === 'percent' ? amount <= 100 : Number.isInteger(amount));
+  const seedOk = seed !== '' && Number.isInteger(seedNumber) && seedNumber >= 0 && seedNumber <= 0xffff_ffff;
+  const valid = sizeOk && seedOk;
+  // Said next to the form rather than only greying out Draw, so a size of 0 is not a silent dead end.
+  const invalid = !sizeOk
+    ? t(sizeKind === 'percent' ? 'analysis.sample.badPercent' : 'analysis.sample.badSize')
+    : !seedOk
+      ? t('analysis.sample.badSeed')
+      : null;
   const request = {
     ...(sizeKind === 'percent' ? { percent: amount } : { size: amount }),
     seed: seedNumber,
@@ -172,6 +178,11 @@ export function SampleDialog({ api, listedIds, libraryCount, onSaved, onClose }:
         </label>
       </div>
       <p className="choice-hint">{t('analysis.sample.seedHint')}</p>
+      {invalid && (
+        <p className="error-text" role="status" data-testid="sample-invalid">
+          {invalid}
+        </p>
+      )}
       <div className="dialog-actions">
         <button
           type="button"
