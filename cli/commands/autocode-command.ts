@@ -62,6 +62,10 @@ export async function autocodeCommand(
         output.stderr.write(
           `${preview.total} hits in ${preview.articles} articles; ${coded} already coded with the tag (dry run: nothing saved)\n`,
         );
+        if (preview.titleOnly > 0)
+          output.stderr.write(
+            `note: ${preview.titleOnly} articles match only in their titles, which cannot be coded\n`,
+          );
         for (const note of preview.notes) output.stderr.write(`note: ${terminalSafe(note)}\n`);
         return;
       }

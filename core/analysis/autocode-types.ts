@@ -36,6 +36,8 @@ export interface AutocodePreview {
   articles: number;
   /** `total` is more than `hits` holds. */
   truncated: boolean;
+  /** Articles the query finds only in their title: the search lists them, but there is no text to code. */
+  titleOnly: number;
   /** What could not be searched (an unreadable article), or how the query was read. */
   notes: string[];
 }

@@ -50,7 +50,7 @@ async function findHits(
   req: AutocodeRequest,
   context: number,
   visit: (found: FoundHit) => boolean,
-): Promise<{ notes: string[] }> {
+): Promise<{ notes: string[]; titleOnly: number }> {
   const query = compileTextQuery(req.query);
   if (!query) throw new ApiError('invalid-input', `The search "${req.query}" has nothing to look for.`);
   const tags = await src.annotations.listTags();
@@ -58,6 +58,7 @@ async function findHits(
   const { articles, notes } = await articlesInScope(src, req.scope);
   const me = src.annotations.writer.coder.id;
   const byId = new Map(articles.map((a) => [a.id, a]));
+  let titleOnly = 0;
   for await (const { articleId, annotations } of src.annotations.listEach(articles.map((a) => a.id))) {
     const summary = byId.get(articleId)!;
     let text: string;
@@ -67,8 +68,13 @@ async function findHits(
       notes.push(`${summary.path} could not be read (${(err as Error).message}); it was not searched.`);
       continue;
     }
+    // The whole query, as the search box reads it: "a b" needs both, "a -b" none of b.
+    if (!query.matchesArticle(summary.title, text)) continue;
     const matches = query.occurrences(text);
-    if (matches.length === 0) continue;
+    if (matches.length === 0) {
+      titleOnly++; // found by its title, which is not text a highlight can hold
+      continue;
+    }
     const coded = annotations
       .filter((a) => (a.creatorId ?? '') === me && a.tagIds.includes(req.tagId))
       .map((a) => ({ start: a.position.start, end: a.position.end }));
@@ -91,10 +97,10 @@ async function findHits(
         after: text.slice(m.end, m.end + context),
         alreadyCoded: coded.some((c) => overlaps(c, unit)),
       };
-      if (!visit({ hit, summary, text, unit })) return { notes };
+      if (!visit({ hit, summary, text, unit })) return { notes, titleOnly };
     }
   }
-  return { notes };
+  return { notes, titleOnly };
 }
 
 export async function previewAutocode(
@@ -104,13 +110,13 @@ export async function previewAutocode(
   const hits: AutocodeHit[] = [];
   const articles = new Set<string>();
   let total = 0;
-  const { notes } = await findHits(src, req, req.context, ({ hit }) => {
+  const { notes, titleOnly } = await findHits(src, req, req.context, ({ hit }) => {
     total++;
     articles.add(hit.articleId);
     if (hits.length < req.limit) hits.push(hit);
     return true;
   });
-  return { hits, total, articles: articles.size, truncated: total > hits.length, notes };
+  return { hits, total, articles: articles.size, truncated: total > hits.length, titleOnly, notes };
 }
 
 export async function applyAutocode(

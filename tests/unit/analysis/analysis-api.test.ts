@@ -225,6 +225,31 @@ describe('autocode', () => {
     expect(preview.hits.some((h) => h.alreadyCoded)).toBe(true);
   });
 
+  it('codes only in articles the whole query matches, and counts matches in titles apart', async () => {
+    const preview = await bob.autocodePreview({
+      query: '疫情 -shanghai',
+      tagId: tags.epidemic,
+      unit: 'match',
+    });
+    let expected = 0;
+    const matching = new Set<string>();
+    const { articles } = await bob.listArticles({});
+    for (const a of articles) {
+      const { doc } = await bob.getArticle({ id: a.id });
+      if (doc.text.toLowerCase().includes('shanghai')) continue;
+      expected += doc.text.split('疫情').length - 1;
+      if (doc.text.includes('疫情')) matching.add(a.id);
+    }
+    expect(expected).toBeGreaterThan(0);
+    expect(preview.total).toBe(expected);
+    expect(new Set(preview.hits.map((h) => h.articleId))).toEqual(matching);
+    expect(preview.titleOnly).toBe(0);
+    // Every title is 文章 N: the search finds every article, but there is nothing in a text to code.
+    const titles = await bob.autocodePreview({ query: '文章', tagId: tags.epidemic, unit: 'match' });
+    expect(titles.total).toBe(0);
+    expect(titles.titleOnly).toBe(articles.length);
+  });
+
   it('skips places already coded with the tag, and is undone in one call', async () => {
     const again = await alice.autocodeApply({ query: '疫情', tagId: tags.epidemic, unit: 'sentence' });
     expect(again.created).toBe(0);

@@ -122,6 +122,11 @@ export function CodeHitsDialog({ api, query, tags, onApply, onClose }: CodeHitsD
           {preview.data.truncated && (
             <p className="muted">{t('analysis.autocode.truncated', { count: hits.length })}</p>
           )}
+          {preview.data.titleOnly > 0 && (
+            <p className="muted" data-testid="autocode-title-only">
+              {t('analysis.autocode.titleOnly', { count: preview.data.titleOnly })}
+            </p>
+          )}
           {preview.data.notes.map((note) => (
             <p key={note} className="muted">
               {note}

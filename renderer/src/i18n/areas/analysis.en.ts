@@ -136,6 +136,8 @@ export default {
     chooseTag: 'Choose a code',
     hits: '{{count}} hits in {{articles}} articles',
     truncated: 'Only the first {{count}} hits are listed.',
+    titleOnly_one: '{{count}} article matches only in its title: a title cannot be coded.',
+    titleOnly_other: '{{count}} articles match only in their titles: a title cannot be coded.',
     all: 'All',
     none: 'None',
     kept: '{{count}} kept',

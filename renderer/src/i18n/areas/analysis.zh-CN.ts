@@ -137,6 +137,8 @@ const zhCN: typeof en = {
     chooseTag: '选择一个编码',
     hits: '{{articles}} 篇文章中共 {{count}} 处命中',
     truncated: '只列出前 {{count}} 处命中。',
+    titleOnly_one: '有 {{count}} 篇文章只在标题中匹配：标题不能编码。',
+    titleOnly_other: '有 {{count}} 篇文章只在标题中匹配：标题不能编码。',
     all: '全选',
     none: '全不选',
     kept: '保留 {{count}} 处',
