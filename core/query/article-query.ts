@@ -84,9 +84,3 @@ export function folderTree(articles: readonly ArticleSummary[]): string[] {
   }
   return [...folders].sort(collator.compare);
 }
-
-export function categoryList(articles: readonly ArticleSummary[]): string[] {
-  const categories = new Set<string>();
-  for (const a of articles) for (const c of a.categories) categories.add(c);
-  return [...categories].sort(collator.compare);
-}
