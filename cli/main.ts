@@ -149,6 +149,7 @@ export function buildProgram(): Command {
     )
     .option('--with-children', "count a code's sub-codes as the code")
     .option('--folder <folder>', 'only articles in this folder (and its sub-folders)')
+    .option('--no-subfolders', "with --folder: only the folder's own articles, none of its sub-folders'")
     .option('--article <id|path>', 'only this article (repeatable)', collectOption)
     .option('--set <name>', 'only the articles of this saved set (gloss sets)')
     .option(
