@@ -44,6 +44,7 @@ describe('library filters', () => {
   let server: ServedGloss;
   let browser: LaunchedBrowser;
   let gloss: GlossPage;
+  let second = '';
 
   const page = () => gloss.page;
   const rowCount = () => gloss.articleRows().count();
@@ -67,7 +68,14 @@ describe('library filters', () => {
   };
 
   beforeAll(async () => {
-    server = await serveGloss({ prepare: addRollingNews });
+    server = await serveGloss({
+      prepare: (library, work) => {
+        addRollingNews(library);
+        // A second library to switch to: its own rolling news and nothing else.
+        second = join(work, 'second');
+        addRollingNews(second);
+      },
+    });
     browser = await launchBrowser();
     const p = await browser.context.newPage();
     await p.setViewportSize({ width: 1400, height: 900 });
@@ -227,4 +235,17 @@ describe('library filters', () => {
     },
     60_000,
   );
+
+  it('starts another library at the top of its list, with no filter left from the last one', async () => {
+    await page().getByTestId('library-folder-filter').selectOption('金融');
+    await scrollDown();
+    await server.call('openLibrary', { path: second });
+    await page()
+      .getByTestId('article-count')
+      .filter({ hasText: `${ROLLING} articles` })
+      .waitFor();
+    await expect.poll(scrollTop).toBe(0);
+    expect(await page().getByTestId('library-folder-filter').inputValue()).toBe('');
+    expect(await categoryButton().textContent()).toContain('All categories');
+  });
 });

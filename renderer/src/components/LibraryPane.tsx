@@ -144,8 +144,9 @@ const LibraryPaneContent = memo(function LibraryPane({
     overscan: 8,
   });
 
-  // A new filter, set, search or library starts the list at its top (the selected row is then
-  // scrolled to, below, when it is still listed).
+  // A new filter, set or search starts the list at its top (the selected row is then scrolled to,
+  // below, when it is still listed). Another library mounts a new pane (App keys it by the root),
+  // with no filters and at the top; the first path covers a library whose list is replaced.
   const listKey = JSON.stringify([baseFilter, tagId, setName, search?.query ?? '', articles[0]?.path ?? '']);
   useEffect(() => {
     scroller.current?.scrollTo?.({ top: 0 });
