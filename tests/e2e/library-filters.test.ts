@@ -114,10 +114,16 @@ describe('library filters', () => {
 
     await treeItem('新浪财经').first().click();
     await expect.poll(listed).toBe(`${2 + ROLLING} articles`);
+    // The search counts within the category too (a word of the sample's 财联社 article finds none).
+    await page().getByTestId('search-box').fill('带押过户');
+    await expect
+      .poll(() => page().getByTestId('library-search').textContent())
+      .toBe('0 matches in 0 articles');
+    await page().getByTestId('search-box').fill('');
     await expect.poll(() => categoryButton().textContent()).toContain('金融 › 新浪财经');
     // Both children's articles: 滚动 (the added ones, newest) and 国內 (the sample's two, oldest).
     const titles = () => page().locator('.article-list .row-title').allTextContents();
-    expect((await titles())[0]).toMatch(/^滚动快讯/);
+    await expect.poll(async () => (await titles())[0]).toMatch(/^滚动快讯/);
     await sortBy('date:asc');
     await expect
       .poll(async () => (await titles()).slice(0, 2).every((t) => t.startsWith('江澜省')))
@@ -172,9 +178,16 @@ describe('library filters', () => {
     await expect.poll(listed).toBe('2 articles');
     const titles = await page().locator('.article-list .row-title').allTextContents();
     expect(titles.every((t) => t.startsWith('江澜省'))).toBe(true);
-    // The search combines with it: the added articles' words find nothing in the folder itself.
+    // The search combines with it: the added articles' words find nothing in the folder itself,
+    // and the search's own count (made by the server) agrees.
+    const summary = () => page().getByTestId('library-search').textContent();
     await page().getByTestId('search-box').fill('逆回购');
-    await expect.poll(rowCount).toBe(0);
+    await expect.poll(summary).toBe('0 matches in 0 articles');
+    expect(await rowCount()).toBe(0);
+    await subfolders().check();
+    await expect.poll(summary).toBe(`${ROLLING} matches in ${ROLLING} articles`);
+    await subfolders().uncheck();
+    await expect.poll(summary).toBe('0 matches in 0 articles');
     await page().getByTestId('search-box').fill('');
     await subfolders().check();
     await expect.poll(listed).toBe(`${2 + ROLLING} articles`);
