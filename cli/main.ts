@@ -107,6 +107,7 @@ export function buildProgram(): Command {
       collectOption,
     )
     .option('--folder <folder>', 'only articles in this folder (and its sub-folders)')
+    .option('--no-subfolders', "with --folder: only the folder's own articles, none of its sub-folders'")
     .option('--from <date>', 'only articles dated on or after this day (YYYY-MM-DD)', parseDateOption)
     .option('--to <date>', 'only articles dated on or before this day (YYYY-MM-DD)', parseDateOption)
     .addOption(
@@ -148,6 +149,7 @@ export function buildProgram(): Command {
     )
     .option('--with-children', "count a code's sub-codes as the code")
     .option('--folder <folder>', 'only articles in this folder (and its sub-folders)')
+    .option('--no-subfolders', "with --folder: only the folder's own articles, none of its sub-folders'")
     .option('--article <id|path>', 'only this article (repeatable)', collectOption)
     .option('--set <name>', 'only the articles of this saved set (gloss sets)')
     .option(

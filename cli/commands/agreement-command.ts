@@ -1,5 +1,5 @@
 /**
- * `gloss agreement DIR --coders A,B[,C…] [--tag T]… [--with-children] [--folder F] [--article ID|PATH]…
+ * `gloss agreement DIR --coders A,B[,C…] [--tag T]… [--with-children] [--folder F [--no-subfolders]] [--article ID|PATH]…
  * [--overlap 0.6] [--json|--csv]`: inter-coder agreement per code (issue 18's measures), as a table,
  * JSON (the shape documented in core/agreement/compute-agreement.ts) or CSV (one row per code).
  */
@@ -18,6 +18,8 @@ export interface AgreementCommandOptions {
   tag?: string[];
   withChildren?: boolean;
   folder?: string;
+  /** Commander sets false for --no-subfolders. */
+  subfolders?: boolean;
   article?: string[];
   overlap?: number;
   /** Only the articles of this saved set. */
@@ -71,6 +73,7 @@ export async function agreementCommand(
     tags: options.tag ?? [],
     withChildren: options.withChildren ?? false,
     ...(options.folder !== undefined ? { folder: options.folder } : {}),
+    ...(options.folder !== undefined && options.subfolders === false ? { subfolders: false } : {}),
     articles: options.article ?? [],
     ...(options.overlap !== undefined ? { overlap: options.overlap } : {}),
   };

@@ -33,6 +33,7 @@ export function addScopeOptions(command: Command, opts: { query?: boolean } = {}
   command
     .option('--set <name>', 'only the articles of this saved set')
     .option('--folder <folder>', 'only articles in this folder (and its sub-folders)')
+    .option('--no-subfolders', "with --folder: only the folder's own articles, none of its sub-folders'")
     .option('--category <category>', 'only articles in this category');
   if (opts.query !== false)
     command.option('--query <text>', 'only articles whose title or text contains this');
@@ -47,6 +48,8 @@ export function scopeOf(options: ScopeOptions): ArticleScope {
     const value = options[key];
     if (value !== undefined) scope[key] = value;
   }
+  // Commander sets `subfolders` true unless --no-subfolders; only the exclusion is worth sending.
+  if (options.subfolders === false) scope.subfolders = false;
   return scope;
 }
 

@@ -29,6 +29,8 @@ export interface ExportCommandOptions {
   out?: string;
   tag?: string[];
   folder?: string;
+  /** Commander sets false for --no-subfolders: only the folder's own articles. */
+  subfolders?: boolean;
   from?: string;
   to?: string;
   layout?: CsvLayout;
@@ -154,6 +156,7 @@ export async function exportCommand(
           ...(tagIds.length ? { tagIds } : {}),
           ...(articleIds ? { articleIds } : {}),
           ...(options.folder ? { folder: options.folder } : {}),
+          ...(options.folder && options.subfolders === false ? { subfolders: false } : {}),
           ...(options.from ? { from: options.from } : {}),
           ...(options.to ? { to: options.to } : {}),
         }

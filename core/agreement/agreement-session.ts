@@ -8,6 +8,7 @@
  * article and found nothing to code marks it done, so that empty article counts as agreement or
  * disagreement; `--folder` / `--article` choose articles explicitly.
  */
+import { inFolder } from '../query/article-query.js';
 import { ApiError } from '../errors.js';
 import type { Annotation, Tag } from '../model.js';
 import { placeAnnotations } from '../export/place-annotations.js';
@@ -29,8 +30,9 @@ export interface AgreementRequest {
   /** Tag ids, paths (`Parent/Child`) or names; empty = every tag. */
   tags?: readonly string[];
   withChildren?: boolean;
-  /** Only articles in this folder (relative to the library, subfolders included). */
+  /** Only articles in this folder (relative to the library), subfolders included unless `subfolders` is false. */
   folder?: string;
+  subfolders?: boolean;
   /** Only these articles: ids or paths relative to the library. */
   articles?: readonly string[];
   overlap?: number;
@@ -125,9 +127,8 @@ export async function agreementInput(session: ExportSession, req: AgreementReque
   }
   if (req.folder !== undefined) {
     const folder = req.folder.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
-    candidates = candidates.filter(
-      (a) => folder === '' || a.folder === folder || a.folder.startsWith(`${folder}/`),
-    );
+    // '' is the whole library, whatever `subfolders` says (as in the library list's filter).
+    if (folder !== '') candidates = candidates.filter((a) => inFolder(a.folder, folder, req.subfolders));
   }
 
   // Highlights as stored (UTF-16 hints); placed on the current text below, as exports place them.

@@ -21,8 +21,9 @@ export type StratifyBy = 'source' | 'category' | 'folder' | 'month';
 export interface ArticleScope {
   /** A saved set's name: only its articles. */
   set?: string;
-  /** Folder prefix ('' = all), sub-folders included. */
+  /** Folder ('' = all), with its sub-folders unless `subfolders` is false. */
   folder?: string;
+  subfolders?: boolean;
   category?: string;
   /** Articles matching this full-text search. */
   query?: string;

@@ -42,6 +42,7 @@ export async function articlesInScope(src: ScopeSources, scope: ArticleScope): P
   }
   let articles = filterArticles(all, {
     ...(scope.folder ? { folder: scope.folder.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '') } : {}),
+    ...(scope.subfolders === false ? { subfolders: false } : {}),
     ...(scope.category ? { category: scope.category } : {}),
     ...(scope.from ? { from: scope.from } : {}),
     ...(scope.to ? { to: scope.to } : {}),

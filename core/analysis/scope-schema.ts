@@ -23,6 +23,7 @@ export const seedSchema = z.number().int().min(0).max(0xffff_ffff);
 export const articleScopeShape = {
   set: setNameSchema.optional(),
   folder: z.string().max(LIMITS.path).optional(),
+  subfolders: z.boolean().optional(),
   category: z.string().max(LIMITS.name).optional(),
   query: z.string().max(LIMITS.query).optional(),
   from: isoDate.optional(),

@@ -33,6 +33,8 @@ const agreementRequest = {
   withChildren: z.boolean().default(false),
   /** Only articles in this folder (subfolders included); '' is the whole library. */
   folder: z.string().max(LIMITS.path).optional(),
+  /** False: only the folder's own articles, none of its subfolders'. */
+  subfolders: z.boolean().optional(),
   /** Only these articles. Without `folder` or `articleIds`: those every chosen coder annotated. */
   articleIds: z.array(id).min(1, 'at least one article').max(100_000).optional(),
   /** Segment-matching threshold (share of the longer segment), reported with the result. */

@@ -25,6 +25,7 @@ export function requestOf(input: Omit<OpParsedInput<'exportAgreementCsv'>, 'bom'
     tags: input.tagIds ?? [],
     withChildren: input.withChildren,
     ...(input.folder !== undefined ? { folder: input.folder } : {}),
+    ...(input.subfolders === false ? { subfolders: false } : {}),
     articles: input.articleIds ?? [],
     overlap: input.overlap,
   };

@@ -33,6 +33,8 @@ export const exportScopeSchema = z.discriminatedUnion('kind', [
       /** Highlights with any of these tags or their sub-tags. */
       tagIds: z.array(id).max(1000).optional(),
       folder: z.string().max(LIMITS.path).optional(),
+      /** False: the folder's own articles, none of its sub-folders'. */
+      subfolders: z.boolean().optional(),
       from: isoDate.optional(),
       to: isoDate.optional(),
       /** E.g. the articles of a search. */

@@ -54,9 +54,12 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2024-03-05'
 /** The library list's filters, which a search combines with (core/query/article-query.ts). */
 export const searchFilterSchema = z
   .object({
-    /** Folder prefix: the folder and its sub-folders. */
+    /** A folder, with its sub-folders unless `subfolders` is false. */
     folder: z.string().max(LIMITS.path).optional(),
+    subfolders: z.boolean().optional(),
     category: z.string().max(LIMITS.path).optional(),
+    /** A category path from the top: it and every category under it. */
+    categoryPath: z.array(z.string().max(LIMITS.path)).max(64).optional(),
     /** Inclusive dates, YYYY-MM-DD. */
     from: isoDate.optional(),
     to: isoDate.optional(),

@@ -17,8 +17,9 @@ export type ExportScope =
       kind: 'filter';
       /** Highlights with any of these tags or their sub-tags. */
       tagIds?: string[];
-      /** Folder prefix; matches the folder and its sub-folders. */
+      /** A folder, with its sub-folders unless `subfolders` is false. */
       folder?: string;
+      subfolders?: boolean;
       /** Inclusive ISO dates (YYYY-MM-DD) of the article. */
       from?: string;
       to?: string;
@@ -109,6 +110,7 @@ async function planScope(session: ExportSession, scope: ExportScope): Promise<Ex
       const ids = scope.articleIds ? new Set(scope.articleIds) : undefined;
       const inLibrary = filterArticles(articles, {
         ...(scope.folder ? { folder: scope.folder } : {}),
+        ...(scope.subfolders === false ? { subfolders: false } : {}),
         ...(scope.from ? { from: scope.from } : {}),
         ...(scope.to ? { to: scope.to } : {}),
         ...(ids ? { ids } : {}),

@@ -3,13 +3,19 @@
  * whole list (fast enough for 100,000 rows) and by the CLI for export scopes.
  */
 import type { ArticleSummary } from '../model.js';
+import { inCategoryPath } from './category-tree.js';
 
 export type SortKey = 'title' | 'date' | 'author' | 'folder' | 'annotationCount';
 
 export interface ArticleFilter {
-  /** Folder prefix ('' = all); matches the folder and its sub-folders. */
+  /** Folder ('' = all); with its sub-folders unless `subfolders` is false. */
   folder?: string;
+  /** False: only the articles directly in `folder`, none of its sub-folders'. Default true. */
+  subfolders?: boolean;
+  /** A category name at any level of an article's categories (the CLI's `--category`). */
   category?: string;
+  /** A category path from the top (`['金融', '新浪财经']`): it and every category under it. */
+  categoryPath?: readonly string[];
   /** Inclusive ISO dates (YYYY-MM-DD). */
   from?: string;
   to?: string;
@@ -23,11 +29,25 @@ export interface ArticleSort {
   descending: boolean;
 }
 
+/**
+ * Whether an article in `articleFolder` is in the folder filter's `folder` ('' = the library's
+ * top folder), its sub-folders included unless `subfolders` is false.
+ */
+export function inFolder(articleFolder: string, folder: string, subfolders = true): boolean {
+  if (articleFolder === folder) return true;
+  if (!subfolders) return false;
+  return folder === '' || articleFolder.startsWith(`${folder}/`);
+}
+
 export function filterArticles(articles: readonly ArticleSummary[], filter: ArticleFilter): ArticleSummary[] {
   const folder = filter.folder ?? '';
+  // No folder chosen means the whole library, whatever `subfolders` says.
+  const byFolder = folder !== '';
+  const categoryPath = filter.categoryPath?.length ? filter.categoryPath : null;
   return articles.filter((a) => {
-    if (folder && a.folder !== folder && !a.folder.startsWith(`${folder}/`)) return false;
+    if (byFolder && !inFolder(a.folder, folder, filter.subfolders)) return false;
     if (filter.category && !a.categories.includes(filter.category)) return false;
+    if (categoryPath && !inCategoryPath(a.categories, categoryPath)) return false;
     if (filter.from && (!a.date || a.date.slice(0, 10) < filter.from)) return false;
     if (filter.to && (!a.date || a.date.slice(0, 10) > filter.to)) return false;
     if (filter.hasAnnotations !== undefined && a.annotationCount > 0 !== filter.hasAnnotations) return false;
@@ -63,10 +83,4 @@ export function folderTree(articles: readonly ArticleSummary[]): string[] {
     for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join('/'));
   }
   return [...folders].sort(collator.compare);
-}
-
-export function categoryList(articles: readonly ArticleSummary[]): string[] {
-  const categories = new Set<string>();
-  for (const a of articles) for (const c of a.categories) categories.add(c);
-  return [...categories].sort(collator.compare);
 }

@@ -280,6 +280,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
         )}
         <main className="panes">
           <LibraryPane
+            key={libraryRoot ?? ''}
             api={api}
             list={list}
             tags={coding.tags}

@@ -12,8 +12,8 @@ import type { ArticleList } from '../../../core/api/library-contract.js';
 import type { Tag } from '../../../core/model.js';
 import type { GlossApi } from '../../../core/api/contract.js';
 import { tagRows } from '../coding/tag-tree.js';
+import { categoryTree } from '../../../core/query/category-tree.js';
 import {
-  categoryList,
   filterArticles,
   folderTree,
   sortArticles,
@@ -30,6 +30,7 @@ import { SetControls } from './analysis/SetControls.js';
 import { useSets } from './analysis/use-sets.js';
 import type { LibrarySearch } from '../search/use-library-search.js';
 import { useSearchSummary } from './SearchResults.js';
+import { CategoryFilter } from './library/CategoryFilter.js';
 
 interface LibraryPaneProps {
   api: GlossApi;
@@ -108,7 +109,7 @@ const LibraryPaneContent = memo(function LibraryPane({
   const [sort, setSort] = useState<ArticleSort>({ key: 'date', descending: true });
   const articles = useMemo(() => list?.articles ?? [], [list]);
   const folders = useMemo(() => folderTree(articles), [articles]);
-  const categories = useMemo(() => categoryList(articles), [articles]);
+  const categories = useMemo(() => categoryTree(articles), [articles]);
   // The search counts only articles the other filters leave, so narrowing by it combines them.
   const counts = search?.counts ?? null;
   const rows = useMemo(() => {
@@ -125,7 +126,8 @@ const LibraryPaneContent = memo(function LibraryPane({
       // The set reaches the highlights view, exports and agreement through this (see App).
       set: chosenSet ? { name: chosenSet.name, articleIds: chosenSet.articleIds } : undefined,
       folder: baseFilter.folder,
-      category: baseFilter.category,
+      subfolders: baseFilter.subfolders,
+      categoryPath: baseFilter.categoryPath,
       from: baseFilter.from,
       to: baseFilter.to,
       hasAnnotations: baseFilter.hasAnnotations,
@@ -142,9 +144,10 @@ const LibraryPaneContent = memo(function LibraryPane({
     overscan: 8,
   });
 
-  // A new filter, search or library starts the list at its top (the selected row is then scrolled
-  // to, below, when it is still listed).
-  const listKey = `${JSON.stringify(baseFilter)}|${tagId}|${search?.query ?? ''}|${articles[0]?.path ?? ''}`;
+  // A new filter, set or search starts the list at its top (the selected row is then scrolled to,
+  // below, when it is still listed). Another library mounts a new pane (App keys it by the root),
+  // with no filters and at the top; the first path covers a library whose list is replaced.
+  const listKey = JSON.stringify([baseFilter, tagId, setName, search?.query ?? '', articles[0]?.path ?? '']);
   useEffect(() => {
     scroller.current?.scrollTo?.({ top: 0 });
   }, [listKey]);
@@ -203,30 +206,42 @@ const LibraryPaneContent = memo(function LibraryPane({
           listedIds={visibleIds}
           libraryCount={articles.length}
         />
-        <select
-          aria-label={t('library.folder')}
-          value={filter.folder ?? ''}
-          onChange={(e) => setFilter({ ...baseFilter, folder: e.target.value || undefined })}
-        >
-          <option value="">{t('library.allFolders')}</option>
-          {folders.map((f) => (
-            <option key={f} value={f}>
-              {'\u00a0\u00a0'.repeat(f.split('/').length - 1) + f.split('/').pop()}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label={t('library.category')}
-          value={filter.category ?? ''}
-          onChange={(e) => setFilter({ ...baseFilter, category: e.target.value || undefined })}
-        >
-          <option value="">{t('library.allCategories')}</option>
-          {categories.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
+        <span className="folder-filter">
+          <select
+            aria-label={t('library.folder')}
+            value={filter.folder ?? ''}
+            data-testid="library-folder-filter"
+            onChange={(e) => setFilter({ ...baseFilter, folder: e.target.value || undefined })}
+          >
+            <option value="">{t('library.allFolders')}</option>
+            {folders.map((f) => (
+              <option key={f} value={f}>
+                {'\u00a0\u00a0'.repeat(f.split('/').length - 1) + f.split('/').pop()}
+              </option>
+            ))}
+          </select>
+          <label
+            className="subfolders-toggle"
+            title={
+              filter.folder ? t('libraryFilters.subfoldersHint') : t('libraryFilters.subfoldersNoFolder')
+            }
+          >
+            <input
+              type="checkbox"
+              data-testid="library-subfolders"
+              checked={baseFilter.subfolders !== false}
+              disabled={!filter.folder}
+              onChange={(e) => setFilter({ ...baseFilter, subfolders: e.target.checked ? undefined : false })}
+            />
+            {t('libraryFilters.subfolders')}
+          </label>
+        </span>
+        <CategoryFilter
+          rows={categories}
+          value={baseFilter.categoryPath}
+          total={articles.length}
+          onChange={(categoryPath) => setFilter({ ...baseFilter, categoryPath })}
+        />
         <select
           aria-label={t('library.tag')}
           data-testid="library-tag-filter"

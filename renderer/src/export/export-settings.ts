@@ -72,7 +72,10 @@ export interface LibraryFilter {
   source: 'library';
   set?: ChosenSet;
   folder?: string;
-  category?: string;
+  /** False: the folder's own articles only (see core/query/article-query.ts). */
+  subfolders?: boolean;
+  /** A category path from the top: it and the categories under it. */
+  categoryPath?: readonly string[];
   from?: string;
   to?: string;
   hasAnnotations?: boolean;
@@ -100,7 +103,7 @@ export function isFilterActive(filter: CurrentFilter | null): filter is CurrentF
   if (filter.source === 'highlights') return Boolean(filter.tagId || filter.text);
   return Boolean(
     filter.folder ||
-    filter.category ||
+    filter.categoryPath?.length ||
     filter.from ||
     filter.to ||
     filter.tagId ||
@@ -117,9 +120,14 @@ export function scopeOfFilter(filter: CurrentFilter): ExportScope {
       ...(tagIds ? { tagIds } : {}),
       ...(filter.set ? { articleIds: [...filter.set.articleIds] } : {}),
     };
-  // Folder and dates are part of the scope; category, "has highlights" and a set are not, so the
-  // listed articles are named instead (which also keeps the scope exactly what the list shows).
-  const byIds = Boolean(filter.category) || filter.hasAnnotations !== undefined || Boolean(filter.set);
+  // Folder (with its sub-folders) and dates are part of the scope; a category, "has highlights", a
+  // set and a folder without its sub-folders are not, so the listed articles are named instead
+  // (which also keeps the scope exactly what the list shows).
+  const byIds =
+    Boolean(filter.categoryPath?.length) ||
+    filter.subfolders === false ||
+    filter.hasAnnotations !== undefined ||
+    Boolean(filter.set);
   return {
     kind: 'filter',
     ...(tagIds ? { tagIds } : {}),

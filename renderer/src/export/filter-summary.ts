@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { Tag } from '../../../core/model.js';
 import type { CurrentFilter } from './export-settings.js';
+import { categoryLabel } from '../../../core/query/category-tree.js';
 
 export function describeFilter(
   filter: CurrentFilter,
@@ -18,8 +19,14 @@ export function describeFilter(
     parts.push(t('exporter.filterTag', { name: tag?.name ?? '?' }));
   }
   if (filter.source === 'library') {
-    if (filter.folder) parts.push(t('exporter.filterFolder', { folder: filter.folder }));
-    if (filter.category) parts.push(t('exporter.filterCategory', { category: filter.category }));
+    if (filter.folder)
+      parts.push(
+        filter.subfolders === false
+          ? t('libraryFilters.folderOnly', { folder: filter.folder })
+          : t('exporter.filterFolder', { folder: filter.folder }),
+      );
+    if (filter.categoryPath?.length)
+      parts.push(t('exporter.filterCategory', { category: categoryLabel(filter.categoryPath) }));
     if (filter.from || filter.to)
       parts.push(t('exporter.filterDates', { from: filter.from ?? '…', to: filter.to ?? '…' }));
     if (filter.hasAnnotations !== undefined)

@@ -1,6 +1,7 @@
 /** UI strings: English (the reference set of keys). */
 import analysis from './areas/analysis.en.js';
 import interop from './areas/interop.en.js';
+import libraryFiltersEn from './areas/library-filters.en.js';
 import marksEn from './areas/marks.en.js';
 import reviewEn from './areas/review.en.js';
 import searchView from './areas/search-view.en.js';
@@ -596,6 +597,7 @@ const en = {
     downloaded: 'Downloaded {{fileName}}',
   },
   interop: interop,
+  libraryFilters: libraryFiltersEn,
   marks: marksEn,
   review: reviewEn,
   analysis,

@@ -1,6 +1,7 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
 import analysis from './areas/analysis.zh-CN.js';
 import interop from './areas/interop.zh-CN.js';
+import libraryFiltersZh from './areas/library-filters.zh-CN.js';
 import marksZh from './areas/marks.zh-CN.js';
 import reviewZh from './areas/review.zh-CN.js';
 import searchView from './areas/search-view.zh-CN.js';
@@ -570,6 +571,7 @@ const zhCN: typeof en = {
     downloaded: '已下载 {{fileName}}',
   },
   interop: interop,
+  libraryFilters: libraryFiltersZh,
   marks: marksZh,
   review: reviewZh,
   analysis,

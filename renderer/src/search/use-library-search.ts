@@ -23,7 +23,8 @@ export function searchFilterOf(filter: LibraryFilter | null): SearchFilter | und
   if (!filter) return undefined;
   const out: SearchFilter = {};
   if (filter.folder) out.folder = filter.folder;
-  if (filter.category) out.category = filter.category;
+  if (filter.folder && filter.subfolders === false) out.subfolders = false;
+  if (filter.categoryPath?.length) out.categoryPath = [...filter.categoryPath];
   if (filter.from) out.from = filter.from;
   if (filter.to) out.to = filter.to;
   if (filter.hasAnnotations !== undefined) out.hasAnnotations = filter.hasAnnotations;

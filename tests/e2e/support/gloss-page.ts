@@ -88,6 +88,23 @@ export class GlossPage {
     await this.page.getByTestId('theme-select').selectOption(value);
   }
 
+  /**
+   * Runs `look` in each language and theme (for screenshots), then goes back to English and the
+   * light theme.
+   */
+  async inEachLook(
+    look: (language: 'en' | 'zh-CN', theme: 'light' | 'dark') => Promise<void>,
+  ): Promise<void> {
+    for (const language of ['en', 'zh-CN'] as const)
+      for (const theme of ['light', 'dark'] as const) {
+        await this.setLanguage(language);
+        await this.setTheme(theme);
+        await look(language, theme);
+      }
+    await this.setLanguage('en');
+    await this.setTheme('light');
+  }
+
   theme(): Promise<string | undefined> {
     return this.page.evaluate(() => document.documentElement.dataset.theme);
   }

@@ -28,16 +28,16 @@ describe('the filter summary', () => {
       source: 'library',
       tagId: 't1',
       folder: '2024',
-      category: 'econ',
+      categoryPath: ['econ', 'asia'],
       from: '2024-01-01',
       hasAnnotations: false,
       visibleIds: ['a', 'b'],
     };
     expect(describeFilter(filter, tagsById, i18n.getFixedT('en'))).toBe(
-      'tag “Policy” and its sub-tags · folder 2024 · category econ · 2024-01-01 – … · articles without highlights · 2 articles',
+      'tag “Policy” and its sub-tags · folder 2024 · category econ › asia · 2024-01-01 – … · articles without highlights · 2 articles',
     );
     expect(describeFilter(filter, tagsById, i18n.getFixedT('zh-CN'))).toBe(
-      '标签“Policy”及其子标签 · 文件夹 2024 · 分类 econ · 2024-01-01 至 … · 没有高亮的文章 · 2 篇文章',
+      '标签“Policy”及其子标签 · 文件夹 2024 · 分类 econ › asia · 2024-01-01 至 … · 没有高亮的文章 · 2 篇文章',
     );
   });
 
