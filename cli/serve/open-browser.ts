@@ -7,7 +7,8 @@
  */
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -43,9 +44,18 @@ export async function openBrowser(url: string, options: OpenBrowserOptions): Pro
   const say = options.say ?? ((message: string) => process.stderr.write(`${message}\n`));
   const { command, args } = openerFor(options.platform ?? process.platform);
   const file = join(options.dir, `open-${randomBytes(8).toString('hex')}.html`);
-  const cleanUp = () => void rm(file, { force: true }).catch(() => undefined);
+  // Removed when the browser has had its time, when the opener fails, or when Gloss stops first.
+  const cleanUp = () => {
+    process.off('exit', cleanUp);
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // a file left in the app's data folder holds a token that dies with this run
+    }
+  };
   try {
     await writeFile(file, redirectPage(url), { mode: 0o600 });
+    process.once('exit', cleanUp);
   } catch (err) {
     say(`Could not prepare the browser page (${(err as Error).message}). Open the address above yourself.`);
     return false;
@@ -70,6 +80,12 @@ export async function openBrowser(url: string, options: OpenBrowserOptions): Pro
     child.once('spawn', () => {
       child.unref();
       resolve(true);
+    });
+    // An opener that runs but finds no browser (xdg-open on a server) exits with an error code.
+    child.once('exit', (code) => {
+      if (!code) return;
+      cleanUp();
+      say(`Could not open a browser: ${command} ended with code ${code}. Open the address above yourself.`);
     });
   });
   if (!started) cleanUp();

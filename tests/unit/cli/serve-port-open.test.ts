@@ -82,14 +82,19 @@ describe('gloss serve: a stable port', () => {
 });
 
 /** A spawn that records its call and behaves as a started opener, or as a missing one. */
-function fakeSpawn(outcome: 'spawn' | 'missing', calls: { command: string; args: string[] }[]): Spawn {
+function fakeSpawn(
+  outcome: 'spawn' | 'missing' | 'fails',
+  calls: { command: string; args: string[] }[],
+): Spawn {
   return (command, args) => {
     calls.push({ command, args });
     const child = new EventEmitter() as ChildProcess;
     child.unref = () => child;
     queueMicrotask(() => {
-      if (outcome === 'spawn') child.emit('spawn');
-      else child.emit('error', Object.assign(new Error(`spawn ${command} ENOENT`), { code: 'ENOENT' }));
+      if (outcome !== 'missing') child.emit('spawn');
+      if (outcome === 'fails') setTimeout(() => child.emit('exit', 3), 5);
+      if (outcome === 'missing')
+        child.emit('error', Object.assign(new Error(`spawn ${command} ENOENT`), { code: 'ENOENT' }));
     });
     return child;
   };
@@ -132,6 +137,22 @@ describe('gloss serve --open', () => {
     expect(opened).toBe(false);
     expect(said.join('\n')).toMatch(/xdg-open is not installed\. Open the address above yourself/);
     await expect.poll(() => readdirSync(dir)).toEqual([]);
+  });
+
+  it('says so when the opener finds no browser and ends with an error', async () => {
+    const said: string[] = [];
+    const dir = path.join(work, 'open-fails');
+    mkdirSync(dir);
+    const opened = await openBrowser(url, {
+      dir,
+      platform: 'linux',
+      spawn: fakeSpawn('fails', []),
+      say: (m) => said.push(m),
+    });
+    expect(opened).toBe(true);
+    await expect
+      .poll(() => said)
+      .toEqual(['Could not open a browser: xdg-open ended with code 3. Open the address above yourself.']);
   });
 
   it('survives a real spawn of an opener that does not exist', async () => {
