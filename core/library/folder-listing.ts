@@ -30,6 +30,8 @@ export interface FolderListing {
   folders: FolderEntry[];
   /** Hidden folders left out of `folders`. */
   hidden: number;
+  /** Folders past the first MAX_LISTED (by name), not listed. */
+  more: number;
   /** Article files in the folder and below (hidden folders and links not walked), as far as counted. */
   articleFiles: { count: number; complete: boolean };
   problem: FolderProblem | null;
@@ -113,6 +115,7 @@ export async function listFolder(
     crumbs: crumbsOf(path),
     folders: [],
     hidden: 0,
+    more: 0,
     articleFiles: { count: 0, complete: true },
     problem,
   });
@@ -142,15 +145,16 @@ export async function listFolder(
       hidden++;
       continue;
     }
-    if (folders.length < MAX_LISTED) folders.push({ name: entry.name, path: target, link: !isFolder });
+    folders.push({ name: entry.name, path: target, link: !isFolder });
   }
   folders.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }));
   return {
     path,
     parent: parentOf(path),
     crumbs: crumbsOf(path),
-    folders,
+    folders: folders.slice(0, MAX_LISTED),
     hidden,
+    more: Math.max(0, folders.length - MAX_LISTED),
     articleFiles: await countArticleFiles(path, entries),
     problem: null,
   };

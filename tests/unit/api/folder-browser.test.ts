@@ -11,6 +11,7 @@ import { createClient } from '../../../core/api/client.js';
 import type { GlossApi } from '../../../core/api/contract.js';
 import { inProcessHost } from '../../support/in-process-client.js';
 import { folderBrowserHandlers, expandPath } from '../../../core/api/folder-browser-handlers.js';
+import { MAX_LISTED } from '../../../core/library/folder-listing.js';
 import { serveTestLibrary, type ServedLibrary } from '../cli/serve-test-library.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'gloss-browse-'));
@@ -82,6 +83,15 @@ describe('browseFolders', () => {
     const { listing } = await api.browseFolders({ path: path.join(home, 'news') });
     expect(listing.folders.map((f) => f.name)).toEqual(['金融']);
     expect(listing.articleFiles).toEqual({ count: 3, complete: true });
+  });
+
+  it('lists at most MAX_LISTED folders, the first by name, and says how many more there are', async () => {
+    const many = path.join(work, 'many');
+    for (let i = MAX_LISTED + 2; i >= 0; i--) mkdirSync(path.join(many, `d${i}`), { recursive: true });
+    const { listing } = await api.browseFolders({ path: many });
+    expect(listing.folders).toHaveLength(MAX_LISTED);
+    expect(listing.folders.slice(0, 3).map((f) => f.name)).toEqual(['d0', 'd1', 'd2']);
+    expect(listing.more).toBe(3);
   });
 
   it('takes ~ as the home folder', async () => {

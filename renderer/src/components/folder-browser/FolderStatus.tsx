@@ -26,6 +26,9 @@ export function FolderStatus({ listing, message, showHidden, onShowHidden }: Fol
           {message ?? problem}
         </p>
       )}
+      {listing && listing.more > 0 && (
+        <p className="muted">{t('folderBrowser.more', { count: listing.more })}</p>
+      )}
       {listing && !listing.problem && files && (
         <p className="muted" data-testid="folder-article-count">
           {files.count === 0

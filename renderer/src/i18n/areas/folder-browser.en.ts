@@ -15,6 +15,8 @@ export default {
   noFolders: 'No folders in here.',
   hidden_one: '{{count}} hidden folder',
   hidden_other: '{{count}} hidden folders',
+  more_one: 'and {{count}} more folder: type its path to go there',
+  more_other: 'and {{count}} more folders: type a path to go there',
   showHidden: 'Show hidden folders',
   articles_one: '{{count}} article file in this folder and below',
   articles_other: '{{count}} article files in this folder and below',

@@ -15,6 +15,8 @@ export default {
   noFolders: '这里没有文件夹。',
   hidden_one: '{{count}} 个隐藏文件夹',
   hidden_other: '{{count}} 个隐藏文件夹',
+  more_one: '还有 {{count}} 个文件夹未列出：输入路径即可前往',
+  more_other: '还有 {{count}} 个文件夹未列出：输入路径即可前往',
   showHidden: '显示隐藏文件夹',
   articles_one: '此文件夹及其子文件夹中有 {{count}} 个文章文件',
   articles_other: '此文件夹及其子文件夹中有 {{count}} 个文章文件',
