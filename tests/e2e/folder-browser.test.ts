@@ -80,6 +80,15 @@ describe('the folder browser of the browser mode', () => {
     await gloss.closeViewMenu();
   });
 
+  it('sees a wrapped toolbar as two rows (so the checks above can fail)', async () => {
+    await gloss.page.setViewportSize({ width: 760, height: 800 });
+    try {
+      expect((await toolbarRows()).rows).toBe(2);
+    } finally {
+      await gloss.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('starts at the home folder, lists the recent libraries and no hidden folders', async () => {
     await gloss.setLanguage('en');
     await gloss.setTheme('light');
