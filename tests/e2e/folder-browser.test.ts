@@ -128,6 +128,7 @@ describe('the folder browser of the browser mode', () => {
 
   it('words a bad choice in the UI language, and opens nothing', async () => {
     await gloss.setLanguage('zh-CN');
+    await gloss.setTheme('dark');
     await gloss.page.getByTestId('open-folder').click();
     await dialog().waitFor();
     // The library just opened now leads the recent list.
@@ -142,7 +143,16 @@ describe('the folder browser of the browser mode', () => {
     await path.fill(join(home, 'gone-away'));
     await path.press('Enter');
     await expect.poll(() => dialog().getByTestId('folder-problem').innerText()).toContain('此文件夹不存在');
-    await gloss.page.screenshot({ path: '/tmp/browse-dialog-zh-problem.png' });
+    await gloss.page.screenshot({ path: '/tmp/browse-dialog-zh-dark-problem.png' });
+    // A folder that vanishes between being listed and being opened.
+    await path.fill(join(home, 'Documents'));
+    await path.press('Enter');
+    await expect.poll(() => dialog().getByTestId('folder-list').innerText()).toBe('这里没有文件夹。');
+    rmSync(join(home, 'Documents'), { recursive: true });
+    await dialog().getByTestId('open-this-folder').click();
+    await expect
+      .poll(() => dialog().getByTestId('folder-message').innerText())
+      .toBe(`此文件夹不存在（或已被移走）：${join(home, 'Documents')}`);
     await gloss.page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
     expect(await gloss.page.locator('.library-name').innerText()).toBe('second-library');

@@ -216,7 +216,13 @@ function FolderBrowserContent({ api, onOpened, onClose }: FolderBrowserProps) {
                 onKeyDown={onListKey}
                 data-testid="folder-list"
               >
-                {listing.problem ? '' : t('folderBrowser.noFolders')}
+                {listing.problem ? (
+                  <span className="folder-problem" role="alert" data-testid="folder-problem">
+                    {t(`folderBrowser.problem.${listing.problem}`, { path: listing.path })}
+                  </span>
+                ) : (
+                  t('folderBrowser.noFolders')
+                )}
               </p>
             )
           ) : (

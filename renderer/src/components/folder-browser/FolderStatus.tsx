@@ -1,6 +1,6 @@
 /**
- * Under the folder list: what is wrong with the folder (in the UI language), or how many article
- * files it holds, and the hidden folders' count with the switch that shows them.
+ * Under the folder list: why a folder could not be opened (the list itself says why one cannot be
+ * listed), how many article files it holds, and the hidden folders' count with their switch.
  */
 import { useTranslation } from 'react-i18next';
 import type { FolderListing } from '../../../../core/api/folder-browser-contract.js';
@@ -15,15 +15,12 @@ interface FolderStatusProps {
 
 export function FolderStatus({ listing, message, showHidden, onShowHidden }: FolderStatusProps) {
   const { t } = useTranslation();
-  const problem = listing?.problem
-    ? t(`folderBrowser.problem.${listing.problem}`, { path: listing.path })
-    : null;
   const files = listing?.articleFiles;
   return (
     <div className="folder-status">
-      {(message ?? problem) && (
-        <p className="folder-problem" role="alert" data-testid="folder-problem">
-          {message ?? problem}
+      {message && (
+        <p className="folder-problem" role="alert" data-testid="folder-message">
+          {message}
         </p>
       )}
       {listing && listing.more > 0 && (
