@@ -109,6 +109,10 @@ describe('the folder browser of the browser mode', () => {
     await expect.poll(() => activeRow().innerText()).toContain('Documents');
     await gloss.page.keyboard.press('ArrowDown');
     await expect.poll(() => activeRow().innerText()).toContain('projects');
+    await gloss.page.keyboard.press('ArrowUp');
+    await expect.poll(() => activeRow().innerText()).toContain('Documents');
+    await gloss.page.keyboard.press('p');
+    await expect.poll(() => activeRow().innerText()).toContain('projects');
     await gloss.page.keyboard.press('Enter');
     await expect.poll(() => dialog().getByTestId('folder-path').inputValue()).toBe(join(home, 'projects'));
     await gloss.page.keyboard.press('Enter');

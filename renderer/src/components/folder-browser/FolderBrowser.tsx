@@ -102,7 +102,15 @@ function FolderBrowserContent({ api, onOpened, onClose }: FolderBrowserProps) {
     if (event.key in moves) setActive(Math.max(0, moves[event.key]!));
     else if (event.key === 'Enter' && folders[active]) go(folders[active].path);
     else if (event.key === 'Backspace' || (event.key === 'ArrowLeft' && event.altKey)) up();
-    else return;
+    else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // A typed letter goes to the next folder starting with it, as in a desktop file dialog.
+      const letter = event.key.toLocaleLowerCase();
+      const next = [...folders.slice(active + 1), ...folders.slice(0, active + 1)].find((f) =>
+        f.name.toLocaleLowerCase().startsWith(letter),
+      );
+      if (!next) return;
+      setActive(folders.indexOf(next));
+    } else return;
     event.preventDefault();
   };
 

@@ -23,7 +23,7 @@ export default {
   articlesMore: 'At least {{count}} article files in this folder and below',
   noArticles: 'No article files here yet (Gloss reads .txt, .md, .markdown, .html and .htm).',
   linkTo: 'link to {{path}}',
-  keys: '↑ ↓ choose a folder · Enter goes into it · Backspace goes up',
+  keys: '↑ ↓ or a letter choose a folder · Enter goes into it · Backspace goes up',
   openThis: 'Open this folder',
   cancel: 'Cancel',
   loading: 'Loading…',

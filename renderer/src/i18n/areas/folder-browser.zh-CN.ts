@@ -23,7 +23,7 @@ export default {
   articlesMore: '此文件夹及其子文件夹中至少有 {{count}} 个文章文件',
   noArticles: '这里还没有文章文件（Gloss 读取 .txt、.md、.markdown、.html 和 .htm 文件）。',
   linkTo: '链接到 {{path}}',
-  keys: '↑ ↓ 选择文件夹 · Enter 进入 · Backspace 返回上一级',
+  keys: '↑ ↓ 或首字母选择文件夹 · Enter 进入 · Backspace 返回上一级',
   openThis: '打开此文件夹',
   cancel: '取消',
   loading: '正在加载…',
