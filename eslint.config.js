@@ -32,6 +32,7 @@ export const RENDERER_MAY_IMPORT = [
   'core/api/export-contract.ts',
   'core/api/interop-contract.ts',
   'core/api/analysis-contract.ts',
+  'core/api/folder-browser-contract.ts',
   'core/analysis/report-types.ts',
   'core/analysis/set-types.ts',
   'core/analysis/autocode-types.ts',

@@ -44,7 +44,12 @@ export function buildProgram(): Command {
     .command('serve')
     .description('Serve the Gloss UI to your browser on 127.0.0.1 (token-protected)')
     .argument('[folder]', 'library folder to open (default: the last one, or the sample library)')
-    .option('-p, --port <port>', 'port to listen on (default: a free one)', parsePort)
+    .option(
+      '-p, --port <port>',
+      'port to listen on (default: the last one used if free, else a free one)',
+      parsePort,
+    )
+    .option('--open', 'open the address in the system browser')
     .option('--coder <name>', CODER_HELP)
     .action((folder: string | undefined, options: ServeCommandOptions) => serveCommand(folder, options));
 

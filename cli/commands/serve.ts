@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { createService } from '../../core/api/service.js';
 import { appDataDir, packageVersion, sampleLibraryDir, uiDir } from '../app-paths.js';
-import { startServer } from '../serve/http-server.js';
+import { startOnStablePort } from '../serve/stable-port.js';
+import { openBrowser } from '../serve/open-browser.js';
 import { newToken } from '../serve/http-guard.js';
 import { CliError } from '../cli-error.js';
 import { terminalSafe } from '../terminal-text.js';
@@ -10,7 +11,10 @@ import { ensureSampleLibrary } from '../../core/settings/sample-library.js';
 import { cliCoder } from './open-for-cli.js';
 
 export interface ServeCommandOptions {
+  /** Else the last port used when free, else a free one. */
   port?: number;
+  /** Open the system browser on the address. */
+  open?: boolean;
   /** Who is coding (else GLOSS_CODER); given, the UI does not ask on first run. */
   coder?: string;
 }
@@ -36,10 +40,14 @@ export async function serveCommand(folder: string | undefined, options: ServeCom
       lastLibrary(service.ctx.settings.recent) ??
       (await ensureSampleLibrary(dataDir, sampleLibraryDir())),
   );
-  const server = await startServer({ service, token: newToken(), staticDir, port: options.port ?? 0 });
+  const server = await startOnStablePort(
+    { service, token: newToken(), staticDir, ...(options.port ? { port: options.port } : {}) },
+    dataDir,
+  );
   process.stdout.write(
     `Gloss is serving ${terminalSafe(service.ctx.session?.info.root ?? '')}\nOpen this address in your browser:\n\n  ${server.url}\n\nPress Ctrl+C to stop.\n`,
   );
+  if (options.open) await openBrowser(server.url, { dir: dataDir });
   const stop = async () => {
     await server.close();
     await service.close();

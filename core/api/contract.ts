@@ -14,6 +14,7 @@ import { marksContract } from './marks-contract.js';
 import { reviewContract } from './review-contract.js';
 import { analysisContract } from './analysis-contract.js';
 import { chartFileContract } from './chart-file-contract.js';
+import { folderBrowserContract } from './folder-browser-contract.js';
 
 export const contract = {
   ...libraryContract,
@@ -26,6 +27,7 @@ export const contract = {
   ...reviewContract,
   ...analysisContract,
   ...chartFileContract,
+  ...folderBrowserContract,
 } satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

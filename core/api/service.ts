@@ -13,6 +13,7 @@ import { marksHandlers } from './marks-handlers.js';
 import { reviewHandlers } from './review-handlers.js';
 import { analysisHandlers } from './analysis-handlers.js';
 import { chartFileHandlers } from './chart-file-handlers.js';
+import { folderBrowserHandlers } from './folder-browser-handlers.js';
 import type { AppState } from './library-contract.js';
 import type { HostDialogs, ServiceContext } from './service-context.js';
 import { AppSettings } from '../settings/app-settings.js';
@@ -76,6 +77,7 @@ export async function createService(options: CreateServiceOptions): Promise<Glos
     ...reviewHandlers(ctx),
     ...analysisHandlers(ctx),
     ...chartFileHandlers(ctx),
+    ...folderBrowserHandlers(ctx),
   } satisfies GlossHandlers;
   return {
     handlers,

@@ -13,6 +13,7 @@ import type { Preferences } from '../../core/api/library-contract.js';
 import type { ListedAnnotation } from '../../core/api/annotation-contract.js';
 import { applyLanguage } from './i18n/i18n.js';
 import { Toolbar } from './components/Toolbar.js';
+import { FolderBrowser } from './components/folder-browser/FolderBrowser.js';
 import { LibraryPane } from './components/LibraryPane.js';
 import { type ReaderHandle } from './components/ReaderPane.js';
 import { AppDialogs } from './app/AppDialogs.js';
@@ -216,6 +217,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
           state={state}
           onOpenFolder={(path) => api.openLibrary({ path }).then(refreshState, report)}
           onChooseFolder={() => api.chooseLibraryFolder({}).then((info) => info && refreshState(), report)}
+          folderBrowser={(close) => <FolderBrowser api={api} onOpened={refreshState} onClose={close} />}
           onPreferences={updatePreferences}
           searchQuery={searchView.query}
           onSearch={search}

@@ -42,13 +42,12 @@ describe('keyboard coding', () => {
   });
 
   it('leaves it as made when the switch is off', async () => {
-    await gloss.page.getByTestId('whole-words-toggle').click();
-    expect(await gloss.page.getByTestId('whole-words-toggle').getAttribute('aria-pressed')).toBe('false');
+    expect(await gloss.toggleView('whole-words-toggle')).toBe(false);
     await coding.selectText('ent from about elev');
     await coding.editor().waitFor();
     expect(await selected()).toBe('ent from about elev');
     await gloss.page.keyboard.press('Escape');
-    await gloss.page.getByTestId('whole-words-toggle').click();
+    expect(await gloss.toggleView('whole-words-toggle')).toBe(true);
   });
 
   it('leaves a Chinese selection exactly as made', async () => {

@@ -99,11 +99,11 @@ describe('the reader', () => {
 
   it('snaps a selection to whole sentences when asked', async () => {
     await gloss.openArticle(ZHIHU);
-    await gloss.page.getByTestId('snap-toggle').click();
+    expect(await gloss.toggleView('snap-toggle')).toBe(true);
     await coding.selectText('出厂价 38 元');
     await coding.editor().waitFor();
     await coding.saveHighlight();
-    await gloss.page.getByTestId('snap-toggle').click();
+    expect(await gloss.toggleView('snap-toggle')).toBe(false);
     expect(await quotesOf(idOf(ZHIHU))).toContain(
       '出厂价 38 元，在 A 平台卖 89 元，在 B 平台卖 69 元，直播间里最低卖过 59 元。',
     );

@@ -19,7 +19,8 @@ export type PaneName =
   | 'codebook'
   | 'export'
   | 'shortcuts'
-  | 'coderPrompt';
+  | 'coderPrompt'
+  | 'folderBrowser';
 
 interface PaneErrorBoundaryProps {
   pane: PaneName;

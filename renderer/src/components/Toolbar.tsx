@@ -1,19 +1,23 @@
 /**
- * The top bar: open a library, who is coding (`team`), search,
- * undo/redo, the coding tools (codebook, all highlights, sentence snapping) and the reading
- * preferences (theme, language, text size).
+ * The top bar, one row at 1280 px: open a library, who is coding (`team`), undo/redo, the coding
+ * tools and views (codebook, all highlights, agreement, analysis, export), search, and the View
+ * menu (selection snapping, text size, theme, language).
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState, Preferences } from '../../../core/api/library-contract.js';
+import { ViewMenu } from './ViewMenu.js';
 
 interface ToolbarProps {
   state: AppState;
   searchQuery: string;
   onSearch(query: string): void;
+  /** Opens a recent library (desktop; the browser mode lists them in its folder browser). */
   onOpenFolder(path: string): void;
   /** The native folder dialog (desktop). */
   onChooseFolder(): void;
+  /** The browser mode's folder browser, shown until it calls `close`. */
+  folderBrowser?(close: () => void): ReactNode;
   onPreferences(patch: Partial<Preferences>): void;
   canUndo: boolean;
   canRedo: boolean;
@@ -44,43 +48,25 @@ const mod = isMac ? '⌘' : 'Ctrl+';
 export function Toolbar(props: ToolbarProps) {
   const { state, searchQuery, onSearch, onOpenFolder, onPreferences } = props;
   const { t } = useTranslation();
-  const [askingPath, setAskingPath] = useState(false);
-  const [path, setPath] = useState('');
+  const [browsing, setBrowsing] = useState(false);
   const { preferences } = state;
 
-  const submitPath = (event: FormEvent) => {
-    event.preventDefault();
-    if (path.trim()) onOpenFolder(path.trim());
-    setAskingPath(false);
-  };
-
   return (
-    <header className="toolbar">
+    <header className="toolbar" data-testid="toolbar">
       <span className="brand">{t('app.name')}</span>
       <span className="library-name" title={state.library?.root}>
         {state.library?.name}
       </span>
-      {askingPath ? (
-        <form onSubmit={submitPath} className="path-form">
-          <input
-            autoFocus
-            aria-label={t('toolbar.openFolderPrompt')}
-            placeholder={t('toolbar.openFolderPrompt')}
-            value={path}
-            onChange={(e) => setPath(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setAskingPath(false)}
-          />
-        </form>
-      ) : (
-        <button
-          type="button"
-          data-testid="open-folder"
-          onClick={() => (state.nativeDialogs ? props.onChooseFolder() : setAskingPath(true))}
-        >
-          {t('toolbar.openFolder')}
-        </button>
-      )}
-      {state.recent.length > 1 && (
+      <button
+        type="button"
+        data-testid="open-folder"
+        onClick={() => (state.nativeDialogs ? props.onChooseFolder() : setBrowsing(true))}
+      >
+        {t('toolbar.openFolder')}
+      </button>
+      {browsing && props.folderBrowser?.(() => setBrowsing(false))}
+      {/* The browser mode lists the recent libraries in its folder browser. */}
+      {state.nativeDialogs && state.recent.length > 1 && (
         <select
           aria-label={t('toolbar.recent')}
           value=""
@@ -153,24 +139,6 @@ export function Toolbar(props: ToolbarProps) {
         )}
         <button
           type="button"
-          data-testid="snap-toggle"
-          aria-pressed={props.snapSentences}
-          title={t('toolbar.snapHint')}
-          onClick={props.onToggleSnap}
-        >
-          {t('toolbar.snap')}
-        </button>
-        <button
-          type="button"
-          data-testid="whole-words-toggle"
-          aria-pressed={props.wholeWords}
-          title={t('toolbar.wholeWordsHint')}
-          onClick={props.onToggleWholeWords}
-        >
-          {t('toolbar.wholeWords')}
-        </button>
-        <button
-          type="button"
           data-testid="open-export"
           title={`${t('toolbar.exportHint')} (${mod}E)`}
           onClick={props.onExport}
@@ -195,42 +163,14 @@ export function Toolbar(props: ToolbarProps) {
         }}
       />
       <div className="toolbar-group">
-        <button
-          type="button"
-          aria-label={t('toolbar.fontSmaller')}
-          title={t('toolbar.fontSmaller')}
-          onClick={() => onPreferences({ fontSize: Math.max(10, preferences.fontSize - 1) })}
-        >
-          A−
-        </button>
-        <button
-          type="button"
-          aria-label={t('toolbar.fontLarger')}
-          title={t('toolbar.fontLarger')}
-          onClick={() => onPreferences({ fontSize: Math.min(40, preferences.fontSize + 1) })}
-        >
-          A+
-        </button>
-        <select
-          aria-label={t('toolbar.theme')}
-          data-testid="theme-select"
-          value={preferences.theme}
-          onChange={(e) => onPreferences({ theme: e.target.value as Preferences['theme'] })}
-        >
-          <option value="system">{t('toolbar.themeSystem')}</option>
-          <option value="light">{t('toolbar.themeLight')}</option>
-          <option value="dark">{t('toolbar.themeDark')}</option>
-        </select>
-        <select
-          aria-label={t('toolbar.language')}
-          data-testid="language-select"
-          value={preferences.language}
-          onChange={(e) => onPreferences({ language: e.target.value as Preferences['language'] })}
-        >
-          <option value="system">{t('toolbar.languageSystem')}</option>
-          <option value="en">English</option>
-          <option value="zh-CN">简体中文</option>
-        </select>
+        <ViewMenu
+          preferences={preferences}
+          onPreferences={onPreferences}
+          snapSentences={props.snapSentences}
+          onToggleSnap={props.onToggleSnap}
+          wholeWords={props.wholeWords}
+          onToggleWholeWords={props.onToggleWholeWords}
+        />
         <button
           type="button"
           aria-label={t('toolbar.shortcuts')}

@@ -1,5 +1,6 @@
 /** UI strings: English (the reference set of keys). */
 import analysis from './areas/analysis.en.js';
+import folderBrowser from './areas/folder-browser.en.js';
 import interop from './areas/interop.en.js';
 import libraryFiltersEn from './areas/library-filters.en.js';
 import marksEn from './areas/marks.en.js';
@@ -14,7 +15,7 @@ const en = {
     about: 'Gloss {{version}}: read, highlight and code folders of saved articles.',
     dismiss: 'Dismiss',
     dropInBrowser:
-      'Dropping a folder opens it in the desktop app. In the browser, use “Open folder…” and type its path.',
+      'Dropping a folder opens it in the desktop app. In the browser, use “Open folder…” and choose it there.',
   },
   paneError: {
     message: 'The {{pane}} ran into a problem and cannot be shown. The rest of Gloss still works.',
@@ -31,10 +32,10 @@ const en = {
     export: 'export dialog',
     shortcuts: 'shortcuts sheet',
     coderPrompt: 'coder question',
+    folderBrowser: 'folder browser',
   },
   toolbar: {
     openFolder: 'Open folder…',
-    openFolderPrompt: 'Path of the folder to open:',
     search: 'Search titles and text',
     theme: 'Theme',
     themeLight: 'Light',
@@ -60,6 +61,9 @@ const en = {
     shortcuts: 'Keyboard shortcuts',
     export: 'Export…',
     exportHint: 'Export or import highlights',
+    view: 'View',
+    viewHint: 'Selection snapping, text size, theme and language',
+    textSize: 'Text size',
   },
   library: {
     title: 'Library',
@@ -602,6 +606,7 @@ const en = {
   review: reviewEn,
   analysis,
   searchView,
+  folderBrowser,
 };
 
 export default en;

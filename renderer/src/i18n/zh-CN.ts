@@ -1,5 +1,6 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
 import analysis from './areas/analysis.zh-CN.js';
+import folderBrowser from './areas/folder-browser.zh-CN.js';
 import interop from './areas/interop.zh-CN.js';
 import libraryFiltersZh from './areas/library-filters.zh-CN.js';
 import marksZh from './areas/marks.zh-CN.js';
@@ -14,7 +15,7 @@ const zhCN: typeof en = {
     error: '出错了：{{message}}',
     about: 'Gloss {{version}}：阅读、高亮并编码保存的文章。',
     dismiss: '关闭',
-    dropInBrowser: '在桌面版中拖入文件夹即可打开。在浏览器中请使用“打开文件夹…”并输入路径。',
+    dropInBrowser: '在桌面版中拖入文件夹即可打开。在浏览器中请使用“打开文件夹…”并在其中选择。',
   },
   paneError: {
     message: '{{pane}}出现问题，无法显示。Gloss 的其他部分仍可正常使用。',
@@ -31,10 +32,10 @@ const zhCN: typeof en = {
     export: '导出对话框',
     shortcuts: '快捷键列表',
     coderPrompt: '编码员询问',
+    folderBrowser: '文件夹浏览器',
   },
   toolbar: {
     openFolder: '打开文件夹…',
-    openFolderPrompt: '要打开的文件夹路径：',
     search: '搜索标题和正文',
     theme: '主题',
     themeLight: '浅色',
@@ -59,6 +60,9 @@ const zhCN: typeof en = {
     shortcuts: '键盘快捷键',
     export: '导出…',
     exportHint: '导出或导入高亮',
+    view: '视图',
+    viewHint: '选区吸附、字号、主题和语言',
+    textSize: '字号',
   },
   library: {
     title: '文库',
@@ -576,6 +580,7 @@ const zhCN: typeof en = {
   review: reviewZh,
   analysis,
   searchView,
+  folderBrowser,
 };
 
 export default zhCN;

@@ -80,12 +80,36 @@ export class GlossPage {
     return this.page.getByTestId('article-body');
   }
 
+  /** A control of the toolbar's View menu (snapping, text size, theme, language), the menu opened. */
+  async viewControl(testId: string) {
+    const control = this.page.getByTestId(testId);
+    if (!(await control.isVisible())) await this.page.getByTestId('view-menu').click();
+    return control;
+  }
+
+  /** Closes the View menu if it is open (Escape gives the focus back to its button). */
+  async closeViewMenu(): Promise<void> {
+    if ((await this.page.getByTestId('view-menu').getAttribute('aria-expanded')) === 'true')
+      await this.page.keyboard.press('Escape');
+  }
+
+  /** Clicks a switch of the View menu (snap-toggle, whole-words-toggle); returns whether it is on. */
+  async toggleView(testId: string): Promise<boolean> {
+    const control = await this.viewControl(testId);
+    await control.click();
+    const on = (await control.getAttribute('aria-pressed')) === 'true';
+    await this.closeViewMenu();
+    return on;
+  }
+
   async setLanguage(value: 'en' | 'zh-CN' | 'system'): Promise<void> {
-    await this.page.getByTestId('language-select').selectOption(value);
+    await (await this.viewControl('language-select')).selectOption(value);
+    await this.closeViewMenu();
   }
 
   async setTheme(value: 'light' | 'dark' | 'system'): Promise<void> {
-    await this.page.getByTestId('theme-select').selectOption(value);
+    await (await this.viewControl('theme-select')).selectOption(value);
+    await this.closeViewMenu();
   }
 
   /**

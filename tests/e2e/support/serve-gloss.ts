@@ -34,6 +34,8 @@ export interface ServeOptions {
   /** Who codes (`--coder`); null: nobody said yet, the first-run question shows. */
   coder?: string | null;
   prepare?(library: string, work: string): void;
+  /** More environment for the server (e.g. HOME, where the folder browser starts). */
+  env?: Record<string, string>;
 }
 
 export async function serveGloss(options: ServeOptions = {}): Promise<ServedGloss> {
@@ -47,7 +49,7 @@ export async function serveGloss(options: ServeOptions = {}): Promise<ServedGlos
   options.prepare?.(library, work);
   const coder = options.coder === undefined ? E2E_CODER : options.coder;
   const child = spawn(process.execPath, [GLOSS, 'serve', library, ...(coder ? ['--coder', coder] : [])], {
-    env: { ...process.env, GLOSS_DATA_DIR: dataDir },
+    env: { ...process.env, ...options.env, GLOSS_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
