@@ -45,6 +45,7 @@ export const RENDERER_MAY_IMPORT = [
   'core/anchor/extend-to-words.ts',
   'core/clean/text-of-html.ts',
   'core/query/article-query.ts',
+  'core/library/library-problems.ts',
   'core/settings/preferences.ts',
   'core/store/palette.ts',
   // Tables shared by the renderer and the desktop menu (keyboard shortcuts).

@@ -22,6 +22,7 @@ import {
   type SortKey,
 } from '../../../core/query/article-query.js';
 import { warningText } from '../article-warning-text.js';
+import { libraryProblemText } from '../library-problem-text.js';
 import { formatDate } from '../format-date.js';
 import type { LibraryFilter } from '../export/export-settings.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
@@ -192,7 +193,7 @@ const LibraryPaneContent = memo(function LibraryPane({
       )}
       {list?.errors.map((message) => (
         <div key={message} className="warning" role="alert">
-          {message}
+          {libraryProblemText(t, message)}
         </div>
       ))}
       <div className="filters">

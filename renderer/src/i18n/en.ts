@@ -1,6 +1,7 @@
 /** UI strings: English (the reference set of keys). */
 import analysis from './areas/analysis.en.js';
 import interop from './areas/interop.en.js';
+import libraryProblems from './areas/library-problems.en.js';
 import marksEn from './areas/marks.en.js';
 import reviewEn from './areas/review.en.js';
 import searchView from './areas/search-view.en.js';
@@ -600,6 +601,7 @@ const en = {
   review: reviewEn,
   analysis,
   searchView,
+  libraryProblems,
 };
 
 export default en;

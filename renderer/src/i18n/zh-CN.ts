@@ -1,6 +1,7 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
 import analysis from './areas/analysis.zh-CN.js';
 import interop from './areas/interop.zh-CN.js';
+import libraryProblems from './areas/library-problems.zh-CN.js';
 import marksZh from './areas/marks.zh-CN.js';
 import reviewZh from './areas/review.zh-CN.js';
 import searchView from './areas/search-view.zh-CN.js';
@@ -574,6 +575,7 @@ const zhCN: typeof en = {
   review: reviewZh,
   analysis,
   searchView,
+  libraryProblems,
 };
 
 export default zhCN;
