@@ -496,6 +496,7 @@ const en = {
     internal: 'An internal error',
     'unknown-operation': 'An internal error',
     unauthorized: 'This page may not use Gloss: open it again from the link Gloss printed',
+    unreachable: 'Gloss cannot be reached: is `gloss serve` still running?',
   },
   warning: {
     withDetail: '{{text}}: {{detail}}',

@@ -476,6 +476,7 @@ const zhCN: typeof en = {
     internal: '内部错误',
     'unknown-operation': '内部错误',
     unauthorized: '此页面无权使用 Gloss：请用 Gloss 给出的链接重新打开',
+    unreachable: '无法连接到 Gloss：`gloss serve` 是否仍在运行？',
   },
   warning: {
     withDetail: '{{text}}：{{detail}}',

@@ -41,8 +41,18 @@ describe('the error banner text', () => {
   });
 
   it('shows errors without a known code as they are', () => {
-    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', new TypeError('Failed to fetch'))).toBe(
-      'Failed to fetch',
+    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', new TypeError('x is not a function'))).toBe(
+      'x is not a function',
+    );
+  });
+
+  it('says that Gloss cannot be reached when a request never got to it, in either language', () => {
+    const failed = new TypeError('Failed to fetch');
+    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', failed)).toBe(
+      '无法连接到 Gloss：`gloss serve` 是否仍在运行？（Failed to fetch）',
+    );
+    expect(errorText(i18n.getFixedT('en'), 'en', failed)).toBe(
+      'Gloss cannot be reached: is `gloss serve` still running? (Failed to fetch)',
     );
   });
 });
