@@ -7,6 +7,7 @@
  */
 import type { TFunction } from 'i18next';
 import { API_ERROR_CODES, type ApiErrorCode } from '../../core/errors.js';
+import { UiError } from './ui-error.js';
 
 const codeOf = (err: unknown): ApiErrorCode | null => {
   const code = (err as { code?: unknown } | null)?.code;
@@ -20,6 +21,10 @@ const codeOf = (err: unknown): ApiErrorCode | null => {
 const UNREACHABLE = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$/;
 
 export function errorText(t: TFunction, language: string, err: unknown): string {
+  if (err instanceof UiError) {
+    const headline = t(`errors.ui.${err.key}`);
+    return err.detail ? t('errors.withDetail', { headline, detail: err.detail }) : headline;
+  }
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof TypeError && UNREACHABLE.test(message)) {
     return t('errors.withDetail', { headline: t('errors.unreachable'), detail: message });

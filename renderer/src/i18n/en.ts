@@ -497,6 +497,12 @@ const en = {
     'unknown-operation': 'An internal error',
     unauthorized: 'This page may not use Gloss: open it again from the link Gloss printed',
     unreachable: 'Gloss cannot be reached: is `gloss serve` still running?',
+    ui: {
+      chartImage: 'The chart could not be drawn as an image.',
+      noCanvas: 'This browser cannot draw the chart as an image.',
+      noPng: 'No PNG was made.',
+      fileUnreadable: 'The file could not be read.',
+    },
   },
   warning: {
     withDetail: '{{text}}: {{detail}}',

@@ -477,6 +477,12 @@ const zhCN: typeof en = {
     'unknown-operation': '内部错误',
     unauthorized: '此页面无权使用 Gloss：请用 Gloss 给出的链接重新打开',
     unreachable: '无法连接到 Gloss：`gloss serve` 是否仍在运行？',
+    ui: {
+      chartImage: '无法把图表绘制为图片。',
+      noCanvas: '此浏览器无法把图表绘制为图片。',
+      noPng: '未能生成 PNG 图片。',
+      fileUnreadable: '无法读取该文件。',
+    },
   },
   warning: {
     withDetail: '{{text}}：{{detail}}',
