@@ -52,6 +52,25 @@ describe('the Chinese UI strings', () => {
     for (const k of SAME_IN_BOTH) expect(chinese.get(k), k).toBe(english.get(k));
   });
 
+  it('are written in Chinese: some Chinese in each, and no English sentence left in one', () => {
+    /** Strings that are only names, or only details put together, with no words of their own. */
+    const NO_WORDS = new Set([
+      ...SAME_IN_BOTH,
+      'exporter.formats.json',
+      'errors.withDetail',
+      'warning.withDetail',
+    ]);
+    const words = (v: unknown) => String(v).replace(/\{\{[^}]*\}\}/g, '');
+    const noChinese = [...chinese].filter(([k, v]) => !NO_WORDS.has(k) && !/\p{Script=Han}/u.test(words(v)));
+    expect(noChinese.map(([k]) => k)).toEqual([]);
+    // Three English words in a row are a sentence left untranslated (names are one or two words,
+    // "W3C Web Annotation" being the name of a standard).
+    const english = [...chinese].filter(
+      ([k, v]) => !NO_WORDS.has(k) && /[A-Za-z]+[ ,']+[A-Za-z]+[ ,']+[A-Za-z]+/.test(words(v)),
+    );
+    expect(english.map(([k]) => k)).toEqual([]);
+  });
+
   it('fill in the same details as the English ones', () => {
     const differ = [...english].filter(
       ([k, v]) => placeholders(String(v)).join() !== placeholders(String(chinese.get(k))).join(),
