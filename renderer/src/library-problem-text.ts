@@ -7,6 +7,11 @@
 import type { TFunction } from 'i18next';
 import { readLibraryProblem } from '../../core/library/library-problems.js';
 
+/** Whether the library reported that its folder holds no articles (the list then need not say it too). */
+export function saysNoArticles(messages: readonly string[]): boolean {
+  return messages.some((m) => readLibraryProblem(m)?.code === 'no-articles');
+}
+
 export function libraryProblemText(t: TFunction, message: string): string {
   const problem = readLibraryProblem(message);
   return problem ? t(`libraryProblems.${problem.code}`, problem.details) : message;
