@@ -47,6 +47,7 @@ export const RENDERER_MAY_IMPORT = [
   'core/clean/text-of-html.ts',
   'core/query/article-query.ts',
   'core/query/category-tree.ts',
+  'core/library/library-problems.ts',
   'core/settings/preferences.ts',
   'core/store/palette.ts',
   // Tables shared by the renderer and the desktop menu (keyboard shortcuts).

@@ -1,6 +1,7 @@
 /** Runs boilerplate rules (see boilerplate-rules.ts) on a parsed body, collecting meta they extract. */
 import { TEXT_RULE_DEFAULT_SELECTOR, type BoilerplateRule } from './boilerplate-rules.js';
 import { elementsIn } from './elements-in.js';
+import { relatedLinksBlock } from './related-links.js';
 
 export interface RuleEffects {
   editor: string | null;
@@ -169,7 +170,15 @@ export function applyRules(
     // wrapper with the paragraph next to it (once the inner one is gone, the wrapper no longer matches).
     if (rule.text) found.reverse();
     for (const el of found) {
-      if (!root.contains(el) || !matches(rule, el)) continue;
+      if (!root.contains(el)) continue;
+      if (rule.labelsLinks) {
+        const tooLong = rule.maxTextLength !== undefined && trimmedText(el).length > rule.maxTextLength;
+        const block = tooLong || !rule.text ? [] : relatedLinksBlock(el, rule.text);
+        if (block.length > 0) hit(rule);
+        for (const part of block) part.remove();
+        continue;
+      }
+      if (!matches(rule, el)) continue;
       hit(rule);
       switch (rule.action) {
         case 'remove': {

@@ -38,6 +38,13 @@ export interface BoilerplateRule {
   withNextSibling?: string;
   /** rename: the new tag name (children and nothing else kept). */
   renameTo?: string;
+  /**
+   * remove, with `text`: the element is the label of a block of related links (see
+   * related-links.ts). `text` is matched against its text outside links, and it goes only with the
+   * links it labels (inside it, or the link lists and link-only paragraphs right after it); a label
+   * followed by article text stays.
+   */
+  labelsLinks?: boolean;
 }
 
 /** Elements `text` rules look at when they have no selector. */
@@ -45,6 +52,43 @@ export const TEXT_RULE_DEFAULT_SELECTOR = 'p, div, section, font, span, strong';
 
 const EDITOR_LINE =
   /^[【[(（]?\s*(?:责任编辑|责编|文字编辑|编辑)\s*[：:]\s*([^】\])）]{1,40}?)\s*[】\])）]?$/;
+
+/** The labels of related-links blocks, in brackets or not, with or without a colon. */
+const RELATED_LABEL = new RegExp(
+  '^[\\[【(（《<>»►▶■▌•*-]*\\s*(?:' +
+    [
+      'read (?:also|more|next)',
+      'also read',
+      'see also',
+      'further reading',
+      'more (?:reading|stories|news)',
+      'related(?: (?:articles?|stories|posts|news|reading|links|coverage|content))?',
+      'recommended(?: (?:reading|for you))?',
+      'you (?:may|might) also like',
+      '相关(?:阅读|文章|新闻|链接|报道|推荐|内容)',
+      '(?:延伸|推荐|更多|扩展|拓展)阅读',
+      '猜你喜欢',
+      '往期(?:回顾|推荐)',
+      '热门推荐',
+    ].join('|') +
+    ')\\s*[\\]】)）》>]*\\s*[:：]?$',
+  'i',
+);
+/** The rule's pre-check: the English labels as they are written (hints are case-sensitive), and the Chinese ones. */
+const RELATED_HINTS = [
+  ...['read also', 'read more', 'read next', 'also read', 'see also', 'further reading'],
+  ...['more reading', 'more stories', 'more news', 'related', 'recommended', 'also like'],
+]
+  .flatMap((h) => [
+    h,
+    h.toUpperCase(),
+    h[0]!.toUpperCase() + h.slice(1),
+    h.replace(/\b\w/g, (c) => c.toUpperCase()),
+  ])
+  .concat(
+    ['相关阅读', '相关文章', '相关新闻', '相关链接', '相关报道', '相关推荐', '相关内容'],
+    ['延伸阅读', '推荐阅读', '更多阅读', '扩展阅读', '拓展阅读', '猜你喜欢', '往期', '热门推荐'],
+  );
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
@@ -239,6 +283,19 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     selector: 'h2[id^="h-read-also"], h3[id^="h-read-also"], h2[id^="h-read-more"], h3[id^="h-read-more"]',
     withNextSibling: 'ul, ol',
     hints: ['h-read-also', 'h-read-more'],
+    action: 'remove',
+  },
+  {
+    id: 'related-links-list',
+    site: '9To5, cnBeta, Chinese news sites',
+    description:
+      'A "Read also" / "Related" / 相关阅读 / 延伸阅读 / 推荐阅读 label with the list of links to other articles it introduces',
+    selector: 'h2, h3, h4, h5, h6, p, div, section, strong, b, span',
+    text: RELATED_LABEL,
+    // The label plus the links inside it (its inline form, "READ ALSO: <a>…</a>") at most.
+    maxTextLength: 300,
+    hints: RELATED_HINTS,
+    labelsLinks: true,
     action: 'remove',
   },
   {

@@ -22,7 +22,7 @@ import {
   wrapLooseText,
 } from './tidy-blocks.js';
 
-export const CLEANER_VERSION = 3;
+export const CLEANER_VERSION = 4;
 
 export interface CleanResult {
   doc: CleanDocument;

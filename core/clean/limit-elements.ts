@@ -4,9 +4,11 @@
  * opening of that article for minutes. Real articles hold a few hundred elements, and a huge table
  * a few thousand; past MAX_ELEMENTS start tags, every further tag is cut from the source
  * and its text kept, so the rest of the article reads as plain text. That text keeps its
- * paragraphs: a block-level tag with text since the last one becomes a bare `<p>` (which closes
- * the paragraph before it), up to MAX_REST_PARAGRAPHS more elements; past those a block tag
- * becomes a line break, which the canonical text reads as a space. The contents of raw-text elements past
+ * paragraphs: where the rest had a paragraph boundary (a block-level tag, two <br>s in a row, or a
+ * blank line in the text) with text since the last one, a bare `<p>` goes in (which closes the
+ * paragraph before it), up to MAX_REST_PARAGRAPHS more elements; past those a boundary becomes a
+ * line break, which the canonical text reads as a space. Only tags and whitespace are replaced,
+ * so every other character of the text stays, in order. The contents of raw-text elements past
  * the budget (script, style, textarea, …) go with their tags: the sanitizer would drop them anyway.
  * The cleaner reports the cut, and the reader says the article was simplified.
  */
@@ -31,6 +33,12 @@ const RAW_TEXT = new Set([
   'noframes',
   'noscript',
 ]);
+
+/**
+ * A blank line in text: a line break, spaces (full-width ones too: Chinese paragraph indents) and
+ * another line break, as plain-text-to-html.ts reads paragraphs.
+ */
+const BLANK_LINE = /\r?\n[ \t\f\r\u3000]*\n/g;
 
 export interface LimitedHtml {
   html: string;
@@ -58,14 +66,42 @@ export function limitElements(
   let paragraphs = 0;
   /** Text seen past the budget since the last paragraph break put in. */
   let sawText = false;
-  const cut = (start: number, end: number, name: string): void => {
-    if (!BLOCK_ELEMENTS.has(name)) return cutRange(start, end, name === 'br' ? '\n' : '');
+  /** <br>s cut past the budget with no text since (two in a row end a paragraph). */
+  let brRun = 0;
+  const seeText = (): void => {
+    sawText = true;
+    brRun = 0;
+  };
+  /**
+   * Replace [start, end) by a paragraph break if there is text to close, else by `otherwise`
+   * (null: leave the source as it is).
+   */
+  const boundary = (start: number, end: number, otherwise: string | null): void => {
     if (sawText && paragraphs < maxRestParagraphs) {
       paragraphs++;
       sawText = false;
       return cutRange(start, end, '<p>');
     }
-    cutRange(start, end, '\n');
+    if (otherwise !== null) cutRange(start, end, otherwise);
+  };
+  const cut = (start: number, end: number, name: string): void => {
+    if (name === 'br') {
+      if (++brRun === 2) return boundary(start, end, '\n');
+      return cutRange(start, end, '\n');
+    }
+    if (!BLOCK_ELEMENTS.has(name)) return cutRange(start, end, '');
+    boundary(start, end, '\n');
+  };
+  /** Text past the budget: blank lines in it are paragraph boundaries too. */
+  const text = (start: number, end: number): void => {
+    const chunk = html.slice(start, end);
+    let from = 0;
+    for (const m of chunk.matchAll(BLANK_LINE)) {
+      if (/\S/.test(chunk.slice(from, m.index))) seeText();
+      boundary(start + m.index, start + m.index + m[0].length, null);
+      from = m.index + m[0].length;
+    }
+    if (/\S/.test(chunk.slice(from))) seeText();
   };
   let starts = 0;
   let tagStart = 0;
@@ -90,11 +126,10 @@ export function limitElements(
     {
       ...IGNORE_TOKENS,
       ontext(start, end) {
-        if (!sawText && starts > maxElements && rawFrom < 0 && /\S/.test(html.slice(start, end)))
-          sawText = true;
+        if (starts > maxElements && rawFrom < 0) text(start, end);
       },
       ontextentity() {
-        if (starts > maxElements && rawFrom < 0) sawText = true;
+        if (starts > maxElements && rawFrom < 0) seeText();
       },
       onopentagname(start, end) {
         tagStart = start - 1;

@@ -16,6 +16,7 @@ import { CLEANER_VERSION } from '../clean/clean-article.js';
 import { idFromPath } from './article-id.js';
 import { canonicalText, parseForIndex } from './index-article.js';
 import { DocCache } from './doc-cache.js';
+import { libraryProblem } from './library-problems.js';
 import type { LibraryOpenOptions } from './library-handle.js';
 import {
   cacheFileFor,
@@ -58,6 +59,9 @@ function statLater(file: ScannedFile): void {
     file.mtimeMs = 0;
   }
 }
+
+/** What went wrong, from whatever was thrown. */
+const messageOf = (err: unknown): string => (err as Error)?.message ?? String(err);
 
 export abstract class ScannedLibrary {
   /** By relative path. */
@@ -111,7 +115,7 @@ export abstract class ScannedLibrary {
       );
     }
     this.scanPromise = this.scan(cached).catch((err: unknown) => {
-      this.errors.push(`Scan failed: ${(err as Error).message}`);
+      this.errors.push(libraryProblem('scan-failed', { reason: (err as Error).message }));
       this.progress = { ...this.progress, scanning: false };
       this.resolveCleaned(); // no cleaning pass after a failed scan
     });
@@ -132,8 +136,7 @@ export abstract class ScannedLibrary {
     ]);
     const cached = cache.entries;
     this.errors.push(...errors);
-    if (files.length === 0 && errors.length === 0)
-      this.errors.push('No articles found (.txt, .md, .markdown, .html, .htm)');
+    if (files.length === 0 && errors.length === 0) this.errors.push(libraryProblem('no-articles'));
     this.progress = { done: 0, total: files.length, scanning: true, phase: 'listing' };
     this.reportProgress(true);
 
@@ -181,12 +184,12 @@ export abstract class ScannedLibrary {
         this.fillCachedTexts();
         this.index.prepare(); // build the search index now rather than on the first query
       } catch (err) {
-        this.errors.push(`Preparing search failed: ${(err as Error)?.message ?? String(err)}`);
+        this.errors.push(libraryProblem('search-prepare-failed', { reason: messageOf(err) }));
       }
       // Only after the cached texts are in: filling them would overwrite cleaned texts.
       this.cleanTexts()
         .catch((err: unknown) => {
-          this.errors.push(`Cleaning for search failed: ${(err as Error)?.message ?? String(err)}`);
+          this.errors.push(libraryProblem('search-clean-failed', { reason: messageOf(err) }));
         })
         .finally(() => this.resolveCleaned());
     });
@@ -316,7 +319,7 @@ export abstract class ScannedLibrary {
     if (!cache) return;
     this.pendingTexts = null;
     if (!cache.loadTexts()) {
-      this.errors.push('The search cache could not be read; it will be rebuilt on the next open');
+      this.errors.push(libraryProblem('search-cache-unreadable'));
       this.cacheBroken = true;
       this.cacheDirty = true;
     }
@@ -381,7 +384,7 @@ export abstract class ScannedLibrary {
       await saveParseCache(this.opts.cacheDir, this.root, this.cacheBroken ? [] : this.entries.values());
     } catch (err) {
       // The cache is an optimisation: failing to write it must not disturb the user.
-      this.errors.push(`Could not write the parse cache: ${(err as Error).message}`);
+      this.errors.push(libraryProblem('parse-cache-unwritable', { reason: (err as Error).message }));
     }
   }
 

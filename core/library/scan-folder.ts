@@ -7,6 +7,7 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { isArticleFile } from './article-files.js';
+import { libraryProblem } from './library-problems.js';
 import type { FileInfo } from './read-article.js';
 
 export interface ScannedFile extends FileInfo {
@@ -67,10 +68,13 @@ export async function scanFolder(
 
   try {
     const rootStat = statSync(root);
-    if (!rootStat.isDirectory()) return { files, errors: [`The library is not a folder: ${root}`] };
+    if (!rootStat.isDirectory()) return { files, errors: [libraryProblem('not-a-folder', { path: root })] };
     seenDirs.add(`${rootStat.dev}:${rootStat.ino}`);
   } catch (err) {
-    return { files, errors: [`Cannot open the library folder (${describe(err)}): ${root}`] };
+    return {
+      files,
+      errors: [libraryProblem('cannot-open-folder', { reason: describe(err), path: root })],
+    };
   }
 
   const walk = async (dir: string, rel: string): Promise<void> => {
@@ -81,7 +85,7 @@ export async function scanFolder(
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      errors.push(`Cannot read folder "${rel || '.'}" (${describe(err)})`);
+      errors.push(libraryProblem('cannot-read-folder', { path: rel || '.', reason: describe(err) }));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -102,9 +106,10 @@ export async function scanFolder(
         st = statSync(abs);
       } catch (err) {
         errors.push(
-          isLink
-            ? `Broken link "${relPath}" (${describe(err)})`
-            : `Cannot read "${relPath}" (${describe(err)})`,
+          libraryProblem(isLink ? 'broken-link' : 'cannot-read-file', {
+            path: relPath,
+            reason: describe(err),
+          }),
         );
         continue;
       }

@@ -31,6 +31,7 @@
  * Title-only matches have offset -1.
  */
 import { Buffer } from 'node:buffer';
+import { libraryProblem } from '../library/library-problems.js';
 import type { SearchHit } from '../model.js';
 import { keywordInContext } from './kwic.js';
 import { normalizeForSearch } from './normalize-text.js';
@@ -269,7 +270,7 @@ export class SearchIndex {
     this.pending.clear();
     const message = (err as Error)?.message ?? String(err);
     try {
-      this.onError?.(`The search index could not be built; searching without it (slower): ${message}`);
+      this.onError?.(libraryProblem('search-index-failed', { reason: message }));
     } catch {
       // a failing listener must not break search either
     }

@@ -22,6 +22,7 @@ import {
   type SortKey,
 } from '../../../core/query/article-query.js';
 import { warningText } from '../article-warning-text.js';
+import { libraryProblemText, saysNoArticles } from '../library-problem-text.js';
 import { formatDate } from '../format-date.js';
 import type { LibraryFilter } from '../export/export-settings.js';
 import { withPaneBoundary } from './PaneErrorBoundary.js';
@@ -195,7 +196,7 @@ const LibraryPaneContent = memo(function LibraryPane({
       )}
       {list?.errors.map((message) => (
         <div key={message} className="warning" role="alert">
-          {message}
+          {libraryProblemText(t, message)}
         </div>
       ))}
       <div className="filters">
@@ -320,7 +321,9 @@ const LibraryPaneContent = memo(function LibraryPane({
           </ul>
         </details>
       )}
-      {list && articles.length === 0 && !progress?.scanning && <p className="empty">{t('library.empty')}</p>}
+      {list && articles.length === 0 && !progress?.scanning && !saysNoArticles(list.errors) && (
+        <p className="empty">{t('library.empty')}</p>
+      )}
       {articles.length > 0 && rows.length === 0 && <p className="empty">{t('library.noMatch')}</p>}
       <div
         className="article-list"

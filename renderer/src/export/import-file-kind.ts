@@ -2,6 +2,8 @@
  * The kinds of file the Import tab takes, told by the file's extension, and how an uploaded file's
  * bytes travel to the host (base64: the API speaks JSON).
  */
+import { UiError } from '../ui-error.js';
+
 export type ImportKind = 'json' | 'qdpx' | 'qdc';
 
 export const IMPORT_KINDS: readonly ImportKind[] = ['json', 'qdpx', 'qdc'];
@@ -25,7 +27,7 @@ export function importKindOf(fileName: string): ImportKind | null {
 export function fileAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.onerror = () => reject(new UiError('fileUnreadable', reader.error?.message));
     reader.onload = () => {
       const url = String(reader.result);
       resolve(url.slice(url.indexOf(',') + 1));

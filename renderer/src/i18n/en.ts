@@ -3,6 +3,7 @@ import analysis from './areas/analysis.en.js';
 import folderBrowser from './areas/folder-browser.en.js';
 import interop from './areas/interop.en.js';
 import libraryFiltersEn from './areas/library-filters.en.js';
+import libraryProblems from './areas/library-problems.en.js';
 import marksEn from './areas/marks.en.js';
 import reviewEn from './areas/review.en.js';
 import searchView from './areas/search-view.en.js';
@@ -500,6 +501,13 @@ const en = {
     internal: 'An internal error',
     'unknown-operation': 'An internal error',
     unauthorized: 'This page may not use Gloss: open it again from the link Gloss printed',
+    unreachable: 'Gloss cannot be reached: is `gloss serve` still running?',
+    ui: {
+      chartImage: 'The chart could not be drawn as an image.',
+      noCanvas: 'This browser cannot draw the chart as an image.',
+      noPng: 'No PNG was made.',
+      fileUnreadable: 'The file could not be read.',
+    },
   },
   warning: {
     withDetail: '{{text}}: {{detail}}',
@@ -607,6 +615,7 @@ const en = {
   analysis,
   searchView,
   folderBrowser,
+  libraryProblems,
 };
 
 export default en;

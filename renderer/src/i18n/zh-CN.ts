@@ -3,6 +3,7 @@ import analysis from './areas/analysis.zh-CN.js';
 import folderBrowser from './areas/folder-browser.zh-CN.js';
 import interop from './areas/interop.zh-CN.js';
 import libraryFiltersZh from './areas/library-filters.zh-CN.js';
+import libraryProblems from './areas/library-problems.zh-CN.js';
 import marksZh from './areas/marks.zh-CN.js';
 import reviewZh from './areas/review.zh-CN.js';
 import searchView from './areas/search-view.zh-CN.js';
@@ -480,6 +481,13 @@ const zhCN: typeof en = {
     internal: '内部错误',
     'unknown-operation': '内部错误',
     unauthorized: '此页面无权使用 Gloss：请用 Gloss 给出的链接重新打开',
+    unreachable: '无法连接到 Gloss：`gloss serve` 是否仍在运行？',
+    ui: {
+      chartImage: '无法把图表绘制为图片。',
+      noCanvas: '此浏览器无法把图表绘制为图片。',
+      noPng: '未能生成 PNG 图片。',
+      fileUnreadable: '无法读取该文件。',
+    },
   },
   warning: {
     withDetail: '{{text}}：{{detail}}',
@@ -581,6 +589,7 @@ const zhCN: typeof en = {
   analysis,
   searchView,
   folderBrowser,
+  libraryProblems,
 };
 
 export default zhCN;

@@ -32,6 +32,7 @@ const EXPECTATIONS: Record<string, { gone?: RegExp; kept?: RegExp; html?: RegExp
   'juejin-copy-button': { gone: /复制代码/, kept: /let a = 1;/ },
   'wordpress-ad-disclaimer': { gone: /FTC: We use/ },
   'wordpress-related-links': { gone: /Read also|earnings release/, kept: /保留的列表项/ },
+  'related-links-list': { gone: /延伸阅读|别处的报道|相关文章:/, kept: /相关阅读材料显示/ },
   'cnbeta-related': { gone: /相关文章/ },
   'affiliate-links': { kept: /由微软开发/, html: /^(?![\s\S]*duomai)/ },
   'ithome-tag-link': { kept: /IT之家 7 月 20 日消息/, html: /^(?![\s\S]*ithome\.com\/")/ },

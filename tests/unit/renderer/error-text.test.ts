@@ -3,6 +3,7 @@ import { uiI18n } from './ui-i18n.js';
 import { ApiError } from '../../../core/errors.js';
 import { unwrap } from '../../../core/api/reply.js';
 import { errorText } from '../../../renderer/src/error-text.js';
+import { UiError } from '../../../renderer/src/ui-error.js';
 
 let i18n: Awaited<ReturnType<typeof uiI18n>>;
 beforeAll(async () => {
@@ -41,8 +42,26 @@ describe('the error banner text', () => {
   });
 
   it('shows errors without a known code as they are', () => {
-    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', new TypeError('Failed to fetch'))).toBe(
-      'Failed to fetch',
+    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', new TypeError('x is not a function'))).toBe(
+      'x is not a function',
+    );
+  });
+
+  it('words the UI’s own errors in the UI language, keeping the browser’s detail', () => {
+    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', new UiError('noPng'))).toBe('未能生成 PNG 图片。');
+    expect(errorText(i18n.getFixedT('en'), 'en', new UiError('noPng'))).toBe('No PNG was made.');
+    expect(
+      errorText(i18n.getFixedT('zh-CN'), 'zh-CN', new UiError('fileUnreadable', 'NotReadableError')),
+    ).toBe('无法读取该文件。（NotReadableError）');
+  });
+
+  it('says that Gloss cannot be reached when a request never got to it, in either language', () => {
+    const failed = new TypeError('Failed to fetch');
+    expect(errorText(i18n.getFixedT('zh-CN'), 'zh-CN', failed)).toBe(
+      '无法连接到 Gloss：`gloss serve` 是否仍在运行？（Failed to fetch）',
+    );
+    expect(errorText(i18n.getFixedT('en'), 'en', failed)).toBe(
+      'Gloss cannot be reached: is `gloss serve` still running? (Failed to fetch)',
     );
   });
 });

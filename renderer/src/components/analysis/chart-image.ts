@@ -4,6 +4,7 @@
  * data: URLs, not blob: ones) onto a canvas SCALE times the chart's size.
  */
 import { svgFileText } from '../../../../core/charts/index.js';
+import { UiError } from '../../ui-error.js';
 
 /** 300 dpi for a chart printed at its CSS size (96 px per inch). */
 export const PNG_SCALE = 300 / 96;
@@ -16,7 +17,7 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const image = new Image();
     image.onload = () => resolve(image);
-    image.onerror = () => reject(new Error('The chart could not be drawn as an image.'));
+    image.onerror = () => reject(new UiError('chartImage'));
     image.src = url;
   });
 }
@@ -31,11 +32,11 @@ export async function chartPng(svg: SVGSVGElement, scale = PNG_SCALE): Promise<B
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('This browser cannot draw the chart as an image.');
+  if (!context) throw new UiError('noCanvas');
   context.scale(scale, scale);
   context.drawImage(image, 0, 0, width, height);
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('No PNG was made.'))), 'image/png'),
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new UiError('noPng'))), 'image/png'),
   );
 }
 
