@@ -2,14 +2,10 @@
 // text. Front-matter dates with a zone keep their offset, those without one get none, and a date
 // alone stays a date; every value is ISO 8601 and each format says the same.
 import { parse } from 'csv-parse/sync';
-import { cp } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectText } from '../../../core/export/export-run.js';
 import { startExport } from '../../../core/export/run-export.js';
-import { highlight, sessionFor, tempDir, type TestSession } from './test-library.js';
-
-const DATED_LIBRARY = path.resolve(import.meta.dirname, '../../fixtures/export/dated-library');
+import { datedLibrarySession, highlight, type TestSession } from './test-library.js';
 
 /** What each fixture's front matter says, and the ISO 8601 text it must be exported as. */
 const EXPECTED: Record<string, { written: string; iso: string }> = {
@@ -33,9 +29,7 @@ const QUOTES: Record<string, string> = {
 };
 
 async function datedSession(): Promise<TestSession> {
-  const root = path.join(await tempDir(), 'dated');
-  await cp(DATED_LIBRARY, root, { recursive: true });
-  const session = await sessionFor(root);
+  const session = await datedLibrarySession();
   for (const [id, quote] of Object.entries(QUOTES)) await highlight(session, id, quote);
   return session;
 }
