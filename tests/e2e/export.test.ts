@@ -88,7 +88,7 @@ describe('exporting and importing highlights', () => {
     await gloss.page.getByTestId('export-bom').check();
     const file = await exporter.download();
 
-    expect(file.fileName).toMatch(/-annotations-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(file.fileName).toMatch(/-annotations-\d{4}-\d{2}-\d{2}-wide\.csv$/);
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(file.bytes);
     expect(rows).toHaveLength(2);
