@@ -1,5 +1,6 @@
 /** UI strings: English (the reference set of keys). */
 import analysis from './areas/analysis.en.js';
+import exportFilterEn from './areas/export-filter.en.js';
 import interop from './areas/interop.en.js';
 import marksEn from './areas/marks.en.js';
 import reviewEn from './areas/review.en.js';
@@ -291,7 +292,7 @@ const en = {
     context: 'Context',
     contextChars: 'characters either side',
     contextCharsLabel: 'Characters of context either side',
-    contextSentence: 'the whole sentence',
+    contextSentence: 'sentences (the rest of its sentence, or the one before or after)',
     bom: 'Start the file with a byte order mark (BOM)',
     bomHint: 'Excel needs it to read Chinese text correctly; R, pandas and SPSS do not mind it.',
     running: 'Exporting…',
@@ -595,6 +596,7 @@ const en = {
     saved: 'Saved to {{path}}',
     downloaded: 'Downloaded {{fileName}}',
   },
+  exportFilter: exportFilterEn,
   interop: interop,
   marks: marksEn,
   review: reviewEn,

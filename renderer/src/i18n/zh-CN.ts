@@ -1,5 +1,6 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
 import analysis from './areas/analysis.zh-CN.js';
+import exportFilterZh from './areas/export-filter.zh-CN.js';
 import interop from './areas/interop.zh-CN.js';
 import marksZh from './areas/marks.zh-CN.js';
 import reviewZh from './areas/review.zh-CN.js';
@@ -280,7 +281,7 @@ const zhCN: typeof en = {
     context: '上下文',
     contextChars: '个字符（前后各）',
     contextCharsLabel: '前后各取的上下文字符数',
-    contextSentence: '整句',
+    contextSentence: '按句（所在句的其余部分，或前后相邻的句子）',
     bom: '在文件开头加入字节顺序标记（BOM）',
     bomHint: 'Excel 需要它才能正确显示中文；R、pandas 和 SPSS 不受影响。',
     running: '正在导出…',
@@ -569,6 +570,7 @@ const zhCN: typeof en = {
     saved: '已保存到 {{path}}',
     downloaded: '已下载 {{fileName}}',
   },
+  exportFilter: exportFilterZh,
   interop: interop,
   marks: marksZh,
   review: reviewZh,
