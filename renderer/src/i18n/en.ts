@@ -292,7 +292,7 @@ const en = {
     context: 'Context',
     contextChars: 'characters either side',
     contextCharsLabel: 'Characters of context either side',
-    contextSentence: 'sentences (the rest of its sentence, or the one before or after)',
+    contextSentence: 'the whole sentence',
     bom: 'Start the file with a byte order mark (BOM)',
     bomHint: 'Excel needs it to read Chinese text correctly; R, pandas and SPSS do not mind it.',
     running: 'Exporting…',

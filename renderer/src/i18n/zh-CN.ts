@@ -281,7 +281,7 @@ const zhCN: typeof en = {
     context: '上下文',
     contextChars: '个字符（前后各）',
     contextCharsLabel: '前后各取的上下文字符数',
-    contextSentence: '按句（所在句的其余部分，或前后相邻的句子）',
+    contextSentence: '整句',
     bom: '在文件开头加入字节顺序标记（BOM）',
     bomHint: 'Excel 需要它才能正确显示中文；R、pandas 和 SPSS 不受影响。',
     running: '正在导出…',
