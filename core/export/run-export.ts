@@ -115,14 +115,14 @@ export async function startExport(
 const FILE_STEMS: Partial<Record<ExportFormat, string>> = { qdpx: 'project', qdc: 'codebook' };
 
 /**
- * `<library>-annotations-<date>.<ext>`, with characters file systems refuse replaced; a table (CSV,
- * Excel) says its layout too (`…-wide.csv`, `…-tidy.csv`), as two exports of one day differ by it.
+ * `<library>-<stem>-<date>.<ext>`, with characters file systems refuse replaced: how every file
+ * Gloss offers to save is named (highlight exports, reports, agreement tables).
  */
-export function exportFileName(
-  format: ExportFormat,
-  libraryName = 'gloss',
+export function datedFileName(
+  libraryName: string,
+  stem: string,
+  extension: string,
   now = new Date(),
-  layout: CsvLayout = 'wide',
 ): string {
   const base = [...libraryName.normalize('NFC')]
     .slice(0, 80)
@@ -130,7 +130,25 @@ export function exportFileName(
     .join('')
     .replace(/_+/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '');
-  const stem = FILE_STEMS[format] ?? 'annotations';
-  const table = format === 'csv' || format === 'xlsx' ? `-${layout}` : '';
-  return `${base || 'gloss'}-${stem}-${now.toISOString().slice(0, 10)}${table}.${EXPORT_FILE_TYPES[format].extension}`;
+  return `${base || 'gloss'}-${stem}-${now.toISOString().slice(0, 10)}.${extension}`;
+}
+
+/**
+ * `<library>-annotations-<date>.<ext>`; a table (CSV, Excel) says its layout too (`…-wide.csv`,
+ * `…-tidy.csv`), as two exports of one day differ by it.
+ */
+export function exportFileName(
+  format: ExportFormat,
+  libraryName = 'gloss',
+  now = new Date(),
+  layout: CsvLayout = 'wide',
+): string {
+  const name = datedFileName(
+    libraryName,
+    FILE_STEMS[format] ?? 'annotations',
+    EXPORT_FILE_TYPES[format].extension,
+    now,
+  );
+  if (format !== 'csv' && format !== 'xlsx') return name;
+  return name.replace(/(\.[a-z]+)$/, `-${layout}$1`);
 }
