@@ -122,11 +122,15 @@ describe('the Export dialog’s filters', () => {
         await page().getByTestId('export-filter-tag-政策').check();
         await page().getByTestId('export-count').waitFor({ state: 'attached' });
         // The dialog itself never scrolls: only its body does.
-        const scrolls = await dialog().evaluate((el) => ({
-          dialog: el.scrollHeight > el.clientHeight + 1,
-          body: getComputedStyle(el.querySelector('.export-body')!).overflowY,
-        }));
-        expect(scrolls).toEqual({ dialog: false, body: 'auto' });
+        const scrolls = await dialog().evaluate((el) => {
+          const body = el.querySelector('.export-body')!;
+          return {
+            dialog: el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1,
+            bodySideways: body.scrollWidth > body.clientWidth + 1,
+            body: getComputedStyle(body).overflowY,
+          };
+        });
+        expect(scrolls).toEqual({ dialog: false, bodySideways: false, body: 'auto' });
         // The filter's fields start at one left edge.
         const lefts = await page()
           .locator('.export-filter-control')

@@ -9,11 +9,17 @@ import type { GlossApi } from '../../../../core/api/contract.js';
 import type { ExportScope } from '../../export/export-settings.js';
 
 /** The count for a scope; `nothing` is true once it is known that a filter matches no highlight. */
-export function useExportCount(api: GlossApi, scope: ExportScope, coders: readonly string[] | null) {
+export function useExportCount(
+  api: GlossApi,
+  scope: ExportScope,
+  coders: readonly string[] | null,
+  enabled: boolean,
+) {
   const query = useQuery({
     queryKey: ['export-count', scope, coders],
     queryFn: () => api.countExport({ scope, ...(coders ? { coders: [...coders] } : {}) }),
     gcTime: 0,
+    enabled,
   });
   return { ...query, nothing: scope.kind === 'filter' && query.data?.highlights === 0 };
 }

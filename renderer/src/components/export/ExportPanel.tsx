@@ -61,9 +61,10 @@ export function ExportPanel({
   const { settings, update, outcome, tooManyIds, noCoders, reversedDates } = form;
   const { t } = useTranslation();
   const busy = task.busy;
-  const count = useExportCount(api, form.scope, form.coders);
   // The codebook alone (.qdc) does not depend on the scope.
-  const nothing = settings.format !== 'qdc' && (count.nothing || reversedDates);
+  const scoped = settings.format !== 'qdc';
+  const count = useExportCount(api, form.scope, form.coders, scoped && !tooManyIds);
+  const nothing = scoped && (count.nothing || reversedDates);
   const blocked = tooManyIds || noCoders || nothing;
   // The formats of issue 20 have their words in the interop section.
   const interop = (format: string) => format === 'xlsx' || format === 'qdpx' || format === 'qdc';
@@ -153,7 +154,7 @@ export function ExportPanel({
         <CsvOptions settings={settings} disabled={busy !== null} onChange={update} />
       )}
 
-      {settings.format !== 'qdc' && !reversedDates && <ExportCount count={count} />}
+      {scoped && !reversedDates && !tooManyIds && <ExportCount count={count} />}
 
       <div className="export-status" aria-live="polite">
         {busy === 'export' && (
