@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { agreementInput, type AgreementRequest } from '../agreement/agreement-session.js';
 import { agreementByArticle, agreementCsv, computeAgreement } from '../agreement/index.js';
 import { ApiError } from '../errors.js';
-import { exportFileName } from '../export/run-export.js';
+import { datedFileName } from '../export/run-export.js';
 import { writeFileDurable } from '../files/durable-write.js';
 import type { agreementContract } from './agreement-contract.js';
 import type { OpParsedInput } from './contract.js';
@@ -33,10 +33,7 @@ export function requestOf(input: Omit<OpParsedInput<'exportAgreementCsv'>, 'bom'
 
 /** `<library>-agreement-<date>.csv`, named like the highlight exports. */
 function agreementFileName(libraryName: string): string {
-  return exportFileName('csv', libraryName).replace(
-    /-annotations-(?=\d{4}-\d{2}-\d{2}\.csv$)/,
-    '-agreement-',
-  );
+  return datedFileName(libraryName, 'agreement', 'csv');
 }
 
 export function agreementHandlers(ctx: ServiceContext): AgreementHandlers {

@@ -14,7 +14,7 @@ import type { ReportKind } from '../analysis/report-types.js';
 import { byPath } from '../analysis/resolve-scope.js';
 import { SetStore } from '../analysis/set-store.js';
 import { ApiError } from '../errors.js';
-import { exportFileName } from '../export/run-export.js';
+import { datedFileName } from '../export/run-export.js';
 import { writeFileDurable } from '../files/durable-write.js';
 import type { analysisContract } from './analysis-contract.js';
 import { articleRef } from './annotation-handlers.js';
@@ -63,7 +63,7 @@ export function analysisSources(session: LibrarySession): AutocodeSources & Repo
 
 /** `<library>-<kind>-<date>.csv`, named like the highlight exports. */
 function reportFileName(libraryName: string, kind: ReportKind): string {
-  return exportFileName('csv', libraryName).replace(/-annotations-(?=\d{4}-\d{2}-\d{2}\.csv$)/, `-${kind}-`);
+  return datedFileName(libraryName, kind, 'csv');
 }
 
 export function analysisHandlers(ctx: ServiceContext): AnalysisHandlers {

@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { op } from './define.js';
 import { LIMITS } from '../limits.js';
+import type { ExportCount } from '../export/export-count.js';
 import type { ImportSummary } from '../export/import-annotations.js';
 
-export type { ImportSummary };
+export type { ExportCount, ImportSummary };
 
 export interface ExportContent {
   fileName: string;
@@ -60,6 +61,10 @@ const exportOptions = {
 export const MAX_IMPORT_CHARS = 500_000_000;
 
 export const exportContract = {
+  /** How many highlights (and articles) an export of this scope would hold: the dialog's preview. */
+  countExport: op<ExportCount>()(
+    z.object({ scope: exportOptions.scope, coders: exportOptions.coders }).strict(),
+  ),
   /** The export as text, for the browser mode to download. */
   exportAnnotations: op<ExportContent>()(z.object(exportOptions).strict()),
   /**

@@ -7,7 +7,9 @@ import type { exportContract } from './export-contract.js';
 import { exportAbout } from './export-about.js';
 import { requireSession } from './library-handlers.js';
 import type { LibrarySession, ServiceContext } from './service-context.js';
+import { countPlanned } from '../export/export-count.js';
 import { collectExport } from '../export/export-run.js';
+import { planExport } from '../export/export-scope.js';
 import { importAnnotations } from '../export/import-annotations.js';
 import { EXPORT_FILE_TYPES, exportFileName, startExport, type ExportRequest } from '../export/run-export.js';
 import { writeStreamDurable } from '../files/durable-write.js';
@@ -35,12 +37,17 @@ export function exportHandlers(ctx: ServiceContext): ExportHandlers {
   const chosenPaths = new Set<string>();
 
   return {
+    async countExport({ scope, coders }) {
+      const session = requireSession(ctx);
+      return countPlanned(session, await planExport(session, scope, coders));
+    },
+
     async exportAnnotations(input) {
       const session = requireSession(ctx);
       const run = await exportText(ctx, session, input);
       const { content, encoding } = await collectExport(run.chunks);
       return {
-        fileName: exportFileName(input.format, session.info.name),
+        fileName: exportFileName(input.format, session.info.name, new Date(), input.layout),
         mimeType: EXPORT_FILE_TYPES[input.format].mimeType,
         content,
         ...(encoding === 'base64' ? { encoding } : {}),
@@ -62,9 +69,8 @@ export function exportHandlers(ctx: ServiceContext): ExportHandlers {
             'Saving to a file needs the desktop app; download the export instead.',
           );
         }
-        const picked = await ctx.dialogs.pickSaveFile(exportFileName(input.format, session.info.name), [
-          EXPORT_FILE_TYPES[input.format].extension,
-        ]);
+        const name = exportFileName(input.format, session.info.name, new Date(), input.layout);
+        const picked = await ctx.dialogs.pickSaveFile(name, [EXPORT_FILE_TYPES[input.format].extension]);
         if (!picked) return null;
         target = resolve(picked);
         chosenPaths.add(target);

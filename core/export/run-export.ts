@@ -3,6 +3,7 @@
  * (default file name, extension, MIME type). The API handlers and the CLI both go through here.
  */
 import { csvExport, type CsvLayout } from './csv-export.js';
+import { requireSomethingToExport } from './export-count.js';
 import type { ExportRun } from './export-run.js';
 import { planExport, type ExportScope, type ExportSession } from './export-scope.js';
 import { jsonExport } from './json-export.js';
@@ -74,6 +75,9 @@ export async function startExport(
 ): Promise<ExportRun> {
   const scope = request.scope ?? { kind: 'library' };
   const plan = await planExport(session, scope, request.coders);
+  // A filter that matches nothing is a mistake worth saying, not a file with a header and no rows
+  // (the codebook alone does not depend on the scope).
+  if (scope.kind === 'filter' && request.format !== 'qdc') await requireSomethingToExport(session, plan);
   switch (request.format) {
     case 'csv':
       return csvExport(session, plan, {
@@ -110,14 +114,41 @@ export async function startExport(
 /** What an export file holds, in its name: the REFI-QDA files hold more, or less, than highlights. */
 const FILE_STEMS: Partial<Record<ExportFormat, string>> = { qdpx: 'project', qdc: 'codebook' };
 
-/** `<library>-annotations-<date>.<ext>`, with characters file systems refuse replaced. */
-export function exportFileName(format: ExportFormat, libraryName = 'gloss', now = new Date()): string {
+/**
+ * `<library>-<stem>-<date>.<ext>`, with characters file systems refuse replaced: how every file
+ * Gloss offers to save is named (highlight exports, reports, agreement tables).
+ */
+export function datedFileName(
+  libraryName: string,
+  stem: string,
+  extension: string,
+  now = new Date(),
+): string {
   const base = [...libraryName.normalize('NFC')]
     .slice(0, 80)
     .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
     .join('')
     .replace(/_+/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '');
-  const stem = FILE_STEMS[format] ?? 'annotations';
-  return `${base || 'gloss'}-${stem}-${now.toISOString().slice(0, 10)}.${EXPORT_FILE_TYPES[format].extension}`;
+  return `${base || 'gloss'}-${stem}-${now.toISOString().slice(0, 10)}.${extension}`;
+}
+
+/**
+ * `<library>-annotations-<date>.<ext>`; a table (CSV, Excel) says its layout too (`…-wide.csv`,
+ * `…-tidy.csv`), as two exports of one day differ by it.
+ */
+export function exportFileName(
+  format: ExportFormat,
+  libraryName = 'gloss',
+  now = new Date(),
+  layout: CsvLayout = 'wide',
+): string {
+  const name = datedFileName(
+    libraryName,
+    FILE_STEMS[format] ?? 'annotations',
+    EXPORT_FILE_TYPES[format].extension,
+    now,
+  );
+  if (format !== 'csv' && format !== 'xlsx') return name;
+  return name.replace(/(\.[a-z]+)$/, `-${layout}$1`);
 }

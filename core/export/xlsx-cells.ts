@@ -8,8 +8,8 @@
  * - Excel holds at most 32,767 characters (UTF-16 code units) in a cell; longer text is cut there
  *   (never inside a surrogate pair) and the cell gets a note saying how long the text was.
  * - U+FFFE and U+FFFF are not allowed in XML and become U+FFFD; exceljs drops C0 control characters.
- * - ISO dates (`2024-03-05`, `2024-03-05 10:00`) and timestamps (`2024-03-05T08:00:00Z`) become
- *   Excel dates (see `dateCell`); anything else stays text.
+ * - ISO dates (`2024-03-05`, `2024-03-05 10:00`) and timestamps (`2024-03-05T08:00:00Z`,
+ *   `…+08:00`) become Excel dates (see `dateCell`); anything else stays text.
  */
 import type { CellValue } from 'exceljs';
 
@@ -50,21 +50,25 @@ export function truncationNote(fullLength: number, kept: number): string {
   );
 }
 
-/** A date with an optional wall-clock time and no zone, as front matter writes them. */
-const NAIVE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-/** A timestamp with a zone, as Gloss stores `created` and `modified`. */
-const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+/**
+ * A date with an optional wall-clock time and an optional zone: front-matter dates as parse-date.ts
+ * writes them, and `created` / `modified` (UTC, `…Z`).
+ */
+const DATE_TEXT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
- * A date or timestamp as an Excel date; other text (e.g. "2024年3月", "2024-02-30") as text. A time
- * without a zone is kept as the wall-clock time it says; a zoned one is shown in UTC.
+ * A date or timestamp as an Excel date; other text (e.g. "2024年3月", "2024-02-30") as text. Excel
+ * dates have no zone, so the cell holds the wall-clock time the text says (a UTC time for `…Z`, the
+ * source's own time for `…+08:00`), the same day and hour the CSV shows.
  */
 export function dateCell(text: string): XlsxCell {
-  const naive = NAIVE.exec(text);
-  if (naive) {
-    const [y, mo, d, h = '0', mi = '0', s = '0'] = naive.slice(1).map((p) => p ?? undefined);
+  const match = DATE_TEXT.exec(text);
+  if (match) {
+    const [y, mo, d, h = '0', mi = '0', s = '0', fraction = '0'] = match.slice(1).map((p) => p ?? undefined);
     const parts = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-    const date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5]));
+    const ms = Math.floor(Number(`0.${fraction}`) * 1000);
+    const date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], ms));
     const back = [
       date.getUTCFullYear(),
       date.getUTCMonth() + 1,
@@ -75,11 +79,8 @@ export function dateCell(text: string): XlsxCell {
     ];
     // Only a real calendar date and time (no rolling over of 2024-02-30 or 25:00).
     if (back.every((v, i) => v === parts[i])) {
-      return { value: date, numFmt: naive[4] === undefined ? DATE_FORMAT : TIMESTAMP_FORMAT };
+      return { value: date, numFmt: match[4] === undefined ? DATE_FORMAT : TIMESTAMP_FORMAT };
     }
-  } else if (ZONED.test(text)) {
-    const date = new Date(text);
-    if (!Number.isNaN(date.getTime())) return { value: date, numFmt: TIMESTAMP_FORMAT };
   }
   return textCell(text);
 }

@@ -20,7 +20,7 @@ import { CLEANER_VERSION } from '../clean/clean-article.js';
 import { writeStreamDurable } from '../files/durable-write.js';
 
 /** Bump when the cached shape or the scan-time parsing changes. */
-export const PARSE_CACHE_VERSION = 4;
+export const PARSE_CACHE_VERSION = 5;
 
 export interface CacheEntry {
   summary: ArticleSummary;

@@ -1,7 +1,9 @@
 /**
  * Front-matter dates to ISO 8601. Accepts RFC 2822 (`Tue, 08 Feb 2022 12:47:22 GMT`), ISO 8601,
- * `YYYY-MM-DD HH:MM:SS`, `YYYY/MM/DD`, and `2022年2月8日 12:47`. A date with a zone becomes UTC
- * (`…Z`); a date without one keeps its wall-clock time and gets no zone (we cannot know it).
+ * `YYYY-MM-DD HH:MM:SS`, `YYYY/MM/DD`, and `2022年2月8日 12:47`. Nothing is converted: a date with a
+ * zone keeps its wall-clock time and its offset (`2022-02-08T12:47:22+08:00`, `…Z` for UTC), so one
+ * source's dates all read alike and the calendar day is the one the source printed; a date without
+ * a zone keeps its wall-clock time and gets none (we cannot know it); a date alone stays a date.
  * Anything else (`Invalid Date`, junk) gives null; callers keep the raw text and warn.
  * Deliberately not Date.parse on arbitrary strings: V8 accepts things like "1" as a year.
  */
@@ -63,12 +65,21 @@ interface Parts {
 function format(p: Parts): string | null {
   if (p.y < 1 || p.y > 9999 || p.mo < 1 || p.mo > 12 || p.d < 1 || p.d > daysIn(p.y, p.mo)) return null;
   if (p.h > 24 || p.mi > 59 || p.s > 60 || (p.h === 24 && (p.mi > 0 || p.s > 0))) return null;
-  if (p.offset === null) {
-    return `${pad(p.y, 4)}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}${p.ms ? '.' + pad(p.ms, 3) : ''}`;
-  }
-  const t = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, Math.min(p.s, 59), p.ms) - p.offset * 60_000;
-  const iso = new Date(t).toISOString();
-  return p.ms ? iso : iso.replace('.000Z', 'Z');
+  // 24:00 is the next day's 00:00 and a leap second 59 (the Date rolls over; no zone is applied).
+  const date = new Date(0);
+  date.setUTCFullYear(p.y, p.mo - 1, p.d); // not Date.UTC, which reads years 0–99 as 1900–1999
+  date.setUTCHours(p.h, p.mi, Math.min(p.s, 59), p.ms);
+  const wall = date.toISOString();
+  if (wall.length !== 24) return null; // rolled past year 9999
+  const wallClock = p.ms ? wall.slice(0, 23) : wall.slice(0, 19);
+  return p.offset === null ? wallClock : wallClock + offsetText(p.offset);
+}
+
+/** `Z` for UTC, else `+08:00` / `-05:00`. */
+function offsetText(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 function parseOffset(zone: string | undefined): number | null | undefined {
@@ -84,7 +95,9 @@ function parseOffset(zone: string | undefined): number | null | undefined {
 
 /** ISO 8601 for a date written in a front matter, or null when it is not a date. */
 export function parseDate(raw: unknown): string | null {
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : raw.toISOString();
+  if (raw instanceof Date) {
+    return Number.isNaN(raw.getTime()) ? null : raw.toISOString().replace('.000Z', 'Z');
+  }
   if (typeof raw !== 'string') return null;
   const s = raw.trim();
   if (s === '' || s.length > 64) return null;

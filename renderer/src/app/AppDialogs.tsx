@@ -2,6 +2,7 @@
 import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState, ArticleList } from '../../../core/api/library-contract.js';
+import { folderTree } from '../../../core/query/article-query.js';
 import type { CoderSummary } from '../coders/coder-types.js';
 import type { HostBridge } from '../api/api-client.js';
 import type { Coding } from '../coding/use-coding.js';
@@ -53,6 +54,7 @@ export function AppDialogs({
         article={selected ? { id: selected.id, title: selected.title } : null}
         filter={filter}
         tagsById={coding.tagsById}
+        folders={folderTree(list?.articles ?? [])}
         coders={coders}
         initialCoders={initialCoders}
         articleTitle={(id) => list?.articles.find((a) => a.id === id)?.title ?? null}

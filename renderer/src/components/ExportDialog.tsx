@@ -4,7 +4,7 @@
  * content lives in components/export/. Both tabs share one busy state and one error line, shown
  * in the UI language. Escape closes.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '../../../core/model.js';
 import type { CoderSummary } from '../coders/coder-types.js';
@@ -28,6 +28,8 @@ interface ExportDialogProps {
   /** The filter of the list on screen (library list or all-highlights view). */
   filter: CurrentFilter | null;
   tagsById: ReadonlyMap<string, Tag>;
+  /** Every folder of the library (ancestors included), for the export's own folder filter. */
+  folders: readonly string[];
   /** The library's coders, and those the layer shows (null: all): the export's coder filter. */
   coders: readonly CoderSummary[];
   initialCoders: readonly string[] | null;
@@ -47,11 +49,14 @@ function ExportDialogContent(props: ExportDialogProps) {
   const ids = useId();
   const [tab, setTab] = useState<ExportTab>(props.initialTab ?? 'export');
   const task = useDialogTask<ExportTab>();
+  const { tagsById } = props;
+  const knownTag = useCallback((id: string) => tagsById.has(id), [tagsById]);
   const form = useExportForm(
     props.article,
     props.filter,
     props.coders.map((c) => c.id),
     props.initialCoders,
+    knownTag,
   );
   const [imported, setImported] = useState<ImportedFile | null>(null);
   /** The open tab's main button: Ctrl+E, Enter exports with the last settings. */
@@ -122,6 +127,7 @@ function ExportDialogContent(props: ExportDialogProps) {
           filter={props.filter}
           tagsById={props.tagsById}
           coders={props.coders}
+          folders={props.folders}
           form={form}
           task={task}
           panelId={panelId('export')}

@@ -1,6 +1,7 @@
 /** UI strings: English (the reference set of keys). */
 import analysis from './areas/analysis.en.js';
 import folderBrowser from './areas/folder-browser.en.js';
+import exportFilterEn from './areas/export-filter.en.js';
 import interop from './areas/interop.en.js';
 import libraryFiltersEn from './areas/library-filters.en.js';
 import libraryProblems from './areas/library-problems.en.js';
@@ -606,6 +607,7 @@ const en = {
     saved: 'Saved to {{path}}',
     downloaded: 'Downloaded {{fileName}}',
   },
+  exportFilter: exportFilterEn,
   interop: interop,
   libraryFilters: libraryFiltersEn,
   marks: marksEn,

@@ -1,6 +1,7 @@
 /** UI strings: Simplified Chinese. Typed by the English strings, so no key can be missing. */
 import analysis from './areas/analysis.zh-CN.js';
 import folderBrowser from './areas/folder-browser.zh-CN.js';
+import exportFilterZh from './areas/export-filter.zh-CN.js';
 import interop from './areas/interop.zh-CN.js';
 import libraryFiltersZh from './areas/library-filters.zh-CN.js';
 import libraryProblems from './areas/library-problems.zh-CN.js';
@@ -580,6 +581,7 @@ const zhCN: typeof en = {
     saved: '已保存到 {{path}}',
     downloaded: '已下载 {{fileName}}',
   },
+  exportFilter: exportFilterZh,
   interop: interop,
   libraryFilters: libraryFiltersZh,
   marks: marksZh,

@@ -74,6 +74,12 @@ describe('gloss export / import', () => {
     await expect(exportCommand(root, { format: 'csv', tag: ['nope'] }, capture())).rejects.toThrow(
       /No tag "nope"/,
     );
+    // A filter that matches nothing says so, and no file is written.
+    const out = path.join(await tempDir(), 'none.csv');
+    await expect(
+      exportCommand(root, { format: 'csv', tag: ['经济'], folder: 'blog', out }, capture()),
+    ).rejects.toThrow(/No highlights match this filter/);
+    await expect(readFile(out)).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(exportCommand(root, { format: 'json', layout: 'tidy' }, capture())).rejects.toThrow(
       /CSV and Excel exports only/,
     );

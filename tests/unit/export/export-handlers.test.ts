@@ -7,7 +7,15 @@ import { exportHandlers } from '../../../core/api/export-handlers.js';
 import type { GlossEvent } from '../../../core/api/contract.js';
 import type { HostDialogs, ServiceContext } from '../../../core/api/service-context.js';
 import { AppSettings } from '../../../core/settings/app-settings.js';
-import { GOV, highlight, newSession, tempDir, type TestSession } from './test-library.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import {
+  datedLibrarySession,
+  GOV,
+  highlight,
+  newSession,
+  tempDir,
+  type TestSession,
+} from './test-library.js';
 
 async function context(session: TestSession | null, dialogs: HostDialogs | null, events: GlossEvent[] = []) {
   const appDataDir = await tempDir();
@@ -74,7 +82,7 @@ describe('export API', () => {
     await highlight(session, GOV, '国务院总理');
     const handlers = exportHandlers(await context(session, null));
     const out = await handlers.exportAnnotations(asText({ format: 'csv' }));
-    expect(out.fileName).toMatch(/^我的库-annotations-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(out.fileName).toMatch(/^我的库-annotations-\d{4}-\d{2}-\d{2}-wide\.csv$/);
     expect(out.mimeType).toBe('text/csv;charset=utf-8');
     expect(out.content.startsWith('\uFEFFannotation_id')).toBe(true);
     const json = await handlers.exportAnnotations(asText({ format: 'json' }));
@@ -86,7 +94,7 @@ describe('export API', () => {
     await highlight(session, GOV, '国务院总理');
     const handlers = exportHandlers(await context(session, null));
     const out = await handlers.exportAnnotations(asText({ format: 'xlsx' }));
-    expect(out.fileName).toMatch(/^我的库-annotations-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(out.fileName).toMatch(/^我的库-annotations-\d{4}-\d{2}-\d{2}-wide\.xlsx$/);
     expect(out.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(out.encoding).toBe('base64');
     const bytes = Buffer.from(out.content, 'base64');
@@ -164,5 +172,80 @@ describe('export API', () => {
     await expect(handlers.exportAnnotations(asText({ format: 'csv' }))).rejects.toMatchObject({
       code: 'no-library',
     });
+  });
+});
+
+describe('export API: filters and file names', () => {
+  /** The dated library coded with a nested codebook: 政策 › 货币 on two articles, 市场 on one. */
+  async function coded() {
+    const session = await datedLibrarySession();
+    const policy = await session.annotations.createTag({ name: '政策' });
+    const money = await session.annotations.createTag({ name: '货币', parentId: policy.id });
+    const market = await session.annotations.createTag({ name: '市场' });
+    await highlight(session, 'cn-zoned', '此举将释放长期资金约一万亿元。', { tagIds: [money.id] });
+    await highlight(session, 'cn-naive', '其中税收收入增长较快？', { tagIds: [policy.id] });
+    await highlight(session, 'en-gmt', 'Investors bet that rates would fall soon.', { tagIds: [market.id] });
+    await highlight(session, 'en-day', 'Shipping costs eased.', { tagIds: [money.id] });
+    return { session, policy, money, market, handlers: exportHandlers(await context(session, null)) };
+  }
+
+  const rowsOf = (content: string) =>
+    parseCsv(content, { bom: true, columns: true }) as Record<string, string>[];
+
+  it('counts and exports by tag with its sub-tags, folder and dates together', async () => {
+    const { policy, handlers } = await coded();
+    const scope = {
+      kind: 'filter' as const,
+      tagIds: [policy.id],
+      folder: '政策',
+      from: '2024-03-01',
+      to: '2024-03-31',
+    };
+    expect(await handlers.countExport({ scope })).toEqual({ highlights: 2, articles: 2 });
+    const out = await handlers.exportAnnotations(asText({ format: 'csv', scope }));
+    expect(
+      rowsOf(out.content)
+        .map((r) => r.article_id)
+        .sort(),
+    ).toEqual(['cn-naive', 'cn-zoned']);
+    // The dates narrow it further: only the article of April outside 政策 had 货币 too.
+    const april = { kind: 'filter' as const, tagIds: [policy.id], from: '2024-04-01' };
+    expect(await handlers.countExport({ scope: april })).toEqual({ highlights: 1, articles: 1 });
+    const sub = { kind: 'filter' as const, folder: '政策/地方' };
+    expect(await handlers.countExport({ scope: sub })).toEqual({ highlights: 1, articles: 1 });
+  });
+
+  it('refuses a filter that matches nothing with a clear message instead of an empty file', async () => {
+    const { market, handlers } = await coded();
+    const scope = { kind: 'filter' as const, tagIds: [market.id], folder: '政策' };
+    expect(await handlers.countExport({ scope })).toEqual({ highlights: 0, articles: 0 });
+    for (const format of ['csv', 'json', 'md', 'xlsx', 'qdpx'] as const) {
+      await expect(handlers.exportAnnotations(asText({ format, scope }))).rejects.toMatchObject({
+        code: 'not-found',
+        message: expect.stringContaining('No highlights match this filter'),
+      });
+    }
+    // The whole library is never "nothing matches", even with no highlights.
+    const empty = exportHandlers(await context(await newSession(), null));
+    expect((await empty.exportAnnotations(asText({ format: 'csv' }))).content).toContain('annotation_id');
+  });
+
+  it('names each file by what it holds: format, and layout for tables', async () => {
+    const { handlers } = await coded();
+    const name = async (input: object) => (await handlers.exportAnnotations(asText(input))).fileName;
+    const day = String.raw`\d{4}-\d{2}-\d{2}`;
+    expect(await name({ format: 'csv', layout: 'wide' })).toMatch(
+      new RegExp(`^我的库-annotations-${day}-wide\\.csv$`),
+    );
+    expect(await name({ format: 'csv', layout: 'tidy' })).toMatch(
+      new RegExp(`^我的库-annotations-${day}-tidy\\.csv$`),
+    );
+    expect(await name({ format: 'xlsx', layout: 'tidy' })).toMatch(
+      new RegExp(`-annotations-${day}-tidy\\.xlsx$`),
+    );
+    expect(await name({ format: 'json' })).toMatch(new RegExp(`-annotations-${day}\\.json$`));
+    expect(await name({ format: 'md' })).toMatch(new RegExp(`-annotations-${day}\\.md$`));
+    expect(await name({ format: 'qdpx' })).toMatch(new RegExp(`-project-${day}\\.qdpx$`));
+    expect(await name({ format: 'qdc' })).toMatch(new RegExp(`-codebook-${day}\\.qdc$`));
   });
 });

@@ -15,14 +15,20 @@ describe('quote context', () => {
     expect(contextAround(text, at(text, 'c'), 0)).toEqual({ before: '', after: '' });
   });
 
-  it('gives the rest of the sentence, which never crosses a paragraph', () => {
+  it('gives the rest of the sentence, or the sentence before when the highlight starts one', () => {
     const text = '第一句。第二句说了“很多话”！第三句？\n\nFirst one. Second, here. Third';
     expect(contextAround(text, at(text, '说了'), 'sentence')).toEqual({
       before: '第二句',
       after: '“很多话”！',
     });
-    expect(contextAround(text, at(text, '第三'), 'sentence')).toEqual({ before: '', after: '句？' });
+    expect(contextAround(text, at(text, '第三'), 'sentence')).toEqual({
+      before: '第二句说了“很多话”！',
+      after: '句？',
+    });
     expect(contextAround(text, at(text, 'here'), 'sentence')).toEqual({ before: 'Second, ', after: '.' });
-    expect(contextAround(text, at(text, 'Thi'), 'sentence')).toEqual({ before: '', after: 'rd' });
+    expect(contextAround(text, at(text, 'Thi'), 'sentence')).toEqual({
+      before: 'Second, here. ',
+      after: 'rd',
+    });
   });
 });

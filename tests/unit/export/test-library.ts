@@ -77,6 +77,18 @@ export async function sessionFor(root: string, creator?: string): Promise<TestSe
   return session;
 }
 
+/**
+ * A copy of tests/fixtures/export/dated-library, opened: five articles in nested folders
+ * (政策/, 政策/地方/, world/) dated with and without a zone, as a date alone and in Chinese.
+ */
+export async function datedLibrarySession(): Promise<TestSession> {
+  const root = path.join(await tempDir(), 'dated');
+  await cp(path.resolve(import.meta.dirname, '../../fixtures/export/dated-library'), root, {
+    recursive: true,
+  });
+  return sessionFor(root);
+}
+
 /** Highlights the `nth` occurrence of `quote` in the article's canonical text. */
 export async function highlight(
   session: ExportSession,

@@ -205,7 +205,9 @@ describe('Excel cells', () => {
 
   it('turn only real calendar dates into dates', () => {
     expect(dateCell('2024-03-05').value).toEqual(new Date(Date.UTC(2024, 2, 5)));
-    expect(dateCell('2024-03-05T08:00:00+08:00').value).toEqual(new Date(Date.UTC(2024, 2, 5)));
+    // A zoned time is kept as the wall-clock time it says, as the CSV shows it.
+    expect(dateCell('2024-03-05T08:00:00+08:00').value).toEqual(new Date(Date.UTC(2024, 2, 5, 8)));
+    expect(dateCell('2024-03-05T08:00:00.250Z').value).toEqual(new Date(Date.UTC(2024, 2, 5, 8, 0, 0, 250)));
     expect(dateCell('2024-02-30').value).toBe('2024-02-30');
     expect(dateCell('2024-03-05 25:00').value).toBe('2024-03-05 25:00');
     expect(dateCell('2024年3月5日').value).toBe('2024年3月5日');

@@ -71,7 +71,7 @@ describe('reading article files', () => {
     const { parsed, article } = open('saved-page.html');
     expect(parsed.summary).toMatchObject({
       title: '保存的网页文章',
-      date: '2022-03-01T00:00:00Z',
+      date: '2022-03-01T08:00:00+08:00',
       author: '张三',
       format: 'html-page',
     });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // A failed export or import is told in the UI language like every other error in the app: the
 // Chinese UI leads with a Chinese sentence for the error's code and keeps the English detail.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -15,6 +16,7 @@ import { uiI18n } from './ui-i18n.js';
 const hostError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 const failingApi = {
+  countExport: () => Promise.resolve({ highlights: 1, articles: 1 }),
   exportAnnotations: () => Promise.reject(hostError('io', 'The disk is full, so this was not saved')),
   importAnnotations: () => Promise.reject(hostError('invalid-input', 'This file is not a Gloss export')),
 } as unknown as GlossApi;
@@ -44,21 +46,24 @@ describe('the export dialog’s errors', () => {
     await i18n.changeLanguage(language);
     act(() =>
       root.render(
-        <I18nextProvider i18n={i18n}>
-          <ExportDialog
-            api={failingApi}
-            nativeDialogs={false}
-            article={null}
-            filter={null}
-            tagsById={new Map()}
-            coders={[]}
-            initialCoders={null}
-            articleTitle={() => null}
-            initialTab={initialTab}
-            onImported={() => {}}
-            onClose={() => {}}
-          />
-        </I18nextProvider>,
+        <QueryClientProvider client={new QueryClient()}>
+          <I18nextProvider i18n={i18n}>
+            <ExportDialog
+              api={failingApi}
+              nativeDialogs={false}
+              article={null}
+              filter={null}
+              tagsById={new Map()}
+              folders={[]}
+              coders={[]}
+              initialCoders={null}
+              articleTitle={() => null}
+              initialTab={initialTab}
+              onImported={() => {}}
+              onClose={() => {}}
+            />
+          </I18nextProvider>
+        </QueryClientProvider>,
       ),
     );
   }

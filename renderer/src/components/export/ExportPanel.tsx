@@ -19,6 +19,7 @@ import {
 import type { DialogTask } from '../../hooks/use-dialog-task.js';
 import { CsvOptions } from './CsvOptions.js';
 import { ExportCoderChoice } from './ExportCoderChoice.js';
+import { ExportCount, useExportCount } from './ExportCount.js';
 import { ExportResult } from './ExportResult.js';
 import { ExportScopeChoice } from './ExportScopeChoice.js';
 import { FormatLossNote } from './FormatLossNote.js';
@@ -31,6 +32,8 @@ interface ExportPanelProps {
   filter: CurrentFilter | null;
   tagsById: ReadonlyMap<string, Tag>;
   coders: readonly CoderSummary[];
+  /** Every folder of the library, for the dialog's own folder filter. */
+  folders: readonly string[];
   form: ExportForm;
   task: DialogTask<'export' | 'import'>;
   /** The ids of this tab panel and its tab, for ARIA. */
@@ -47,6 +50,7 @@ export function ExportPanel({
   filter,
   tagsById,
   coders,
+  folders,
   form,
   task,
   panelId,
@@ -54,9 +58,14 @@ export function ExportPanel({
   runButton,
   onClose,
 }: ExportPanelProps) {
-  const { settings, update, outcome, tooManyIds, noCoders } = form;
+  const { settings, update, outcome, tooManyIds, noCoders, reversedDates } = form;
   const { t } = useTranslation();
   const busy = task.busy;
+  // The codebook alone (.qdc) does not depend on the scope.
+  const scoped = settings.format !== 'qdc';
+  const count = useExportCount(api, form.scope, form.coders, scoped && !tooManyIds);
+  const nothing = scoped && (count.nothing || reversedDates);
+  const blocked = tooManyIds || noCoders || nothing;
   // The formats of issue 20 have their words in the interop section.
   const interop = (format: string) => format === 'xlsx' || format === 'qdpx' || format === 'qdc';
   const formatLabel = (format: string) =>
@@ -92,7 +101,7 @@ export function ExportPanel({
       aria-labelledby={tabId}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!busy && !tooManyIds && !noCoders) void runExport();
+        if (!busy && !blocked) void runExport();
       }}
     >
       <fieldset className="choice-group" disabled={busy !== null}>
@@ -126,6 +135,9 @@ export function ExportPanel({
           scope={form.effectiveScope}
           disabled={busy !== null}
           onChoose={form.setScopeKind}
+          chosen={form.chosen}
+          folders={folders}
+          onChange={form.choose}
         />
       )}
 
@@ -141,6 +153,8 @@ export function ExportPanel({
       {hasRowOptions(settings.format) && (
         <CsvOptions settings={settings} disabled={busy !== null} onChange={update} />
       )}
+
+      {scoped && !reversedDates && !tooManyIds && <ExportCount count={count} />}
 
       <div className="export-status" aria-live="polite">
         {busy === 'export' && (
@@ -171,7 +185,7 @@ export function ExportPanel({
           type="submit"
           className="primary"
           data-testid="export-run"
-          disabled={busy !== null || tooManyIds || noCoders}
+          disabled={busy !== null || blocked}
         >
           {busy === 'export'
             ? t('exporter.running')

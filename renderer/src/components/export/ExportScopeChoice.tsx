@@ -1,9 +1,14 @@
-/** The export's scope: the whole library, the open article, or the filter on screen. */
+/**
+ * The export's scope: the whole library, the open article, the filter on screen, or a filter
+ * chosen here (codes, folder, dates; its fields open under it).
+ */
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '../../../../core/model.js';
+import type { ChosenFilter } from '../../export/chosen-filter.js';
 import type { CurrentFilter } from '../../export/export-settings.js';
 import { describeFilter } from '../../export/filter-summary.js';
 import type { ScopeKind } from '../../export/scope-choice.js';
+import { ExportFilterFields } from './ExportFilterFields.js';
 
 interface ExportScopeChoiceProps {
   article: { id: string; title: string } | null;
@@ -13,6 +18,9 @@ interface ExportScopeChoiceProps {
   scope: ScopeKind;
   disabled: boolean;
   onChoose(kind: ScopeKind): void;
+  chosen: ChosenFilter;
+  folders: readonly string[];
+  onChange(next: ChosenFilter): void;
 }
 
 export function ExportScopeChoice(props: ExportScopeChoiceProps) {
@@ -74,6 +82,28 @@ export function ExportScopeChoice(props: ExportScopeChoiceProps) {
           )}
         </span>
       </label>
+      <label className="choice">
+        <input
+          type="radio"
+          name="scope"
+          data-testid="export-scope-chosen"
+          checked={scope === 'chosen'}
+          onChange={() => onChoose('chosen')}
+        />
+        <span>
+          <span className="choice-label">{t('exportFilter.scope')}</span>
+          <span className="choice-hint">{t('exportFilter.scopeHint')}</span>
+        </span>
+      </label>
+      {scope === 'chosen' && (
+        <ExportFilterFields
+          chosen={props.chosen}
+          tagsById={props.tagsById}
+          folders={props.folders}
+          disabled={props.disabled}
+          onChange={props.onChange}
+        />
+      )}
     </fieldset>
   );
 }

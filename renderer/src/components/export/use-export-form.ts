@@ -1,9 +1,11 @@
 /**
- * The export tab's choices (format, scope, coders, CSV options) and its last result. Held by the dialog,
+ * The export tab's choices (format, scope with the dialog's own filter, coders, CSV options) and
+ * its last result. Held by the dialog,
  * not the tab, so they survive a visit to the import tab. Settings are saved on every change and
  * a change clears the last result (it described another export).
  */
 import { useMemo, useState } from 'react';
+import { datesReversed, NO_CHOSEN_FILTER, type ChosenFilter } from '../../export/chosen-filter.js';
 import {
   isFilterActive,
   loadSettings,
@@ -34,11 +36,13 @@ export function useExportForm(
   filter: CurrentFilter | null,
   coderIds: readonly string[],
   initialCoders: readonly string[] | null,
+  knownTag: (id: string) => boolean,
 ) {
   const [settings, setSettings] = useState<ExportSettings>(loadSettings);
   const [coders, setCoders] = useState(() => startingCoders(initialCoders, coderIds));
   const [scopeKind, setScopeKind] = useState<ScopeKind>(() => initialScopeKind(filter));
   const [outcome, setOutcome] = useState<ExportOutcome>(null);
+  const [chosen, setChosen] = useState<ChosenFilter>(NO_CHOSEN_FILTER);
   const effectiveScope = effectiveScopeKind(scopeKind, article, filter);
 
   const update = (patch: Partial<ExportSettings>) => {
@@ -51,10 +55,14 @@ export function useExportForm(
   };
 
   const scope = useMemo<ExportScope>(
-    () => scopeOf(effectiveScope, article, filter),
-    [effectiveScope, article, filter],
+    () => scopeOf(effectiveScope, article, filter, { filter: chosen, knownTag }),
+    [effectiveScope, article, filter, chosen, knownTag],
   );
   const tooManyIds = scope.kind === 'filter' && (scope.articleIds?.length ?? 0) > MAX_SCOPE_ARTICLES;
+  const choose = (next: ChosenFilter) => {
+    setChosen(next);
+    setOutcome(null);
+  };
   const chooseCoders = (next: string[] | null) => {
     setCoders(next);
     setOutcome(null);
@@ -68,6 +76,11 @@ export function useExportForm(
     setScopeKind,
     scope,
     tooManyIds,
+    /** The dialog's own filter (codes, folder, dates), for the 'chosen' scope. */
+    chosen,
+    choose,
+    /** The chosen dates exclude each other: nothing can match. */
+    reversedDates: effectiveScope === 'chosen' && datesReversed(chosen),
     coders,
     chooseCoders,
     /** No coder is ticked: nothing to export. */
