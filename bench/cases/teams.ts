@@ -109,7 +109,13 @@ export function ensureTeamStore(
   const name = `teams-c${CODERS}x${PER_CODER}-a${articles.length}-s${seed}-v${TEAM_STORE_VERSION}`;
   const root = join(cacheRoot, name);
   const marker = join(root, '.bench-teams.json');
-  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as TeamStore;
+  // The folders are where the cache is now (a cache copied from another checkout keeps working).
+  if (existsSync(marker))
+    return {
+      ...(JSON.parse(readFileSync(marker, 'utf8')) as TeamStore),
+      teamDir: join(root, 'team'),
+      singleDir: join(root, 'single'),
+    };
   const tmp = `${root}.partial`;
   rmSync(tmp, { recursive: true, force: true });
   rmSync(root, { recursive: true, force: true });
