@@ -1,7 +1,8 @@
 /**
  * The set filter, "Sample…" and "Code hits…" live in the library and the search, so their styles
  * must be there before (or without) anyone opening the lazily loaded Analysis view: a researcher
- * who searches and codes hits first got a full-screen dialog of bulleted, unstyled lines.
+ * who searches and codes hits first got a full-screen dialog of bulleted, unstyled lines. What
+ * was just coded counts for the coder in the Analysis coder list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
@@ -44,7 +45,15 @@ describe('analysis dialogs opened before the Analysis view', () => {
     const list = dialog.locator('.kwic-list');
     expect(await list.evaluate((el) => getComputedStyle(el).listStyleType)).toBe('none');
     expect((await dialog.boundingBox())!.width).toBeLessThanOrEqual(730);
+    // Coded, the hits count for the coder at once (the Analysis coder list was still at 0).
+    await page().getByTestId('code-hits-tag').selectOption({ label: '目标' });
+    await page().getByTestId('code-hits-apply').click();
+    const made = Number(/Made (\d+)/.exec((await page().getByTestId('code-hits-result').textContent())!)![1]);
+    expect(made).toBeGreaterThan(0);
     await page().keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    await page().getByTestId('open-analysis').click();
+    const coder = page().getByTestId('analysis-view').locator('.choice-hint').first();
+    await expect.poll(() => coder.textContent()).toBe(`${made} highlights`);
   });
 });
