@@ -131,6 +131,8 @@ const en = {
     previous: 'Previous article (k)',
     next: 'Next article (j)',
     remoteImages: '{{count}} remote images not loaded',
+    remoteImages_one: '{{count}} remote image not loaded',
+    remoteImages_other: '{{count}} remote images not loaded',
     loadImages: 'Load images in this library',
     remoteImagesShown: 'Images from the web are shown in this library',
     hideImages: 'Show placeholders instead',

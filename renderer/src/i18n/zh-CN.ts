@@ -128,6 +128,8 @@ const zhCN: typeof en = {
     previous: '上一篇 (k)',
     next: '下一篇 (j)',
     remoteImages: '{{count}} 张远程图片未加载',
+    remoteImages_one: '{{count}} 张远程图片未加载',
+    remoteImages_other: '{{count}} 张远程图片未加载',
     loadImages: '在此文库中加载图片',
     remoteImagesShown: '此文库中显示网络图片',
     hideImages: '改为显示占位符',
