@@ -63,7 +63,7 @@ const en = {
     export: 'Export…',
     exportHint: 'Export or import highlights',
     view: 'View',
-    viewHint: 'Selection snapping, text size, theme and language',
+    viewHint: 'View: selection snapping, text size, theme and language',
     textSize: 'Text size',
   },
   library: {

@@ -62,7 +62,7 @@ const zhCN: typeof en = {
     export: '导出…',
     exportHint: '导出或导入高亮',
     view: '视图',
-    viewHint: '选区吸附、字号、主题和语言',
+    viewHint: '视图：选区吸附、字号、主题和语言',
     textSize: '字号',
   },
   library: {
