@@ -53,6 +53,16 @@ describe('tag paths', () => {
     await gloss.page.getByTestId('new-tag-name').fill('FRAMES/economic');
     await gloss.page.getByTestId('new-tag-name').press('Enter');
     await expect.poll(() => gloss.page.getByTestId('new-tag-problem').textContent()).toMatch(/already/);
+    // The message sits under the field, which keeps its width (it is not squeezed beside it).
+    const field = await gloss.page.getByTestId('new-tag-name').boundingBox();
+    const problem = await gloss.page.getByTestId('new-tag-problem').boundingBox();
+    expect(problem!.y).toBeGreaterThanOrEqual(field!.y + field!.height);
+    expect(field!.width).toBeGreaterThan(120);
+    // A single name with a stray slash is that name, not an error from the server behind the dialog.
+    await gloss.page.getByTestId('new-tag-name').fill('Actors/');
+    await gloss.page.getByTestId('new-tag-name').press('Enter');
+    await expect.poll(paths).toEqual(expect.arrayContaining(['Actors']));
+    expect(await gloss.page.getByTestId('error-banner').count()).toBe(0);
     await gloss.page.getByTestId('new-tag-name').fill('Frames/Security');
     await gloss.page.getByTestId('new-tag-name').press('Enter');
     await expect.poll(() => gloss.page.getByTestId('new-tag-problem').count()).toBe(0);

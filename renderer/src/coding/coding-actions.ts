@@ -67,6 +67,7 @@ export function createCodingActions({ api, queries, stack, own, report, remember
     void queries.invalidateQueries({ queryKey: keys.articles });
     void queries.invalidateQueries({ queryKey: keys.highlightQueries });
     void queries.invalidateQueries({ queryKey: keys.storeProblems });
+    void queries.invalidateQueries({ queryKey: keys.coder }); // each coder's highlight count
   };
 
   /** Queues a step; errors are reported, never thrown, and what it may have changed is reloaded. */
@@ -117,6 +118,8 @@ export function createCodingActions({ api, queries, stack, own, report, remember
             }
           : list,
       );
+      // Each coder's highlight count (the Analysis and Agreement coder lists).
+      void queries.invalidateQueries({ queryKey: keys.coder });
     }
     void queries.invalidateQueries({ queryKey: keys.tags });
     void queries.invalidateQueries({ queryKey: keys.highlightQueries });

@@ -77,7 +77,8 @@ export function createTagActions({ api, queries, own, step: tagStep }: TagDeps) 
    */
   const createTag = async (input: NewTagInput): Promise<Tag | null> => {
     const parts = splitTagPath(input.name);
-    if (parts.length <= 1) return createOneTag(input);
+    // One name with stray slashes ('Frames/') is that name, as the CLI reads it.
+    if (parts.length <= 1) return createOneTag(parts.length === 1 ? { ...input, name: parts[0]! } : input);
     let parentId = input.parentId ?? null;
     let tag: Tag | null = null;
     for (const [i, name] of parts.entries()) {

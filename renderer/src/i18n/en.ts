@@ -64,7 +64,7 @@ const en = {
     export: 'Export…',
     exportHint: 'Export or import highlights',
     view: 'View',
-    viewHint: 'Selection snapping, text size, theme and language',
+    viewHint: 'View: selection snapping, text size, theme and language',
     textSize: 'Text size',
   },
   library: {
@@ -132,6 +132,8 @@ const en = {
     previous: 'Previous article (k)',
     next: 'Next article (j)',
     remoteImages: '{{count}} remote images not loaded',
+    remoteImages_one: '{{count}} remote image not loaded',
+    remoteImages_other: '{{count}} remote images not loaded',
     loadImages: 'Load images in this library',
     remoteImagesShown: 'Images from the web are shown in this library',
     hideImages: 'Show placeholders instead',

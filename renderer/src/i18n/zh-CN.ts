@@ -63,7 +63,7 @@ const zhCN: typeof en = {
     export: '导出…',
     exportHint: '导出或导入高亮',
     view: '视图',
-    viewHint: '选区吸附、字号、主题和语言',
+    viewHint: '视图：选区吸附、字号、主题和语言',
     textSize: '字号',
   },
   library: {
@@ -129,6 +129,8 @@ const zhCN: typeof en = {
     previous: '上一篇 (k)',
     next: '下一篇 (j)',
     remoteImages: '{{count}} 张远程图片未加载',
+    remoteImages_one: '{{count}} 张远程图片未加载',
+    remoteImages_other: '{{count}} 张远程图片未加载',
     loadImages: '在此文库中加载图片',
     remoteImagesShown: '此文库中显示网络图片',
     hideImages: '改为显示占位符',

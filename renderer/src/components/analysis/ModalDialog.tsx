@@ -2,6 +2,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusTrap } from '../../hooks/use-focus-trap.js';
+// The sample and code-hits dialogs open from the library and the search, before (or without) the
+// lazily loaded Analysis view, so their styles come with them.
+import './analysis.css';
 
 interface ModalDialogProps {
   title: string;

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { GlossApi } from '../../../../core/api/contract.js';
 import { SampleDialog } from './SampleDialog.js';
 import { useRefreshSets, useSets } from './use-sets.js';
+// Shown in the library from the start, not only once the Analysis view has loaded.
+import './analysis.css';
 
 interface SetControlsProps {
   api: GlossApi;

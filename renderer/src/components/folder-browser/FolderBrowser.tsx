@@ -35,6 +35,8 @@ function FolderBrowserContent({ api, onOpened, onClose }: FolderBrowserProps) {
   const [typed, setTyped] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Letters typed in a row (a desktop file dialog's type-ahead): "pr" goes to "projects". */
+  const typeAhead = useRef({ text: '', at: 0 });
 
   useEffect(() => {
     const el = dialog.current;
@@ -42,13 +44,19 @@ function FolderBrowserContent({ api, onOpened, onClose }: FolderBrowserProps) {
   }, []);
 
   const go = useCallback(
-    (path: string | undefined, hidden = showHidden) => {
+    (path: string | undefined, hidden = showHidden, select?: string) => {
       api.browseFolders({ ...(path ? { path } : {}), showHidden: hidden }).then(
         (next) => {
           setMessage(null);
           setBrowse(next);
           setTyped(next.listing.path);
-          setActive(0);
+          // Going up keeps the folder just left chosen, as a desktop file dialog does.
+          setActive(
+            Math.max(
+              0,
+              next.listing.folders.findIndex((f) => f.path === select),
+            ),
+          );
         },
         (err: unknown) => setMessage(errorText(t, i18n.language, err)),
       );
@@ -78,7 +86,7 @@ function FolderBrowserContent({ api, onOpened, onClose }: FolderBrowserProps) {
 
   const listing = browse?.listing ?? null;
   const folders = listing?.folders ?? [];
-  const up = () => listing?.parent && go(listing.parent);
+  const up = () => listing?.parent && go(listing.parent, showHidden, listing.path);
 
   // The active row stays in view as the arrows move it.
   useEffect(() => {
@@ -103,10 +111,16 @@ function FolderBrowserContent({ api, onOpened, onClose }: FolderBrowserProps) {
     else if (event.key === 'Enter' && folders[active]) go(folders[active].path);
     else if (event.key === 'Backspace' || (event.key === 'ArrowLeft' && event.altKey)) up();
     else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      // A typed letter goes to the next folder starting with it, as in a desktop file dialog.
+      // Letters typed within a second go to the first folder starting with them ("pr" → projects);
+      // a letter alone goes to the next folder starting with it, as in a desktop file dialog.
       const letter = event.key.toLocaleLowerCase();
-      const next = [...folders.slice(active + 1), ...folders.slice(0, active + 1)].find((f) =>
-        f.name.toLocaleLowerCase().startsWith(letter),
+      const now = Date.now();
+      const more = now - typeAhead.current.at < 1000 && typeAhead.current.text !== letter;
+      const text = more ? typeAhead.current.text + letter : letter;
+      typeAhead.current = { text, at: now };
+      const from = more ? active : active + 1;
+      const next = [...folders.slice(from), ...folders.slice(0, from)].find((f) =>
+        f.name.toLocaleLowerCase().startsWith(text),
       );
       if (!next) return;
       setActive(folders.indexOf(next));
