@@ -9,6 +9,7 @@ import type { ChartOptions, TimelineDatum } from './chart-types.js';
 import { codeColor, codeOrder } from './chart-colors.js';
 import { countFormat, countTicks, fitLabel, widestLabel } from './label-size.js';
 import { CHART_FONT_SIZE, legendHeight, renderPlot, type Chart } from './render-plot.js';
+import { fillPeriods } from './fill-periods.js';
 
 export type TimelineStyle = 'bars' | 'lines';
 export type TimelineMeasure = 'highlights' | 'articles';
@@ -16,9 +17,9 @@ export type TimelineMeasure = 'highlights' | 'articles';
 const LEFT = 56;
 const ROTATE = 45;
 
-/** Every period in order, the undated bucket (its label) last. */
+/** Every period in order (gaps in time filled), the undated bucket (its label) last. */
 function periodsOf(rows: readonly TimelineDatum[], undated: string): string[] {
-  const dated = [...new Set(rows.map((r) => r.period).filter((p): p is string => !!p))].sort();
+  const dated = fillPeriods([...new Set(rows.map((r) => r.period).filter((p): p is string => !!p))].sort());
   return rows.some((r) => !r.period) ? [...dated, undated] : dated;
 }
 
