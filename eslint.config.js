@@ -46,6 +46,7 @@ export const RENDERER_MAY_IMPORT = [
   'core/anchor/extend-to-words.ts',
   'core/clean/text-of-html.ts',
   'core/query/article-query.ts',
+  'core/export/dated-file-name.ts',
   'core/query/category-tree.ts',
   'core/library/library-problems.ts',
   'core/settings/preferences.ts',

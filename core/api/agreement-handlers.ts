@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { agreementInput, type AgreementRequest } from '../agreement/agreement-session.js';
 import { agreementByArticle, agreementCsv, computeAgreement } from '../agreement/index.js';
 import { ApiError } from '../errors.js';
-import { datedFileName } from '../export/run-export.js';
+import { datedFileName } from '../export/dated-file-name.js';
 import { writeFileDurable } from '../files/durable-write.js';
 import type { agreementContract } from './agreement-contract.js';
 import type { OpParsedInput } from './contract.js';

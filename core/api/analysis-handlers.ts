@@ -14,7 +14,7 @@ import type { ReportKind } from '../analysis/report-types.js';
 import { byPath } from '../analysis/resolve-scope.js';
 import { SetStore } from '../analysis/set-store.js';
 import { ApiError } from '../errors.js';
-import { datedFileName } from '../export/run-export.js';
+import { datedFileName } from '../export/dated-file-name.js';
 import { writeFileDurable } from '../files/durable-write.js';
 import type { analysisContract } from './analysis-contract.js';
 import { articleRef } from './annotation-handlers.js';

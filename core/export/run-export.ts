@@ -12,6 +12,7 @@ import type { ContextSpec } from './quote-context.js';
 import type { ExportSet } from '../interop/collect-project.js';
 import { qdcExport, qdpxExport, type RefiExportOptions } from '../interop/refi-export.js';
 import { xlsxExport } from './xlsx-export.js';
+import { datedFileName } from './dated-file-name.js';
 
 /** `xlsx`: an Excel workbook; `qdpx`: a REFI-QDA project (ZIP, binary); `qdc`: a REFI-QDA codebook (XML). */
 export type ExportFormat = 'csv' | 'json' | 'md' | 'xlsx' | 'qdpx' | 'qdc';
@@ -113,25 +114,6 @@ export async function startExport(
 
 /** What an export file holds, in its name: the REFI-QDA files hold more, or less, than highlights. */
 const FILE_STEMS: Partial<Record<ExportFormat, string>> = { qdpx: 'project', qdc: 'codebook' };
-
-/**
- * `<library>-<stem>-<date>.<ext>`, with characters file systems refuse replaced: how every file
- * Gloss offers to save is named (highlight exports, reports, agreement tables).
- */
-export function datedFileName(
-  libraryName: string,
-  stem: string,
-  extension: string,
-  now = new Date(),
-): string {
-  const base = [...libraryName.normalize('NFC')]
-    .slice(0, 80)
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
-    .join('')
-    .replace(/_+/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  return `${base || 'gloss'}-${stem}-${now.toISOString().slice(0, 10)}.${extension}`;
-}
 
 /**
  * `<library>-annotations-<date>.<ext>`; a table (CSV, Excel) says its layout too (`…-wide.csv`,

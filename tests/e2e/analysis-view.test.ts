@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
 import { REPO, serveGloss, type ServedGloss } from './support/serve-gloss.js';
@@ -99,7 +99,10 @@ describe('the analysis area', () => {
       page().waitForEvent('download'),
       page().getByTestId('analysis-export-svg').click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^gloss-frequencies-\d{4}-\d{2}-\d{2}\.svg$/);
+    // Named as the same table's CSV: the library, the view, the day.
+    expect(download.suggestedFilename()).toBe(
+      `${basename(server.library)}-frequencies-${new Date().toISOString().slice(0, 10)}.svg`,
+    );
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text).toMatch(/^<\?xml/);
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');

@@ -68,8 +68,11 @@ describe('overlapping pairs', () => {
   });
 });
 
-it('names chart files by view and day', () => {
-  expect(chartFileName('matrix', 'png', new Date('2026-12-03T10:00:00Z'))).toBe(
-    'gloss-matrix-2026-12-03.png',
+it('names chart files by library, view and day, as the same table’s CSV', () => {
+  expect(chartFileName('新闻 2024', 'matrix', 'png', new Date('2026-12-03T10:00:00Z'))).toBe(
+    '新闻 2024-matrix-2026-12-03.png',
+  );
+  expect(chartFileName('a/b:c', 'timeline', 'svg', new Date('2026-12-03T10:00:00Z'))).toBe(
+    'a_b_c-timeline-2026-12-03.svg',
   );
 });

@@ -15,7 +15,7 @@ import type { Report, ReportKind, TimelineBy } from '../../../../core/api/analys
 import type { FrequencyMeasure, TimelineMeasure, TimelineStyle } from '../../../../core/charts/index.js';
 import type { Tag } from '../../../../core/model.js';
 import type { CoderSummary } from '../../coders/coder-types.js';
-import { useCoder } from '../../data/queries.js';
+import { useAppState, useCoder } from '../../data/queries.js';
 import { keys } from '../../data/query-keys.js';
 import { errorText } from '../../error-text.js';
 import { withPaneBoundary } from '../PaneErrorBoundary.js';
@@ -72,7 +72,8 @@ function AnalysisViewContent(props: AnalysisViewProps) {
   const onChart = useCallback((svg: SVGSVGElement | null) => {
     chartRef.current = svg;
   }, []);
-  const exporter = useAnalysisExport(api, nativeDialogs);
+  const libraryName = useAppState(api).data?.library?.name ?? 'gloss';
+  const exporter = useAnalysisExport(api, nativeDialogs, libraryName);
   useEffect(() => heading.current?.focus(), []);
 
   const [chosen, setChoice] = useState<AnalysisChoice | null>(null);

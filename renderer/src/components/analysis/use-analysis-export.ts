@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { GlossApi, OpInput } from '../../../../core/api/contract.js';
+import { datedFileName } from '../../../../core/export/dated-file-name.js';
 import { downloadBlob, downloadText } from '../../export/download.js';
 import type { ExportState } from '../agreement/use-agreement-export.js';
 import { base64Of, chartPng, chartSvgText } from './chart-image.js';
@@ -12,12 +13,17 @@ import { base64Of, chartPng, chartSvgText } from './chart-image.js';
 export type ReportRequest = OpInput<'analysisReport'>;
 export type { ExportState };
 
-/** `gloss-frequencies-2026-12-03.svg` */
-export function chartFileName(kind: string, extension: string, now = new Date()): string {
-  return `gloss-${kind}-${now.toISOString().slice(0, 10)}.${extension}`;
+/** `<library>-frequencies-2026-12-03.svg`: named as the same table's CSV. */
+export function chartFileName(
+  libraryName: string,
+  kind: string,
+  extension: string,
+  now = new Date(),
+): string {
+  return datedFileName(libraryName, kind, extension, now);
 }
 
-export function useAnalysisExport(api: GlossApi, nativeDialogs: boolean) {
+export function useAnalysisExport(api: GlossApi, nativeDialogs: boolean, libraryName: string) {
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   const attempt = async (work: () => Promise<ExportState>) => {
     setState({ kind: 'busy' });
@@ -40,7 +46,7 @@ export function useAnalysisExport(api: GlossApi, nativeDialogs: boolean) {
 
   const svg = (kind: string, chart: SVGSVGElement) =>
     attempt(async () => {
-      const fileName = chartFileName(kind, 'svg');
+      const fileName = chartFileName(libraryName, kind, 'svg');
       const text = chartSvgText(chart);
       if (nativeDialogs) return saved(await api.saveChartFile({ fileName, format: 'svg', content: text }));
       downloadText(fileName, text, 'image/svg+xml');
@@ -49,7 +55,7 @@ export function useAnalysisExport(api: GlossApi, nativeDialogs: boolean) {
 
   const png = (kind: string, chart: SVGSVGElement) =>
     attempt(async () => {
-      const fileName = chartFileName(kind, 'png');
+      const fileName = chartFileName(libraryName, kind, 'png');
       const blob = await chartPng(chart);
       if (nativeDialogs)
         return saved(await api.saveChartFile({ fileName, format: 'png', content: await base64Of(blob) }));
