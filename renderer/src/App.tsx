@@ -75,7 +75,7 @@ export function App({ bridge }: { bridge: HostBridge }) {
     },
     [t, i18n],
   );
-  useQueryErrors(report, nav.selectedId);
+  useQueryErrors(report);
 
   const state = useAppState(api).data ?? null;
   const list = useArticleList(api).data ?? null;

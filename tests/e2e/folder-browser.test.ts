@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './support/launch-browser.js';
 import { serveGloss, type ServedGloss } from './support/serve-gloss.js';
@@ -171,5 +171,22 @@ describe('the folder browser of the browser mode', () => {
     await gloss.page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
     expect(await gloss.page.locator('.library-name').innerText()).toBe('second-library');
+  });
+
+  it('opens another library over an open article without an error about that article', async () => {
+    await gloss.articleRows().first().click();
+    await gloss.readerTitle().waitFor();
+    await gloss.page.getByTestId('open-folder').click();
+    await dialog().waitFor();
+    await dialog()
+      .getByTestId('recent-library')
+      .filter({ hasText: basename(server.library) })
+      .click();
+    await dialog().waitFor({ state: 'detached' });
+    await expect.poll(() => gloss.page.locator('.library-name').innerText()).toBe(basename(server.library));
+    await gloss.waitForArticles();
+    // The old article is asked for once more as everything refetches: no banner may say it is missing.
+    await gloss.page.waitForTimeout(1_000);
+    expect(await gloss.page.getByTestId('error-banner').count()).toBe(0);
   });
 });

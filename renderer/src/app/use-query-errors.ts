@@ -1,22 +1,24 @@
 /**
  * Reports every failed fetch of host data in the error banner, as the hand-written loads did;
- * a query marked `meta: { quiet: true }` is advisory and fails silently. The open article's text
- * or highlights "not found" is no error either: its file is gone, which the reader says itself
- * (and the host's refresh of its highlights on that deletion would otherwise raise a banner).
+ * a query marked `meta: { quiet: true }` is advisory and fails silently. An article's text or
+ * highlights "not found" is no error either: either it is the open article, whose file is gone,
+ * which the reader says itself (and the host's refresh of its highlights on that deletion would
+ * otherwise raise a banner), or it is an article no longer open, asked for once more as the window
+ * refetched everything (another library was just opened, where it does not exist).
  */
 import { useEffect } from 'react';
 import { isCancelledError, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { isNotFound } from '../error-text.js';
 import { keys } from '../data/query-keys.js';
 
-/** Whether a failed query is the open article's data gone with its file. */
-export function isOpenArticleGone(error: unknown, queryKey: QueryKey, openId: string | null): boolean {
-  if (openId === null || !isNotFound(error)) return false;
-  const [kind, id] = queryKey;
-  return id === openId && (kind === keys.article(openId)[0] || kind === keys.annotations(openId)[0]);
+const ARTICLE_DATA: readonly unknown[] = [keys.article('')[0], keys.annotations('')[0]];
+
+/** Whether a failed query is an article's data gone with its file or with the library it was in. */
+export function isArticleDataGone(error: unknown, queryKey: QueryKey): boolean {
+  return isNotFound(error) && ARTICLE_DATA.includes(queryKey[0]);
 }
 
-export function useQueryErrors(report: (err: unknown) => void, openId: string | null): void {
+export function useQueryErrors(report: (err: unknown) => void): void {
   const queries = useQueryClient();
   useEffect(
     () =>
@@ -24,8 +26,8 @@ export function useQueryErrors(report: (err: unknown) => void, openId: string | 
         if (event.type !== 'updated' || event.action.type !== 'error') return;
         const { error } = event.action;
         if (isCancelledError(error) || event.query.meta?.quiet) return;
-        if (!isOpenArticleGone(error, event.query.queryKey, openId)) report(error);
+        if (!isArticleDataGone(error, event.query.queryKey)) report(error);
       }),
-    [queries, report, openId],
+    [queries, report],
   );
 }
