@@ -20,7 +20,14 @@ export function CodeHitsButton({ api, query, tags, disabled, onApply }: CodeHits
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" data-testid="open-code-hits" disabled={disabled} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        data-testid="open-code-hits"
+        disabled={disabled || tags.length === 0}
+        // Greyed out, it says why: there is no code to give the hits yet.
+        title={tags.length === 0 ? t('analysis.autocode.noCodes') : undefined}
+        onClick={() => setOpen(true)}
+      >
         {t('analysis.autocode.open')}
       </button>
       {open && (

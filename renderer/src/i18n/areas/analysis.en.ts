@@ -135,6 +135,7 @@ export default {
     tag: 'Code',
     chooseTag: 'Choose a code',
     hits: '{{count}} hits in {{articles}} articles',
+    noCodes: 'Add a code to the codebook first: the hits are coded with one.',
     truncated: 'Only the first {{count}} hits are listed.',
     titleOnly_one: '{{count}} article matches only in its title: a title cannot be coded.',
     titleOnly_other: '{{count}} articles match only in their titles: a title cannot be coded.',

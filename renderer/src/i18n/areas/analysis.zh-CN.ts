@@ -136,6 +136,7 @@ const zhCN: typeof en = {
     tag: '编码',
     chooseTag: '选择一个编码',
     hits: '{{articles}} 篇文章中共 {{count}} 处命中',
+    noCodes: '请先在编码本中添加一个编码：命中将以该编码标注。',
     truncated: '只列出前 {{count}} 处命中。',
     titleOnly_one: '有 {{count}} 篇文章只在标题中匹配：标题不能编码。',
     titleOnly_other: '有 {{count}} 篇文章只在标题中匹配：标题不能编码。',
