@@ -63,24 +63,22 @@ const DATE_TEXT =
  * source's own time for `…+08:00`), the same day and hour the CSV shows.
  */
 export function dateCell(text: string): XlsxCell {
-  const match = DATE_TEXT.exec(text);
-  if (match) {
-    const [y, mo, d, h = '0', mi = '0', s = '0', fraction = '0'] = match.slice(1).map((p) => p ?? undefined);
-    const parts = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-    const ms = Math.floor(Number(`0.${fraction}`) * 1000);
-    const date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], ms));
-    const back = [
-      date.getUTCFullYear(),
-      date.getUTCMonth() + 1,
-      date.getUTCDate(),
-      date.getUTCHours(),
-      date.getUTCMinutes(),
-      date.getUTCSeconds(),
-    ];
+  const m = DATE_TEXT.exec(text);
+  if (m) {
+    // (Written out rather than mapped over arrays: an export makes three of these per highlight.)
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+    const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+    const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
     // Only a real calendar date and time (no rolling over of 2024-02-30 or 25:00).
-    if (back.every((v, i) => v === parts[i])) {
-      return { value: date, numFmt: match[4] === undefined ? DATE_FORMAT : TIMESTAMP_FORMAT };
-    }
+    const real =
+      date.getUTCFullYear() === y &&
+      date.getUTCMonth() === mo - 1 &&
+      date.getUTCDate() === d &&
+      date.getUTCHours() === h &&
+      date.getUTCMinutes() === mi &&
+      date.getUTCSeconds() === s;
+    if (real) return { value: date, numFmt: m[4] === undefined ? DATE_FORMAT : TIMESTAMP_FORMAT };
   }
   return textCell(text);
 }

@@ -233,6 +233,8 @@ export async function xlsxExport(
       }
       articles.push(line);
 
+      let articleCellsX: XlsxCell[] | undefined;
+      let metaCellsX: XlsxCell[] | undefined;
       for (const row of highlightRows(entry, plan, layout, context)) {
         if (sheetRows === MAX_SHEET_ROWS) {
           commitSheet(sheet);
@@ -244,11 +246,17 @@ export async function xlsxExport(
           );
           sheetRows = 0;
         }
-        const values = [...row.ids, ...article, ...row.cells, ...meta];
-        writeRow(
-          sheet,
-          values.map((v, i) => kinds[i]!(v)),
-        );
+        // The article's cells are the same on each of its rows: made once (its date parsed once).
+        const a0 = row.ids.length;
+        const m0 = a0 + article.length + row.cells.length;
+        articleCellsX ??= article.map((v, i) => kinds[a0 + i]!(v));
+        metaCellsX ??= meta.map((v, i) => kinds[m0 + i]!(v));
+        writeRow(sheet, [
+          ...row.ids.map((v, i) => kinds[i]!(v)),
+          ...articleCellsX,
+          ...row.cells.map((v, i) => kinds[a0 + article.length + i]!(v)),
+          ...metaCellsX,
+        ]);
         sheetRows++;
         rows++;
       }
