@@ -178,10 +178,7 @@ describe('the folder browser of the browser mode', () => {
     await gloss.readerTitle().waitFor();
     await gloss.page.getByTestId('open-folder').click();
     await dialog().waitFor();
-    await dialog()
-      .getByTestId('recent-library')
-      .filter({ hasText: basename(server.library) })
-      .click();
+    await dialog().locator(`[data-testid="recent-library"][title="${server.library}"]`).click();
     await dialog().waitFor({ state: 'detached' });
     await expect.poll(() => gloss.page.locator('.library-name').innerText()).toBe(basename(server.library));
     await gloss.waitForArticles();
