@@ -25,6 +25,14 @@ interface StreamingSheet {
   _rows: unknown[];
 }
 
+/** A writable stream, Node's or `readable-stream`'s, as far as waiting for it goes. */
+interface Backlogged {
+  writableLength?: number;
+  writableNeedDrain?: boolean;
+  _writableState?: { length?: number; needDrain?: boolean };
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
 /** What exceljs's streaming workbook has: its style table. */
 interface StyleTable {
   addStyleModel(style: Partial<ExcelJS.Style>, cellType?: number): number;
@@ -116,6 +124,26 @@ export class SheetRows {
     this.raw.stream.write(this.pending.join(''));
     this.raw._rowZero += this.pending.length;
     this.pending = [];
+  }
+
+  /**
+   * Waits while more than `limit` bytes of this sheet wait to be compressed. exceljs hands its
+   * sheet to the ZIP writer without ever waiting (fine at the pace of its own rows); these rows
+   * come faster than deflate takes them, and would pile up in memory, to be compressed only at the
+   * end. The ZIP writer's input is a `readable-stream` PassThrough, which says how full it is in
+   * `_writableState` (its version has no `writableLength`).
+   */
+  async drained(limit: number): Promise<void> {
+    const pipes = (this.raw.stream as { pipes?: unknown }).pipes;
+    if (!Array.isArray(pipes)) return;
+    for (const pipe of pipes as Backlogged[]) {
+      const state = pipe._writableState;
+      const length = pipe.writableLength ?? state?.length ?? 0;
+      const needsDrain = pipe.writableNeedDrain ?? state?.needDrain ?? false;
+      // Only a stream that refused a write says 'drain'.
+      if (length > limit && needsDrain && typeof pipe.once === 'function')
+        await new Promise<void>((resolve) => pipe.once!('drain', () => resolve()));
+    }
   }
 
   /** The sheet these rows go to. */

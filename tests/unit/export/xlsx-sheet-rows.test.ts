@@ -132,6 +132,39 @@ describe('Excel fast rows', () => {
     expect(cellsOf(back, 2)[0]!.map((c) => c.value)).toEqual(['line one\r\nline two', 'a\rb']);
   });
 
+  it('make the writer wait while the sheet waits to be compressed, and go on once it is', async () => {
+    const out = new PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+    const sheet = workbook.addWorksheet('Rows');
+    sheet.addRow(['header']).commit();
+    const rows = SheetRows.open(workbook, sheet)!;
+    // Text deflate cannot shrink much: random CJK characters.
+    let seed = 1;
+    const random = () => {
+      let t = '';
+      for (let k = 0; k < 1000; k++)
+        t += String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 20000));
+      return t;
+    };
+    const text = random();
+    rows.add([{ value: text }], () => plain);
+    rows.flush();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the ZIP writer takes up the sheet
+    for (let i = 0; i < 2000; i++) rows.add([{ value: random() }], () => plain);
+    rows.flush();
+    // Nothing reads the workbook: the ZIP writer backs up, and the sheet's text waits.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    let done = false;
+    const waiting = rows.drained(64 * 1024).then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(done).toBe(false);
+    out.resume(); // a reader comes
+    await waiting;
+    expect(done).toBe(true);
+    sheet.commit();
+    await workbook.commit();
+  });
+
   it('number columns as Excel does', () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702, 16383].map(columnLetters)).toEqual([
       'A',
