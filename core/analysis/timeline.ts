@@ -18,14 +18,21 @@ export function timeline(
 ): TimelineRow[] {
   const periods = new Map(data.articles.map((a) => [a.id, periodsOf(a, by)]));
   // period → tag → tally; a Map keeps null as a key of its own.
-  const cells = new Map<
-    string | null,
-    Map<string, { highlights: number; articles: number; last: string | null }>
-  >();
+  type Row = Map<string, { highlights: number; articles: number; last: string | null }>;
+  const cells = new Map<string | null, Row>();
+  // Highlights come grouped by article: its periods' rows are looked up once per article.
+  let rowsOfArticle: Row[] = [];
+  let current: string | null = null;
   for (const h of data.highlights) {
-    for (const period of periods.get(h.articleId) ?? [null]) {
-      let row = cells.get(period);
-      if (!row) cells.set(period, (row = new Map()));
+    if (h.articleId !== current) {
+      current = h.articleId;
+      rowsOfArticle = (periods.get(h.articleId) ?? [null]).map((period) => {
+        let row = cells.get(period);
+        if (!row) cells.set(period, (row = new Map()));
+        return row;
+      });
+    }
+    for (const row of rowsOfArticle) {
       for (const tagId of h.tagIds) {
         let cell = row.get(tagId);
         if (!cell) row.set(tagId, (cell = { highlights: 0, articles: 0, last: null }));
