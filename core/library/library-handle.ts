@@ -56,6 +56,8 @@ export interface LibraryHandle {
   whenListed(): Promise<void>;
   /** Resolves when the first full scan has finished: every file parsed and searchable (quick texts until whenCleaned). */
   whenScanned(): Promise<void>;
+  /** Resolves when changes on disk are seen (the watcher walked the folder), or at once without watching. */
+  whenWatching(): Promise<void>;
   /**
    * Resolves when every article's search text is its canonical cleaned text (a background pass
    * after the scan: until then search may find boilerplate the reader hides), or on close.

@@ -218,6 +218,10 @@ class Library extends ScannedLibrary implements LibraryHandle {
     return this.scanPromise;
   }
 
+  whenWatching(): Promise<void> {
+    return this.watcher?.ready ?? Promise.resolve();
+  }
+
   whenListed(): Promise<void> {
     return this.listedPromise;
   }

@@ -273,7 +273,7 @@ describe('openLibrary: watching', () => {
     });
     await handle.whenScanned();
     const h = handle;
-    await new Promise((r) => setTimeout(r, 300)); // let chokidar finish its initial walk
+    await h.whenWatching(); // a file written before the watcher has walked the folder is not an event
 
     writeFileSync(join(lib.root, 'news', 'new.txt'), "---\ntitle: '新文章'\n---\n<p>新的正文</p>");
     await eventually(() => expect(titles(h)).toContain('新文章'));
@@ -295,7 +295,7 @@ describe('openLibrary: watching', () => {
     handle = await openLibrary(lib.root, { cacheDir: lib.cacheDir, watch: true });
     await handle.whenScanned();
     const h = handle;
-    await new Promise((r) => setTimeout(r, 300));
+    await h.whenWatching();
     rmSync(lib.root, { recursive: true, force: true });
     await eventually(() => expect(h.list().errors.join('\n')).toMatch(/removed/));
     expect(h.list().articles).toEqual([]);

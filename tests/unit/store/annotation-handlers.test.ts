@@ -62,6 +62,7 @@ function fakeLibrary(texts: Record<string, string>): LibraryHandle {
     },
     whenListed: async () => undefined,
     whenScanned: async () => undefined,
+    whenWatching: async () => undefined,
     whenCleaned: async () => undefined,
     close: async () => undefined,
   };

@@ -253,6 +253,7 @@ function listOnlyLibrary(articleIds: readonly string[]): LibraryHandle {
     },
     whenListed: async () => undefined,
     whenScanned: async () => undefined,
+    whenWatching: async () => undefined,
     whenCleaned: async () => undefined,
     close: async () => undefined,
   };
