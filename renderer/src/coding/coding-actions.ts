@@ -67,7 +67,9 @@ export function createCodingActions({ api, queries, stack, own, report, remember
     void queries.invalidateQueries({ queryKey: keys.articles });
     void queries.invalidateQueries({ queryKey: keys.highlightQueries });
     void queries.invalidateQueries({ queryKey: keys.storeProblems });
-    void queries.invalidateQueries({ queryKey: keys.coder }); // each coder's highlight count
+    // Each coder's highlight count: stale, not fetched again until a coder list is shown (a refetch
+    // after every highlight would be one more request on coding's hot path).
+    void queries.invalidateQueries({ queryKey: keys.coder, refetchType: 'none' });
   };
 
   /** Queues a step; errors are reported, never thrown, and what it may have changed is reloaded. */
@@ -118,8 +120,8 @@ export function createCodingActions({ api, queries, stack, own, report, remember
             }
           : list,
       );
-      // Each coder's highlight count (the Analysis and Agreement coder lists).
-      void queries.invalidateQueries({ queryKey: keys.coder });
+      // Each coder's highlight count (the Analysis and Agreement coder lists), as above.
+      void queries.invalidateQueries({ queryKey: keys.coder, refetchType: 'none' });
     }
     void queries.invalidateQueries({ queryKey: keys.tags });
     void queries.invalidateQueries({ queryKey: keys.highlightQueries });

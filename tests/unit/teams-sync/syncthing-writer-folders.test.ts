@@ -38,7 +38,7 @@ describe.skipIf(!syncthing.available)('writer folders under Syncthing (two insta
     pair = await startSyncthingPair({ folders: [join(work, 'a'), join(work, 'b')], ignore: STIGNORE });
     a = new WriterFiles(join(work, 'a'), 'alice.0a1b2c3d');
     b = new WriterFiles(join(work, 'b'), 'bo.9f8e7d6c');
-  });
+  }, 60_000); // two Syncthing instances start and pair: seconds, more on a busy machine
   afterAll(async () => {
     await pair?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
