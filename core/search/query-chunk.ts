@@ -4,11 +4,13 @@
  * the first occurrences are. The work per term is one native search per run of consecutive
  * articles that are still candidates and whose bitmaps allow the term; an article whose count
  * reached the cap is skipped to its end, so a very common term costs at most cap + 1 searches per
- * article.
+ * article. The most common terms of all, single units and pairs such as 的 and 中国, cost no search:
+ * their counts are read from the chunk's table (frequent-grams.ts).
  */
 import { Buffer } from 'node:buffer';
 import type { QueryTerm } from './parse-query.js';
-import { mayContain, queryHashes, type Built } from './search-chunk.js';
+import { GRAM_SLOTS } from './frequent-grams.js';
+import { anchorOf, mayContain, queryHashes, type Built } from './search-chunk.js';
 
 /**
  * Units after an occurrence looked through with a plain loop for the next one before a native
@@ -36,11 +38,23 @@ function nextNear(u: Uint16Array, t: Uint16Array, from: number, to: number): num
  */
 export function countTerm(b: Built, norm: string, alive: Uint8Array, cap: number, counts: Int32Array): void {
   const n = alive.length;
-  const needle = Buffer.from(norm, 'utf16le');
-  const t = new Uint16Array(norm.length);
-  for (let k = 0; k < norm.length; k++) t[k] = norm.charCodeAt(k);
+  const slot = b.grams.slots.get(norm);
+  if (slot !== undefined) {
+    const grams = b.grams.counts;
+    for (let i = 0; i < n; i++)
+      if (alive[i]) counts[i] = (counts[i] as number) + Math.min(cap, grams[i * GRAM_SLOTS + slot] as number);
+    return;
+  }
+  const m = norm.length;
+  const t = new Uint16Array(m);
+  for (let k = 0; k < m; k++) t[k] = norm.charCodeAt(k);
+  // The native search looks for the term's suffix from its anchor unit (anchorOf); a stop whose
+  // prefix differs, or would start before where the search began, is no occurrence.
+  const a = anchorOf(b, t);
+  const needle = Buffer.from(norm.slice(a), 'utf16le');
   const qh = queryHashes(norm);
   const starts = b.starts;
+  const u = b.units;
   let i = 0;
   while (i < n) {
     if (!alive[i] || !mayContain(b, i, qh)) {
@@ -50,25 +64,35 @@ export function countTerm(b: Built, norm: string, alive: Uint8Array, cap: number
     let j = i + 1;
     while (j < n && alive[j] && mayContain(b, j, qh)) j++;
     const runStart = starts[i] as number;
-    const run = b.buf.subarray(runStart * 2, (starts[j] as number) * 2);
+    const runEnd = starts[j] as number;
+    const run = b.buf.subarray(runStart * 2, runEnd * 2);
+    /** The first occurrence in the run starting at or after unit `from`, or -1. */
+    const next = (from: number): number => {
+      for (let s = from + a; s < runEnd;) {
+        const at = run.indexOf(needle, (s - runStart) * 2, 'ucs2');
+        if (at < 0) return -1;
+        const p = runStart + at / 2 - a;
+        let k = 0;
+        while (k < a && u[p + k] === t[k]) k++;
+        if (k === a) return p;
+        s = p + a + 1;
+      }
+      return -1;
+    };
     let k = i;
-    let at = run.indexOf(needle, 0, 'ucs2');
-    while (at >= 0) {
-      const p = runStart + at / 2;
+    let p = next(runStart);
+    while (p >= 0) {
       while ((starts[k + 1] as number) <= p) k++;
       // Separators fold to nothing a term holds, so a match never crosses into the next article.
       const c = (counts[k] as number) + 1;
       counts[k] = c;
       const end = starts[k + 1] as number;
       if (c < cap) {
-        const from = p + t.length;
+        const from = p + m;
         const to = Math.min(end, from + NEAR_UNITS);
-        const near = nextNear(b.units, t, from, to);
-        at =
-          near >= 0
-            ? (near - runStart) * 2
-            : run.indexOf(needle, (Math.max(from, to - t.length + 1) - runStart) * 2, 'ucs2');
-      } else if (k + 1 < j) at = run.indexOf(needle, (end - runStart) * 2, 'ucs2');
+        const near = nextNear(u, t, from, to);
+        p = near >= 0 ? near : next(Math.max(from, to - m + 1));
+      } else if (k + 1 < j) p = next(end);
       else break;
     }
     i = j;

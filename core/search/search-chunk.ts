@@ -5,6 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { SearchHit } from '../model.js';
+import { countFrequentGrams, type GramCounts } from './frequent-grams.js';
 import { foldTable } from './normalize-text.js';
 
 const CONTEXT = 40;
@@ -31,6 +32,8 @@ export interface Built {
   filter: Int32Array;
   fOff: Int32Array;
   fShift: Uint8Array;
+  /** Exact counts of the chunk's most frequent units and pairs, per article, and of its bytes. */
+  grams: GramCounts;
 }
 
 export interface Chunk {
@@ -57,6 +60,11 @@ export const unitsOf = (e: Entry): number => e.title.length + e.text.length + 2;
 
 // A 32-bit multiplicative hash of a pair of units; an article's bitmap uses its top bits.
 export const hashPair = (a: number, b: number): number => Math.imul((a << 16) | b, 0x9e3779b1);
+/** Units below this are "Latin" (letters, digits, punctuation, spaces): their triples are marked too. */
+const LATIN_END = 0x3000;
+// A triple of Latin units (each < 2^14) in one 32-bit multiplicative hash, distinct from the pairs'.
+export const hashTriple = (a: number, b: number, c: number): number =>
+  Math.imul(((a << 18) ^ (b << 9) ^ c) + 0x5bd1e995, 0x85ebca6b);
 
 /** Mark every pair of units of `u[from, to)` in the bitmap at `off` (2^(32 - shift) bits). */
 export function markPairs(
@@ -67,12 +75,19 @@ export function markPairs(
   off: number,
   shift: number,
 ): void {
+  let prev2 = 0xffff;
   let prev = u[from] as number;
   for (let i = from + 1; i < to; i++) {
     const c = u[i] as number;
     const h = Math.imul((prev << 16) | c, 0x9e3779b1) >>> shift;
     const w = off + (h >>> 5);
     filter[w] = (filter[w] as number) | (1 << (h & 31));
+    if (prev2 < LATIN_END && prev < LATIN_END && c < LATIN_END) {
+      const h3 = hashTriple(prev2, prev, c) >>> shift;
+      const w3 = off + (h3 >>> 5);
+      filter[w3] = (filter[w3] as number) | (1 << (h3 & 31));
+    }
+    prev2 = prev;
     prev = c;
   }
 }
@@ -127,14 +142,48 @@ export function buildChunk(
       fShift[i] as number,
     );
   }
-  return { starts, buf, units: u16, filter, fOff, fShift };
+  return {
+    starts,
+    buf,
+    units: u16,
+    filter,
+    fOff,
+    fShift,
+    grams: countFrequentGrams(u16, starts),
+  };
 }
 
 /** The hashes of a query's pairs of units, all of which an article's bitmap must have. */
 export function queryHashes(q: string): Int32Array {
   const hs = new Set<number>();
   for (let i = 1; i < q.length; i++) hs.add(hashPair(q.charCodeAt(i - 1), q.charCodeAt(i)));
+  for (let i = 2; i < q.length; i++) {
+    const a = q.charCodeAt(i - 2);
+    const b = q.charCodeAt(i - 1);
+    const c = q.charCodeAt(i);
+    if (a < LATIN_END && b < LATIN_END && c < LATIN_END) hs.add(hashTriple(a, b, c));
+  }
   return Int32Array.from(hs);
+}
+
+/**
+ * The unit of a term a native search should look for. Node's UCS-2 `indexOf` scans with `memchr`
+ * for the larger byte of the needle's first unit and checks each stop, so a needle starting with a
+ * frequent letter (e, a, s) stops every few units while one starting with a rare one (v, u) does
+ * not: the search is for the suffix from the unit whose larger byte is rarest in the chunk.
+ */
+export function anchorOf(b: Built, term: Uint16Array): number {
+  let best = 0;
+  let bestCount = Infinity;
+  for (let k = 0; k < term.length; k++) {
+    const v = term[k] as number;
+    const count = b.grams.byteCounts[Math.max(v >>> 8, v & 0xff)] as number;
+    if (count < bestCount) {
+      best = k;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 export function mayContain(b: Built, i: number, qh: Int32Array): boolean {

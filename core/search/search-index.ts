@@ -7,7 +7,8 @@
  * article is never split; a bigger one gets a chunk of its own). A chunk holds only the normalised
  * text, as UTF-16LE in a Buffer (title, U+0001, text, U+0000 per article; NUL and U+0001 inside the
  * text are indexed as spaces, so no match can cross a separator), plus per article a small bitmap of
- * hashed pairs of units. The original strings are not copied: the index keeps
+ * hashed pairs of units (and triples of Latin units), and the exact per-article counts of the
+ * chunk's most frequent units and pairs (frequent-grams.ts). The original strings are not copied: the index keeps
  * references to the caller's title and text and slices them for the keyword-in-context of the hits
  * it returns (normalisation is 1:1 per unit, so an offset in one is the offset in the other).
  * No string ever spans the whole library, so size is bounded by memory, not by V8's string limit.
@@ -19,7 +20,8 @@
  *
  * A query in the query language (find(), parse-query.ts) is matched per article the same way
  * (query-chunk.ts): which articles match, each positive term counted up to a cap shared out of
- * COUNT_BUDGET, and the first hits of a page of them in keyword-in-context (kwic.ts).
+ * COUNT_BUDGET (a frequent unit or pair read from its counts instead), and the first hits of a
+ * page of them in keyword-in-context (kwic.ts).
  *
  * Failure. Building never throws out of `prepare()` or `search()`: the error goes to `onError` and
  * search falls back to a plain scan of the articles (slower, same results).
