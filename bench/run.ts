@@ -98,6 +98,7 @@ async function openWarm(root: string, cacheDir: string): Promise<LibraryHandle> 
   await first.close();
   const lib = await openLibrary(root, { cacheDir, watch: false });
   await lib.whenScanned();
+  await lib.whenCleaned(); // the search index complete, as a few seconds after opening in the app
   lib.search('的', 1); // loads the cached texts
   return lib;
 }

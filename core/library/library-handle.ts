@@ -60,7 +60,8 @@ export interface LibraryHandle {
   whenWatching(): Promise<void>;
   /**
    * Resolves when every article's search text is its canonical cleaned text (a background pass
-   * after the scan: until then search may find boilerplate the reader hides), or on close.
+   * after the scan: until then search may find boilerplate the reader hides) and the search index
+   * is complete (its counts of common terms too: until then those are searched for, slower), or on close.
    */
   whenCleaned(): Promise<void>;
   close(): Promise<void>;

@@ -191,6 +191,16 @@ export abstract class ScannedLibrary {
         .catch((err: unknown) => {
           this.errors.push(libraryProblem('search-clean-failed', { reason: messageOf(err) }));
         })
+        // The cleaned texts indexed now, not on the next query; then the index's background work.
+        .then(() => {
+          if (this.closed) return;
+          this.index.prepare();
+          return this.index.whenComplete();
+        })
+        .catch((err: unknown) => {
+          const problem = libraryProblem('search-prepare-failed', { reason: messageOf(err) });
+          if (!this.errors.includes(problem)) this.errors.push(problem); // as after the scan, once
+        })
         .finally(() => this.resolveCleaned());
     });
     // Written in the background: the list is complete now, the cache only matters next time.

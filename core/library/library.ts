@@ -235,6 +235,7 @@ class Library extends ScannedLibrary implements LibraryHandle {
     this.closed = true;
     if (this.cacheSaveTimer) clearTimeout(this.cacheSaveTimer);
     void this.pool?.close();
+    this.index.stopBackground();
     await this.watcher?.close();
     await this.scanPromise;
     await this.cleanedPromise;

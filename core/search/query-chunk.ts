@@ -38,8 +38,8 @@ function nextNear(u: Uint16Array, t: Uint16Array, from: number, to: number): num
  */
 export function countTerm(b: Built, norm: string, alive: Uint8Array, cap: number, counts: Int32Array): void {
   const n = alive.length;
-  const slot = b.grams.slots.get(norm);
-  if (slot !== undefined) {
+  const slot = b.grams?.slots.get(norm);
+  if (b.grams && slot !== undefined) {
     const grams = b.grams.counts;
     for (let i = 0; i < n; i++)
       if (alive[i]) counts[i] = (counts[i] as number) + Math.min(cap, grams[i * GRAM_SLOTS + slot] as number);

@@ -5,7 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { SearchHit } from '../model.js';
-import { countFrequentGrams, type GramCounts } from './frequent-grams.js';
+import type { GramCounts } from './frequent-grams.js';
 import { foldTable } from './normalize-text.js';
 
 const CONTEXT = 40;
@@ -32,8 +32,10 @@ export interface Built {
   filter: Int32Array;
   fOff: Int32Array;
   fShift: Uint8Array;
-  /** Exact counts of the chunk's most frequent units and pairs, per article, and of its bytes. */
-  grams: GramCounts;
+  /** How often each byte value occurs in `buf` (sampled in a big chunk): see anchorOf. */
+  byteCounts: Uint32Array;
+  /** Exact counts of the chunk's most frequent units and pairs per article, once counted (frequent-grams.ts). */
+  grams: GramCounts | null;
 }
 
 export interface Chunk {
@@ -128,6 +130,12 @@ export function buildChunk(
   }
   const t = indexTable();
   for (let i = 0; i < units; i++) u16[i] = t[u16[i] as number] as number;
+  const byteCounts = new Uint32Array(256);
+  for (let i = 0, step = units > 1 << 16 ? 4 : 1; i < units; i += step) {
+    const v = u16[i] as number;
+    byteCounts[v >>> 8] = (byteCounts[v >>> 8] as number) + 1;
+    byteCounts[v & 0xff] = (byteCounts[v & 0xff] as number) + 1;
+  }
   for (let i = 0; i < n; i++) {
     const e = entries[i] as Entry;
     const at = starts[i] as number;
@@ -149,7 +157,8 @@ export function buildChunk(
     filter,
     fOff,
     fShift,
-    grams: countFrequentGrams(u16, starts),
+    byteCounts,
+    grams: null,
   };
 }
 
@@ -177,7 +186,7 @@ export function anchorOf(b: Built, term: Uint16Array): number {
   let bestCount = Infinity;
   for (let k = 0; k < term.length; k++) {
     const v = term[k] as number;
-    const count = b.grams.byteCounts[Math.max(v >>> 8, v & 0xff)] as number;
+    const count = b.byteCounts[Math.max(v >>> 8, v & 0xff)] as number;
     if (count < bestCount) {
       best = k;
       bestCount = count;

@@ -35,6 +35,7 @@
 import { Buffer } from 'node:buffer';
 import { libraryProblem } from '../library/library-problems.js';
 import type { SearchHit } from '../model.js';
+import { countFrequentGrams } from './frequent-grams.js';
 import { keywordInContext } from './kwic.js';
 import { normalizeForSearch } from './normalize-text.js';
 import type { ParsedQuery, QueryTerm } from './parse-query.js';
@@ -108,6 +109,12 @@ export interface SearchIndexOptions {
 
 const DEFAULT_CHUNK_UNITS = 1 << 20;
 const DEFAULT_TOTAL_CAP = 1_000;
+/**
+ * Units whose frequent grams are counted at once when their chunks were built (~12 ns a unit, so
+ * ~25 ms); past that, after the build, one chunk per turn of the event loop, and search scans for
+ * a common term in the chunks not counted yet (same results, slower).
+ */
+const GRAMS_AT_ONCE_UNITS = 1 << 21;
 
 export class SearchIndex {
   private readonly entries = new Map<string, Entry>();
@@ -119,6 +126,10 @@ export class SearchIndex {
   private readonly chunkUnits: number;
   private readonly totalCap: number;
   private readonly onError: ((message: string) => void) | undefined;
+  /** Built chunks whose frequent grams are not counted yet. */
+  private readonly gramsDue = new Set<Chunk>();
+  private gramsTimer: ReturnType<typeof setImmediate> | null = null;
+  private gramsWaiters: (() => void)[] = [];
 
   constructor(opts: SearchIndexOptions = {}) {
     this.chunkUnits = Math.max(1, opts.chunkUnits ?? DEFAULT_CHUNK_UNITS);
@@ -157,6 +168,26 @@ export class SearchIndex {
     this.pending.clear();
     this.chunks = [];
     this.failed = false;
+    this.stopBackground();
+  }
+
+  /** Built chunks whose common terms are not counted yet (see GRAMS_AT_ONCE_UNITS); for tests and diagnostics. */
+  get gramsPending(): number {
+    return this.gramsDue.size;
+  }
+
+  /** Resolves when the index's background work (counting frequent grams) is done or stopped. */
+  whenComplete(): Promise<void> {
+    if (this.gramsDue.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.gramsWaiters.push(resolve));
+  }
+
+  /** Stops the background work (on close): search goes on without what it would have counted. */
+  stopBackground(): void {
+    if (this.gramsTimer) clearImmediate(this.gramsTimer);
+    this.gramsTimer = null;
+    this.gramsDue.clear();
+    this.settleGrams();
   }
 
   get size(): number {
@@ -267,6 +298,7 @@ export class SearchIndex {
 
   private fail(err: unknown): void {
     this.failed = true;
+    this.stopBackground();
     this.chunks = []; // free what was built; entries stay for the plain scan
     for (const e of this.entries.values()) e.chunk = null;
     this.pending.clear();
@@ -293,9 +325,55 @@ export class SearchIndex {
         const pieces = this.pack(chunk.entries);
         this.chunks.splice(c, 1, ...pieces);
         c += pieces.length - 1;
-        for (const piece of pieces) piece.built = buildChunk(piece.entries);
-      } else chunk.built = buildChunk(chunk.entries);
+        for (const piece of pieces) {
+          piece.built = buildChunk(piece.entries);
+          this.gramsDue.add(piece);
+        }
+      } else {
+        chunk.built = buildChunk(chunk.entries);
+        this.gramsDue.add(chunk);
+      }
     }
+    this.countGrams();
+  }
+
+  // ---- counting frequent grams --------------------------------------------------------------
+
+  /** Counts the due chunks' grams now when they are few, else schedules it (GRAMS_AT_ONCE_UNITS). */
+  private countGrams(): void {
+    if (this.gramsDue.size === 0 || this.gramsTimer) return;
+    let units = 0;
+    for (const chunk of this.gramsDue) units += chunk.built ? (chunk.built.starts.at(-1) as number) : 0;
+    if (units <= GRAMS_AT_ONCE_UNITS) {
+      for (const chunk of [...this.gramsDue]) this.countChunkGrams(chunk);
+      this.settleGrams();
+    } else this.gramsTimer = setImmediate(() => this.countGramsStep());
+  }
+
+  private countGramsStep(): void {
+    this.gramsTimer = null;
+    const next = this.gramsDue.values().next();
+    if (!next.done) this.countChunkGrams(next.value);
+    if (this.gramsDue.size > 0) this.gramsTimer = setImmediate(() => this.countGramsStep());
+    else this.settleGrams();
+  }
+
+  private countChunkGrams(chunk: Chunk): void {
+    this.gramsDue.delete(chunk);
+    const b = chunk.built; // null when the chunk changed since: counted when built again
+    if (!b || b.grams) return;
+    try {
+      b.grams = countFrequentGrams(b.units, b.starts);
+    } catch {
+      // Out of memory, most likely: this chunk's common terms are searched for instead.
+    }
+  }
+
+  private settleGrams(): void {
+    if (this.gramsDue.size > 0) return;
+    const waiters = this.gramsWaiters;
+    this.gramsWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private relayout(): void {

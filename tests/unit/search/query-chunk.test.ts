@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countFrequentGrams, GRAM_SLOTS } from '../../../core/search/frequent-grams.js';
 import { normalizeForSearch } from '../../../core/search/normalize-text.js';
+import { parseQuery } from '../../../core/search/parse-query.js';
 import { countTerm } from '../../../core/search/query-chunk.js';
 import { buildChunk, type Entry } from '../../../core/search/search-chunk.js';
+import { SearchIndex } from '../../../core/search/search-index.js';
 
 /** Non-overlapping occurrences, as a search counts them. */
 const occurrences = (hay: string, needle: string): number => {
@@ -64,9 +66,11 @@ describe('counting a term in a chunk', () => {
         }),
         fc.integer({ min: 1, max: 6 }),
         fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
-        (texts, picks, cap, mask) => {
+        fc.boolean(),
+        (texts, picks, cap, mask, counted) => {
           const es = entries(texts);
           const built = buildChunk(es);
+          if (counted) built.grams = countFrequentGrams(built.units, built.starts);
           const alive = Uint8Array.from(es, (_, i) => (mask[i] ? 1 : 0));
           for (const [article, at, length] of picks) {
             // A term cut from the articles' text (so it occurs), or a word that may not.
@@ -98,5 +102,42 @@ describe('counting a term in a chunk', () => {
     const counts = new Int32Array(2);
     countTerm(built, 'eev', Uint8Array.of(1, 1), 10, counts);
     expect([...counts]).toEqual([3, 1]);
+  });
+});
+
+describe('the index counts common terms in the background after a big build', () => {
+  const build = (): SearchIndex => {
+    const index = new SearchIndex({ chunkUnits: 1 << 18 });
+    const para = '中国的公司在美国。'.repeat(9000);
+    for (let i = 0; i < 30; i++)
+      index.set(
+        `a${i}`,
+        `p/${String(i).padStart(2, '0')}`,
+        `t${i}`,
+        i % 3 ? para : para.replace(/中国/g, '英国'),
+      );
+    index.prepare();
+    return index;
+  };
+  const answer = (index: SearchIndex) =>
+    index.find(parseQuery('中国 公司'), { countCap: 50 }).found.map((f) => [f.id, f.hits]);
+
+  it('answers the same before and after the counts are in', async () => {
+    const index = build();
+    expect(index.gramsPending).toBeGreaterThan(0);
+    const before = answer(index);
+    await index.whenComplete();
+    expect(index.gramsPending).toBe(0);
+    expect(answer(index)).toEqual(before);
+    expect(before).toHaveLength(20);
+    expect(before[0]).toEqual(['a1', 100]);
+  });
+
+  it('stops when told (on close), and still answers', async () => {
+    const index = build();
+    index.stopBackground();
+    await index.whenComplete();
+    expect(index.gramsPending).toBe(0);
+    expect(answer(index)).toHaveLength(20);
   });
 });
