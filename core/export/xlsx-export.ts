@@ -209,6 +209,12 @@ export async function xlsxExport(
   const backPressure = async () => {
     if (out.readableLength > HIGH_WATER && !stopped) await once(out, 'drain').catch(() => undefined);
   };
+  /** Hands a sheet's rows so far on, and waits while they wait to be compressed or read. */
+  const settle = async (sheet: SheetWriter) => {
+    sheet.fast?.flush();
+    await sheet.fast?.drained(HIGH_WATER);
+    await backPressure();
+  };
 
   async function write(): Promise<void> {
     const tagHighlights = new Map<string, number>();
@@ -264,9 +270,7 @@ export async function xlsxExport(
         sheetRows++;
         rows++;
       }
-      sheet.fast?.flush();
-      await sheet.fast?.drained(HIGH_WATER);
-      await backPressure();
+      await settle(sheet);
     }
     commitSheet(sheet);
 
@@ -279,7 +283,7 @@ export async function xlsxExport(
       tagArticles,
     );
     await backPressure();
-    writeArticles(
+    await writeArticles(
       addSheet(
         workbook,
         styles,
@@ -293,6 +297,7 @@ export async function xlsxExport(
       plan,
       tags.filter((t) => tagHighlights.has(t)),
       articles,
+      settle,
     );
     await workbook.commit();
   }
@@ -370,13 +375,18 @@ function articleHeader(metaKeys: readonly string[], plan: ExportPlan, codes: rea
   ];
 }
 
-function writeArticles(
+/** Articles handed on between (each row has a column per code, so 10,000 of them are big). */
+const ARTICLES_PER_SETTLE = 200;
+
+async function writeArticles(
   sheet: SheetWriter,
   plan: ExportPlan,
   codes: readonly string[],
   articles: readonly ArticleLine[],
-): void {
-  for (const line of articles) {
+  settle: (sheet: SheetWriter) => Promise<void>,
+): Promise<void> {
+  for (const [k, line] of articles.entries()) {
+    if (k > 0 && k % ARTICLES_PER_SETTLE === 0) await settle(sheet);
     writeRow(sheet, [
       ...line.cells,
       { value: line.highlights },

@@ -94,23 +94,28 @@ export class SheetRows {
     return true;
   }
 
-  /** One row of plain cells, each with the style exceljs would give it (`styleOf`). */
+  /**
+   * One row of plain cells, each with the style exceljs would give it (`styleOf`). To keep the
+   * sheet small (deflating it is most of a big export's time): an empty cell is left out, and a
+   * cell right after the one before it has no `r` (the standard makes it optional; readers take the
+   * next column, and exceljs's reader needs it only on a row's first cell and after a gap).
+   */
   add(cells: readonly XlsxCell[], styleOf: (c: XlsxCell, column: number) => Partial<ExcelJS.Style>): void {
     const r = this.raw._rowZero + this.pending.length;
     let xml = `<row r="${r}">`;
+    let next = -1; // the first cell of a row has its `r`
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]!;
       const v = c.value;
-      const ref = `${this.letter(i)}${r}`;
+      if (v === '' || v === null || v === undefined) continue;
+      const at = i === next ? '<c' : `<c r="${this.letter(i)}${r}"`;
+      next = i + 1;
       if (typeof v === 'string') {
-        xml += `<c r="${ref}"${this.s(styleOf(c, i), STRING_TYPE)} t="str"><v>${escapeText(v)}</v></c>`;
+        xml += `${at}${this.s(styleOf(c, i), STRING_TYPE)} t="str"><v>${escapeText(v)}</v></c>`;
       } else if (typeof v === 'number') {
-        xml += `<c r="${ref}"${this.s(styleOf(c, i), NUMBER_TYPE)}><v>${v}</v></c>`;
+        xml += `${at}${this.s(styleOf(c, i), NUMBER_TYPE)}><v>${v}</v></c>`;
       } else if (v instanceof Date) {
-        xml += `<c r="${ref}"${this.s(styleOf(c, i), DATE_TYPE)}><v>${EPOCH_DAYS + v.getTime() / DAY_MS}</v></c>`;
-      } else if (v === null || v === undefined) {
-        const s = this.s(styleOf(c, i), NUMBER_TYPE);
-        if (s) xml += `<c r="${ref}"${s}/>`;
+        xml += `${at}${this.s(styleOf(c, i), DATE_TYPE)}><v>${EPOCH_DAYS + v.getTime() / DAY_MS}</v></c>`;
       } else {
         throw new Error(`SheetRows: a cell of an unexpected kind in column ${i + 1}`);
       }
