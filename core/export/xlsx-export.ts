@@ -119,6 +119,8 @@ interface SheetWriter {
   styles: Styles;
   /** Plain rows written as text (xlsx-sheet-rows.ts); null: every row through exceljs. */
   fast: SheetRows | null;
+  /** `styleOf` for this sheet, made once. */
+  styleOf: (c: XlsxCell, column: number) => Partial<ExcelJS.Style>;
 }
 
 /** A sheet with its header row written, frozen and filtered, and its columns sized. */
@@ -135,12 +137,14 @@ function addSheet(
   const row = sheet.addRow([...header]);
   row.eachCell((cell) => (cell.style = styles.header));
   row.commit();
-  return {
+  const writer: SheetWriter = {
     sheet,
     columnStyles: header.map((key) => (WRAPPED[key] ? styles.wrapped : styles.plain)),
     styles,
     fast: SheetRows.open(workbook, sheet),
+    styleOf: (c, i) => styleOf(writer, c, i),
   };
+  return writer;
 }
 
 /** A plain cell's style: a date's format, else its column's. */
@@ -148,13 +152,17 @@ function styleOf({ columnStyles, styles }: SheetWriter, c: XlsxCell, i: number):
   return (c.numFmt && styles.numFmt.get(c.numFmt)) || columnStyles[i] || styles.plain;
 }
 
-/** Writes one row of cells; dates get their format, cut text its note, a colour its fill. */
-function writeRow(writer: SheetWriter, cells: readonly XlsxCell[]): void {
-  if (writer.fast && SheetRows.plain(cells)) {
-    writer.fast.add(cells, (c, i) => styleOf(writer, c, i));
+/**
+ * Writes one row of cells, given in consecutive parts (an article's part is the same array on each
+ * of its rows: see SheetRows.add); dates get their format, cut text its note, a colour its fill.
+ */
+function writeRow(writer: SheetWriter, parts: readonly (readonly XlsxCell[])[]): void {
+  if (writer.fast && SheetRows.plain(parts)) {
+    writer.fast.add(parts, writer.styleOf);
     return;
   }
   writer.fast?.flush();
+  const cells = parts.flat();
   const row = writer.sheet.addRow(cells.map((c) => c.value));
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
@@ -262,10 +270,10 @@ export async function xlsxExport(
         articleCellsX ??= article.map((v, i) => kinds[a0 + i]!(v));
         metaCellsX ??= meta.map((v, i) => kinds[m0 + i]!(v));
         writeRow(sheet, [
-          ...row.ids.map((v, i) => kinds[i]!(v)),
-          ...articleCellsX,
-          ...row.cells.map((v, i) => kinds[a0 + article.length + i]!(v)),
-          ...metaCellsX,
+          row.ids.map((v, i) => kinds[i]!(v)),
+          articleCellsX,
+          row.cells.map((v, i) => kinds[a0 + article.length + i]!(v)),
+          metaCellsX,
         ]);
         sheetRows++;
         rows++;
@@ -352,12 +360,14 @@ function writeCodebook(
   for (const id of order) {
     const tag = plan.tags.get(id)!;
     writeRow(sheet, [
-      textCell(plan.tags.path(id)),
-      textCell(tag.name),
-      colourCell(tag.color),
-      textCell(tag.description),
-      { value: highlights.get(id) ?? 0 },
-      { value: articles.get(id) ?? 0 },
+      [
+        textCell(plan.tags.path(id)),
+        textCell(tag.name),
+        colourCell(tag.color),
+        textCell(tag.description),
+        { value: highlights.get(id) ?? 0 },
+        { value: articles.get(id) ?? 0 },
+      ],
     ]);
   }
   commitSheet(sheet);
@@ -388,9 +398,8 @@ async function writeArticles(
   for (const [k, line] of articles.entries()) {
     if (k > 0 && k % ARTICLES_PER_SETTLE === 0) await settle(sheet);
     writeRow(sheet, [
-      ...line.cells,
-      { value: line.highlights },
-      ...codes.map((id) => ({ value: line.perTag.get(id) ?? 0 })),
+      line.cells,
+      [{ value: line.highlights }, ...codes.map((id) => ({ value: line.perTag.get(id) ?? 0 }))],
     ]);
   }
   commitSheet(sheet);

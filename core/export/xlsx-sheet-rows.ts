@@ -65,11 +65,23 @@ function streamingSheet(sheet: ExcelJS.Worksheet): StreamingSheet | null {
   return writes && typeof s._rowZero === 'number' && Array.isArray(s._rows) ? (s as StreamingSheet) : null;
 }
 
+/** A row's part as XML: its cells, where it began, and whether a cell was left out before and at its end. */
+interface RenderedPart {
+  part: readonly XlsxCell[];
+  column: number;
+  gapBefore: boolean;
+  /** The XML, cut where the row's number goes. */
+  pieces: string[];
+  gapAfter: boolean;
+}
+
 export class SheetRows {
   private readonly letters: string[] = [];
   /** Style ids by style object and value type (a plain number cell has its own id). */
   private readonly ids = new Map<Partial<ExcelJS.Style>, Map<number, number>>();
   private pending: string[] = [];
+  /** Each part of the last row as rendered (see add). */
+  private readonly last: (RenderedPart | undefined)[] = [];
 
   private constructor(
     private readonly sheet: ExcelJS.Worksheet,
@@ -88,28 +100,65 @@ export class SheetRows {
     return new SheetRows(sheet, raw, styles as StyleTable);
   }
 
-  /** Whether `cells` can be written here (no note, no fill: those take exceljs's rows). */
-  static plain(cells: readonly XlsxCell[]): boolean {
-    for (const c of cells) if (c.note !== undefined || c.fill !== undefined) return false;
+  /** Whether a row's cells can be written here (no note, no fill: those take exceljs's rows). */
+  static plain(parts: readonly (readonly XlsxCell[])[]): boolean {
+    for (const part of parts)
+      for (const c of part) if (c.note !== undefined || c.fill !== undefined) return false;
     return true;
   }
 
   /**
-   * One row of plain cells, each with the style exceljs would give it (`styleOf`). To keep the
-   * sheet small (deflating it is most of a big export's time): an empty cell is left out, and a
-   * cell right after the one before it has no `r` (the standard makes it optional; readers take the
-   * next column, and exceljs's reader needs it only on a row's first cell and after a gap).
+   * One row of plain cells, given as consecutive parts, each cell with the style exceljs would give
+   * it (`styleOf`, by column). A part that is the same array, at the same column and after the same
+   * kind of cell, as on the row before (an article's cells on each of its highlights' rows) is not
+   * rendered again.
+   *
+   * To keep the sheet small (deflating it is much of a big export's time) an empty cell is left
+   * out, and a cell right after the one before it has no `r` (the standard makes it optional:
+   * readers take the next column; exceljs's reader needs it on a row's first cell and after a gap).
    */
-  add(cells: readonly XlsxCell[], styleOf: (c: XlsxCell, column: number) => Partial<ExcelJS.Style>): void {
-    const r = this.raw._rowZero + this.pending.length;
-    let xml = `<row r="${r}">`;
-    let next = -1; // the first cell of a row has its `r`
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i]!;
+  add(
+    parts: readonly (readonly XlsxCell[])[],
+    styleOf: (c: XlsxCell, column: number) => Partial<ExcelJS.Style>,
+  ): void {
+    const row = String(this.raw._rowZero + this.pending.length);
+    let xml = `<row r="${row}">`;
+    let column = 0;
+    let gap = true; // a row's first cell has its `r`
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p]!;
+      let done = this.last[p];
+      if (done?.part !== part || done.column !== column || done.gapBefore !== gap) {
+        done = this.render(part, column, gap, styleOf);
+        this.last[p] = done;
+      }
+      xml += done.pieces.length === 1 ? done.pieces[0] : done.pieces.join(row);
+      column += part.length;
+      gap = done.gapAfter;
+    }
+    this.pending.push(`${xml}</row>`);
+  }
+
+  /** The XML of `cells` from column `first`, cut where the row's number goes (see add). */
+  private render(
+    cells: readonly XlsxCell[],
+    first: number,
+    gapBefore: boolean,
+    styleOf: (c: XlsxCell, column: number) => Partial<ExcelJS.Style>,
+  ): RenderedPart {
+    let xml = '';
+    let gap = gapBefore;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k]!;
+      const i = first + k;
       const v = c.value;
-      if (v === '' || v === null || v === undefined) continue;
-      const at = i === next ? '<c' : `<c r="${this.letter(i)}${r}"`;
-      next = i + 1;
+      if (v === '' || v === null || v === undefined) {
+        gap = true;
+        continue;
+      }
+      // NUL stands for the row number: no text can hold one (escapeText drops it).
+      const at = gap ? `<c r="${this.letter(i)}\u0000"` : '<c';
+      gap = false;
       if (typeof v === 'string') {
         xml += `${at}${this.s(styleOf(c, i), STRING_TYPE)} t="str"><v>${escapeText(v)}</v></c>`;
       } else if (typeof v === 'number') {
@@ -120,7 +169,7 @@ export class SheetRows {
         throw new Error(`SheetRows: a cell of an unexpected kind in column ${i + 1}`);
       }
     }
-    this.pending.push(`${xml}</row>`);
+    return { part: cells, column: first, gapBefore, pieces: xml.split('\u0000'), gapAfter: gap };
   }
 
   /** Writes the rows added so far, so exceljs can write the next one (or close the sheet). */

@@ -19,6 +19,8 @@ const ATTR_ESCAPES: Record<string, string> = {
 
 /** Anything the functions below might change; most strings (GUIDs, numbers, plain words) have none. */
 const MAY_CHANGE = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** The same for element content, where quotes, tabs and line feeds stay as they are. */
+const MAY_CHANGE_TEXT = /[&<>\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** `text` without the characters XML 1.0 forbids. */
 export function xmlChars(text: string): string {
@@ -27,7 +29,7 @@ export function xmlChars(text: string): string {
 
 /** Element content: forbidden characters dropped, markup escaped, CR kept as a reference. */
 export function escapeText(text: string): string {
-  if (!MAY_CHANGE.test(text)) return text;
+  if (!MAY_CHANGE_TEXT.test(text)) return text;
   return xmlChars(text).replace(/[&<>\r]/g, (ch) => TEXT_ESCAPES[ch]!);
 }
 
