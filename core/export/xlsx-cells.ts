@@ -63,6 +63,16 @@ const DATE_TEXT =
  * source's own time for `…+08:00`), the same day and hour the CSV shows.
  */
 export function dateCell(text: string): XlsxCell {
+  // A highlight's `modified` is most often its `created`: the same text, the same cell.
+  if (text === lastDate.text) return lastDate.cell;
+  const cell = parseDateCell(text);
+  lastDate = { text, cell };
+  return cell;
+}
+
+let lastDate: { text: string; cell: XlsxCell } = { text: '', cell: { value: '' } };
+
+function parseDateCell(text: string): XlsxCell {
   const m = DATE_TEXT.exec(text);
   if (m) {
     // (Written out rather than mapped over arrays: an export makes three of these per highlight.)

@@ -148,6 +148,7 @@ export class SheetRows {
   ): RenderedPart {
     let xml = '';
     let gap = gapBefore;
+    let marked = false;
     for (let k = 0; k < cells.length; k++) {
       const c = cells[k]!;
       const i = first + k;
@@ -158,6 +159,7 @@ export class SheetRows {
       }
       // NUL stands for the row number: no text can hold one (escapeText drops it).
       const at = gap ? `<c r="${this.letter(i)}\u0000"` : '<c';
+      marked ||= gap;
       gap = false;
       if (typeof v === 'string') {
         xml += `${at}${this.s(styleOf(c, i), STRING_TYPE)} t="str"><v>${escapeText(v)}</v></c>`;
@@ -169,7 +171,8 @@ export class SheetRows {
         throw new Error(`SheetRows: a cell of an unexpected kind in column ${i + 1}`);
       }
     }
-    return { part: cells, column: first, gapBefore, pieces: xml.split('\u0000'), gapAfter: gap };
+    const pieces = marked ? xml.split('\u0000') : [xml];
+    return { part: cells, column: first, gapBefore, pieces, gapAfter: gap };
   }
 
   /** Writes the rows added so far, so exceljs can write the next one (or close the sheet). */
