@@ -14,10 +14,10 @@
  * handed to the ZIP stream) as soon as it is built (plain rows as text by `xlsx-sheet-rows.ts`,
  * several times faster than exceljs's own rows), and the workbook's bytes are yielded as they
  * come out, so memory grows with the number of articles and codes (the two small sheets, written
- * after the highlights) but not with the number of highlights. Between articles the writer waits
- * while the sheet is not yet compressed (`SheetRows.drained`) and while the compressed output is
- * not being read, so deflate or a slow reader holds the export back instead of letting it pile up
- * in memory.
+ * after the highlights) but not with the number of highlights. Between articles the writer lets the
+ * event loop turn (so deflate, on another thread, is fed as it goes), then waits while the sheet is
+ * not yet compressed (`SheetRows.drained`) and while the compressed output is not being read, so
+ * deflate or a slow reader holds the export back instead of letting it pile up in memory.
  */
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
@@ -220,6 +220,10 @@ export async function xlsxExport(
   /** Hands a sheet's rows so far on, and waits while they wait to be compressed or read. */
   const settle = async (sheet: SheetWriter) => {
     sheet.fast?.flush();
+    // A turn of the event loop: deflate runs on another thread, but each piece it finishes is
+    // taken up, and the next one handed over, here. Without it deflate would wait for the writer
+    // to pause, and the writer then for deflate to empty its queue, in turn (bench: 4.5 → 3.8 s).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     await sheet.fast?.drained(HIGH_WATER);
     await backPressure();
   };
