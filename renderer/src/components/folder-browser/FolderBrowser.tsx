@@ -37,6 +37,8 @@ function FolderBrowserContent({ api, onOpened, onClose }: FolderBrowserProps) {
   const [busy, setBusy] = useState(false);
   /** Letters typed in a row (a desktop file dialog's type-ahead): "pr" goes to "projects". */
   const typeAhead = useRef({ text: '', at: 0 });
+  /** The path field was typed in since the last listing was asked for: that listing leaves it be. */
+  const edited = useRef(false);
 
   useEffect(() => {
     const el = dialog.current;
@@ -45,11 +47,12 @@ function FolderBrowserContent({ api, onOpened, onClose }: FolderBrowserProps) {
 
   const go = useCallback(
     (path: string | undefined, hidden = showHidden, select?: string) => {
+      edited.current = false;
       api.browseFolders({ ...(path ? { path } : {}), showHidden: hidden }).then(
         (next) => {
           setMessage(null);
           setBrowse(next);
-          setTyped(next.listing.path);
+          if (!edited.current) setTyped(next.listing.path);
           // Going up keeps the folder just left chosen, as a desktop file dialog does.
           setActive(
             Math.max(
@@ -92,9 +95,9 @@ function FolderBrowserContent({ api, onOpened, onClose }: FolderBrowserProps) {
   useEffect(() => {
     list.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
-  // Each new listing gives the keyboard to the list, so arrows work at once.
+  // Each new listing gives the keyboard to the list, so arrows work at once (not while a path is typed).
   useEffect(() => {
-    if (listing) list.current?.focus();
+    if (listing && !edited.current) list.current?.focus();
   }, [listing]);
 
   const onListKey = (event: KeyboardEvent) => {
@@ -176,7 +179,10 @@ function FolderBrowserContent({ api, onOpened, onClose }: FolderBrowserProps) {
               data-testid="folder-path"
               value={typed}
               spellCheck={false}
-              onChange={(e) => setTyped(e.target.value)}
+              onChange={(e) => {
+                edited.current = true;
+                setTyped(e.target.value);
+              }}
             />
             <button type="submit">{t('folderBrowser.go')}</button>
           </form>
