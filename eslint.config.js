@@ -49,6 +49,8 @@ export const RENDERER_MAY_IMPORT = [
   'core/export/dated-file-name.ts',
   'core/query/category-tree.ts',
   'core/library/library-problems.ts',
+  'core/messages/message-table.ts',
+  'core/analysis/analysis-notes.ts',
   'core/settings/preferences.ts',
   'core/store/palette.ts',
   // Tables shared by the renderer and the desktop menu (keyboard shortcuts).

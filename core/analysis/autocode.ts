@@ -8,6 +8,7 @@
  * Hits are found in each article's canonical text (library.getText), so the highlights anchor
  * exactly where the preview showed them; offsets shown are code points, as exports count.
  */
+import { analysisNote } from './analysis-notes.js';
 import { randomUUID } from 'node:crypto';
 import { CodePointIndex } from '../anchor/code-points.js';
 import { describeRange } from '../anchor/describe-range.js';
@@ -65,7 +66,7 @@ async function findHits(
     try {
       text = (await src.library.getText(articleId)).text;
     } catch (err) {
-      notes.push(`${summary.path} could not be read (${(err as Error).message}); it was not searched.`);
+      notes.push(analysisNote('article-unreadable', { path: summary.path, reason: (err as Error).message }));
       continue;
     }
     // The whole query, as the search box reads it: "a b" needs both, "a -b" none of b.

@@ -2,6 +2,7 @@
  * "Sample…": the articles of a scope, drawn at random by size or percentage, optionally
  * stratified, with the seed given (or a new one, returned so it can be shown and stored).
  */
+import { analysisNote } from './analysis-notes.js';
 import { ApiError } from '../errors.js';
 import { stratumOf } from './article-facets.js';
 import type { ArticleScope, StratifyBy } from './report-types.js';
@@ -30,16 +31,13 @@ export async function drawSample(src: ScopeSources, req: SampleRequest): Promise
     articles.map((a) => ({ id: a.id, path: a.path, stratum: by ? stratumOf(a, by) : null })),
     { size, seed, stratified: by !== undefined, equal: req.equal ?? false },
   );
-  if (size > available)
-    notes.push(`Asked for ${size} articles, the filter has ${available}: all of them were taken.`);
+  if (size > available) notes.push(analysisNote('sample-took-all', { size, available }));
   if (req.equal && by) {
     const short = sample.strata.filter(
       (s) => s.chosen === s.available && s.available < size / sample.strata.length,
     );
     if (short.length > 0 && size < available)
-      notes.push(
-        `${short.length} strata had fewer articles than an equal share; they gave all they had and the others made up the rest.`,
-      );
+      notes.push(analysisNote('strata-short', { count: short.length }));
   }
   return { articleIds: sample.articleIds, seed, available, strata: sample.strata, notes };
 }

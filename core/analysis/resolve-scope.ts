@@ -2,6 +2,7 @@
  * Which articles a scope (the library list's filters, a saved set, a search) stands for, in
  * library-path order. The one place every analysis operation turns its scope into articles.
  */
+import { analysisNote } from './analysis-notes.js';
 import { ApiError } from '../errors.js';
 import type { LibraryHandle } from '../library/library-handle.js';
 import type { ArticleSummary } from '../model.js';
@@ -35,9 +36,7 @@ export async function articlesInScope(src: ScopeSources, scope: ArticleScope): P
     const known = new Set(all.map((a) => a.id));
     const gone = set.articleIds.filter((id) => !known.has(id)).length;
     if (gone > 0)
-      notes.push(
-        `${gone} of the ${set.articleIds.length} articles of the set "${set.name}" are no longer in the library.`,
-      );
+      notes.push(analysisNote('set-articles-gone', { gone, total: set.articleIds.length, name: set.name }));
     ids = ids ? new Set(set.articleIds.filter((id) => ids!.has(id))) : new Set(set.articleIds);
   }
   let articles = filterArticles(all, {

@@ -1,11 +1,12 @@
 /**
  * The problems a library reports next to its list (an empty folder, an unreadable subfolder, a
- * cache that could not be written), as one table of English messages with named details. Core
- * writes a problem with `libraryProblem`; the renderer reads it back with `readLibraryProblem` and
- * words it in the UI language (renderer/src/library-problem-text.ts), keeping the details. One
- * table for both sides, so a message can never change without its reading changing too.
- * Pure: the renderer imports it.
+ * cache that could not be written), as one table of English messages with named details
+ * (core/messages/message-table.ts). Core writes a problem with `libraryProblem`; the renderer
+ * reads it back with `readLibraryProblem` and words it in the UI language
+ * (renderer/src/library-problem-text.ts), keeping the details. Pure: the renderer imports it.
  */
+import { messageTable } from '../messages/message-table.js';
+
 export const LIBRARY_PROBLEMS = {
   'no-articles': 'No articles found (.txt, .md, .markdown, .html, .htm)',
   'not-a-folder': 'The library is not a folder: {{path}}',
@@ -25,41 +26,16 @@ export type LibraryProblemCode = keyof typeof LIBRARY_PROBLEMS;
 /** The details a problem's message names ({{path}}, {{reason}}). */
 export type LibraryProblemDetails = Partial<Record<'path' | 'reason', string>>;
 
-const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+const problems = messageTable<LibraryProblemCode, keyof LibraryProblemDetails>(LIBRARY_PROBLEMS);
 
 /** The English message of a problem, its details filled in. */
 export function libraryProblem(code: LibraryProblemCode, details: LibraryProblemDetails = {}): string {
-  return LIBRARY_PROBLEMS[code].replace(
-    PLACEHOLDER,
-    (_, name: string) => details[name as keyof LibraryProblemDetails] ?? '',
-  );
+  return problems.write(code, details);
 }
-
-/**
- * Each problem's message as a pattern whose groups are its details, in order. Every detail but
- * the last matches as little as it can, so a path at the end may hold any text at all (folder
- * names are the user's), and so may a reason at the end (the system's words).
- */
-const READERS = (Object.keys(LIBRARY_PROBLEMS) as LibraryProblemCode[]).map((code) => {
-  const format: string = LIBRARY_PROBLEMS[code];
-  const names = Array.from(format.matchAll(PLACEHOLDER), (m) => m[1] as keyof LibraryProblemDetails);
-  const source = format
-    .split(PLACEHOLDER)
-    .map((part, i) => (i % 2 === 1 ? '([\\s\\S]*?)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return { code, names, pattern: new RegExp(`^${source}$`) };
-});
 
 /** The code and details of a message `libraryProblem` wrote; null for any other text. */
 export function readLibraryProblem(
   message: string,
 ): { code: LibraryProblemCode; details: LibraryProblemDetails } | null {
-  for (const { code, names, pattern } of READERS) {
-    const m = pattern.exec(message);
-    if (!m) continue;
-    const details: LibraryProblemDetails = {};
-    names.forEach((name, i) => (details[name] = m[i + 1]));
-    return { code, details };
-  }
-  return null;
+  return problems.read(message);
 }

@@ -4,6 +4,7 @@ import folderBrowser from './areas/folder-browser.en.js';
 import exportFilterEn from './areas/export-filter.en.js';
 import interop from './areas/interop.en.js';
 import libraryFiltersEn from './areas/library-filters.en.js';
+import analysisNotes from './areas/analysis-notes.en.js';
 import libraryProblems from './areas/library-problems.en.js';
 import marksEn from './areas/marks.en.js';
 import reviewEn from './areas/review.en.js';
@@ -618,6 +619,7 @@ const en = {
   searchView,
   folderBrowser,
   libraryProblems,
+  analysisNotes,
 };
 
 export default en;

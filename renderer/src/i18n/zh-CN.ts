@@ -4,6 +4,7 @@ import folderBrowser from './areas/folder-browser.zh-CN.js';
 import exportFilterZh from './areas/export-filter.zh-CN.js';
 import interop from './areas/interop.zh-CN.js';
 import libraryFiltersZh from './areas/library-filters.zh-CN.js';
+import analysisNotes from './areas/analysis-notes.zh-CN.js';
 import libraryProblems from './areas/library-problems.zh-CN.js';
 import marksZh from './areas/marks.zh-CN.js';
 import reviewZh from './areas/review.zh-CN.js';
@@ -592,6 +593,7 @@ const zhCN: typeof en = {
   searchView,
   folderBrowser,
   libraryProblems,
+  analysisNotes,
 };
 
 export default zhCN;

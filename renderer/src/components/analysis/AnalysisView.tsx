@@ -10,6 +10,7 @@ import { CONSENSUS_CODER_ID } from '../../coders/coder-types.js';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { analysisNoteText } from '../../analysis-note-text.js';
 import type { GlossApi } from '../../../../core/api/contract.js';
 import type { Report, ReportKind, TimelineBy } from '../../../../core/api/analysis-contract.js';
 import type { FrequencyMeasure, TimelineMeasure, TimelineStyle } from '../../../../core/charts/index.js';
@@ -280,7 +281,7 @@ function AnalysisViewContent(props: AnalysisViewProps) {
               <div className={busy ? 'stale' : undefined}>
                 {shown.notes.map((note) => (
                   <p key={note} className="warning">
-                    {note}
+                    {analysisNoteText(t, note)}
                   </p>
                 ))}
                 {shown.articleCount === 0 ? (

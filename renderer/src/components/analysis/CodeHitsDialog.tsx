@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { analysisNoteText } from '../../analysis-note-text.js';
 import type { AutocodeResult, AutocodeUnit } from '../../../../core/api/analysis-contract.js';
 import type { GlossApi } from '../../../../core/api/contract.js';
 import type { Tag } from '../../../../core/model.js';
@@ -129,7 +130,7 @@ export function CodeHitsDialog({ api, query, tags, onApply, onClose }: CodeHitsD
           )}
           {preview.data.notes.map((note) => (
             <p key={note} className="muted">
-              {note}
+              {analysisNoteText(t, note)}
             </p>
           ))}
           {hits.length === 0 ? (

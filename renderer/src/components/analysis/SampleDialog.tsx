@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { analysisNoteText } from '../../analysis-note-text.js';
 import type { DrawnSample, StratifyBy } from '../../../../core/api/analysis-contract.js';
 import type { GlossApi } from '../../../../core/api/contract.js';
 import { errorText } from '../../error-text.js';
@@ -205,7 +206,7 @@ export function SampleDialog({ api, listedIds, libraryCount, onSaved, onClose }:
           </p>
           {drawn.notes.map((note) => (
             <p key={note} className="muted">
-              {note}
+              {analysisNoteText(t, note)}
             </p>
           ))}
           <table className="analysis-table">
