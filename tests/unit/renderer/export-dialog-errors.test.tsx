@@ -3,11 +3,11 @@
 // Chinese UI leads with a Chinese sentence for the error's code and keeps the English detail.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GlossApi } from '../../../core/api/contract.js';
 import { ExportDialog } from '../../../renderer/src/components/ExportDialog.js';
+import { mountPoint } from './mount-point.js';
 import { uiI18n } from './ui-i18n.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -22,30 +22,18 @@ const failingApi = {
 } as unknown as GlossApi;
 
 describe('the export dialog’s errors', () => {
-  let container: HTMLDivElement;
-  let root: Root;
-  beforeEach(() => {
-    // jsdom has no modal dialogs.
-    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-      this.open = true;
-    };
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
+  const at = mountPoint();
   afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
     vi.restoreAllMocks();
   });
 
-  const q = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  const q = (id: string) => at.container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
   async function open(language: string, initialTab: 'export' | 'import') {
     const i18n = await uiI18n();
     await i18n.changeLanguage(language);
     act(() =>
-      root.render(
+      at.root.render(
         <QueryClientProvider client={new QueryClient()}>
           <I18nextProvider i18n={i18n}>
             <ExportDialog

@@ -4,12 +4,12 @@
 // a filter that matches nothing says so in the UI language, with the export button held back.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GlossApi } from '../../../core/api/contract.js';
 import type { Tag } from '../../../core/model.js';
 import { ExportDialog } from '../../../renderer/src/components/ExportDialog.js';
+import { mountPoint } from './mount-point.js';
 import { uiI18n } from './ui-i18n.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -28,8 +28,7 @@ const TAGS = new Map([
 ]);
 
 describe('the export dialog’s own filter', () => {
-  let container: HTMLDivElement;
-  let root: Root;
+  const at = mountPoint();
   let counted: unknown[];
   let matches: number;
   const api = {
@@ -41,30 +40,20 @@ describe('the export dialog’s own filter', () => {
   } as unknown as GlossApi;
 
   beforeEach(() => {
-    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-      this.open = true;
-    };
     localStorage.clear();
     counted = [];
     matches = 3;
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
   });
 
   const q = <T extends HTMLElement = HTMLElement>(id: string) =>
-    container.querySelector<T>(`[data-testid="${id}"]`);
+    at.container.querySelector<T>(`[data-testid="${id}"]`);
   const settle = () => act(async () => new Promise((r) => setTimeout(r, 10)));
 
   async function open(language: string) {
     const i18n = await uiI18n();
     await i18n.changeLanguage(language);
     act(() =>
-      root.render(
+      at.root.render(
         <QueryClientProvider client={new QueryClient()}>
           <I18nextProvider i18n={i18n}>
             <ExportDialog
@@ -136,7 +125,7 @@ describe('the export dialog’s own filter', () => {
     await act(async () => setValue(q<HTMLInputElement>('export-filter-from')!, '2024-05-01'));
     await act(async () => setValue(q<HTMLInputElement>('export-filter-to')!, '2024-04-01'));
     await settle();
-    expect(container.textContent).toContain('The “From” date is after the “To” date.');
+    expect(at.container.textContent).toContain('The “From” date is after the “To” date.');
     expect(q<HTMLButtonElement>('export-run')!.disabled).toBe(true);
   });
 });

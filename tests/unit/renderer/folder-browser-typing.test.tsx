@@ -2,12 +2,12 @@
 // "Open folder…" in browser mode: a path typed while the first listing is still on its way is the
 // researcher's, and stays; the listing arriving neither replaces it nor takes the keyboard away.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GlossApi } from '../../../core/api/contract.js';
 import type { FolderBrowse } from '../../../core/api/folder-browser-contract.js';
 import { FolderBrowser } from '../../../renderer/src/components/folder-browser/FolderBrowser.js';
+import { mountPoint } from './mount-point.js';
 import { uiI18n } from './ui-i18n.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -28,31 +28,18 @@ const browseOf = (path: string): FolderBrowse => ({
 });
 
 describe('the folder browser’s path field', () => {
-  let container: HTMLDivElement;
-  let root: Root;
-  beforeEach(() => {
-    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-      this.open = true;
-    };
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
+  const at = mountPoint();
 
   async function openWith(api: GlossApi) {
     const i18n = await uiI18n();
     act(() =>
-      root.render(
+      at.root.render(
         <I18nextProvider i18n={i18n}>
           <FolderBrowser api={api} onOpened={() => undefined} onClose={() => undefined} />
         </I18nextProvider>,
       ),
     );
-    return container.querySelector<HTMLInputElement>('[data-testid="folder-path"]')!;
+    return at.container.querySelector<HTMLInputElement>('[data-testid="folder-path"]')!;
   }
 
   const type = (field: HTMLInputElement, text: string) =>

@@ -2,10 +2,10 @@
 // A pane that fails to render is reported in its place, in the UI language, with a retry; the rest
 // of the app stays on screen and usable.
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PaneErrorBoundary, withPaneBoundary } from '../../../renderer/src/components/PaneErrorBoundary.js';
+import { mountPoint } from './mount-point.js';
 import { uiI18n } from './ui-i18n.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -30,26 +30,20 @@ function Sibling() {
 }
 
 describe('PaneErrorBoundary', () => {
-  let container: HTMLDivElement;
-  let root: Root;
+  const at = mountPoint();
   beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
     vi.spyOn(console, 'error').mockImplementation(() => {});
   });
   afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
     vi.restoreAllMocks();
   });
 
-  const q = (id: string) => container.querySelector(`[data-testid="${id}"]`);
+  const q = (id: string) => at.container.querySelector(`[data-testid="${id}"]`);
 
   async function show(language: string, ui: React.ReactNode) {
     const i18n = await uiI18n();
     await i18n.changeLanguage(language);
-    act(() => root.render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>));
+    act(() => at.root.render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>));
   }
 
   it('reports the failure in the pane’s place, keeps the rest usable, and retries', async () => {
@@ -88,7 +82,7 @@ describe('PaneErrorBoundary', () => {
       </PaneErrorBoundary>,
     );
     expect(q('pane-error')!.textContent).toContain('编码表出现问题');
-    const close = [...container.querySelectorAll('button')].find((b) => b.textContent === '关闭')!;
+    const close = [...at.container.querySelectorAll('button')].find((b) => b.textContent === '关闭')!;
     act(() => close.click());
     expect(onClose).toHaveBeenCalledOnce();
   });

@@ -3,14 +3,14 @@
 // changed at once, a colleague's file still arriving) are told in the UI language, each with what
 // to do, and the host's details (the file) are kept.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GlossApi } from '../../../core/api/contract.js';
 import type { StoreStatus } from '../../../core/api/annotation-contract.js';
 import { StoreStatusBanner } from '../../../renderer/src/components/StoreStatusBanner.js';
 import { createQueryClient } from '../../../renderer/src/data/query-client.js';
+import { mountPoint } from './mount-point.js';
 import { uiI18n } from './ui-i18n.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -44,24 +44,14 @@ const status: StoreStatus = {
 };
 
 describe('store problems of a shared library', () => {
-  let container: HTMLDivElement;
-  let root: Root;
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
+  const at = mountPoint();
 
   async function show(language: string): Promise<string[]> {
     const i18n = await uiI18n();
     await i18n.changeLanguage(language);
     const api = { getStoreProblems: () => Promise.resolve(status) } as unknown as GlossApi;
     await act(async () =>
-      root.render(
+      at.root.render(
         <QueryClientProvider client={createQueryClient()}>
           <I18nextProvider i18n={i18n}>
             <StoreStatusBanner api={api} libraryRoot="/lib" dataDir="/lib/.gloss" dataDirFallback={false} />
@@ -70,7 +60,9 @@ describe('store problems of a shared library', () => {
       ),
     );
     await act(async () => new Promise((r) => setTimeout(r, 10)));
-    return [...container.querySelectorAll('[data-testid="store-problem"]')].map((li) => li.textContent ?? '');
+    return [...at.container.querySelectorAll('[data-testid="store-problem"]')].map(
+      (li) => li.textContent ?? '',
+    );
   }
 
   it('names each kind and says what to do, in English', async () => {
